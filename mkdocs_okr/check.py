@@ -1,0 +1,79 @@
+"""The one core function every adapter calls: check one page, return its model and diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import read_okr
+from .model import OKR, Diagnostic, Finding, Position, Severity
+from .normalize import build_okr
+from .rules import severity_of
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Options:
+    """Site-wide settings: default parties and the severity of each rule."""
+
+    customer: tuple[str, ...] = ()
+    customers_users: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+
+@dataclass
+class PageResult:
+    """What the core knows of one page. `okr` is None when the page is not an OKR page or is invalid."""
+
+    file: str
+    is_okr_page: bool = False
+    okr: OKR | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_text(text: str, file: str, options: Options) -> PageResult:
+    """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named."""
+    front = read_okr(text)
+    if front is None:
+        return PageResult(file)
+    findings = list(front.findings)
+    okr = None
+    if front.data is not None:
+        schema_findings = validate(front)
+        findings += schema_findings
+        if not schema_findings:
+            okr, id_findings = build_okr(front, file, options.customer, options.customers_users)
+            findings += id_findings
+    return PageResult(file, True, okr, _diagnostics(findings, file, options))
+
+
+def check_file(path: Path, file: str, options: Options) -> PageResult:
+    """Check one page on disk; `file` is the name used in diagnostics. Raises OSError when unreadable."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _undecodable(raw, error, file, options)
+    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), file, options)
+
+
+def _undecodable(raw: bytes, error: UnicodeDecodeError, file: str, options: Options) -> PageResult:
+    if b"okr" not in raw[: error.start] and not raw.startswith(b"---"):
+        return PageResult(file)
+    before = raw[: error.start]
+    at = Position(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
+    message = f"not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}; save the file as UTF-8"
+    return PageResult(file, True, None, _diagnostics([Finding("encoding", at, message)], file, options))
+
+
+def _diagnostics(findings: list[Finding], file: str, options: Options) -> list[Diagnostic]:
+    out = []
+    for f in findings:
+        severity = severity_of(f.rule, options.severity)
+        if severity is not Severity.IGNORE:
+            out.append(
+                Diagnostic(file, f.position.line, f.position.column, severity, f.rule, f.message, f.pointer)
+            )
+    return sorted(out, key=Diagnostic.sort_key)
+

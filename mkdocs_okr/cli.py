@@ -1,0 +1,123 @@
+"""The `mkdocs-okr` command: check pages without building, print the schema."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from . import __version__, report
+from .check import Options, PageResult, check_file
+from .model import Severity
+from .siteconfig import SiteConfigError, load
+from .validate import schema_text
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class UsageError(click.ClickException):
+    """A usage or I/O problem: one line on stderr, exit 2, no traceback."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mkdocs-okr")
+def main() -> None:
+    """Check OKR pages: schema, positions and whose behaviour each key result measures."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="mkdocs.yml to take docs_dir and the okr plugin's options from [default: ./mkdocs.yml if present].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `mkdocs build --strict` does.")
+def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool) -> None:
+    """Check Markdown pages. PATH is a file or a folder (searched for *.md); without PATH, the
+    docs_dir of ./mkdocs.yml, else ./docs.
+
+    Exit status: 0 clean, 1 findings at error level (warnings too with --strict), 2 usage or I/O error.
+    """
+    site = _site(config_file)
+    options = site.options if site else Options()
+    if not paths:
+        paths = (site.docs_dir if site else Path("docs"),)
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    results: list[PageResult] = []
+    io_errors = 0
+    for path in _markdown_files(paths):
+        try:
+            results.append(check_file(path, _display(path), options))
+        except OSError as error:
+            io_errors += 1
+            click.echo(f"mkdocs-okr: cannot read {_display(path)}: {error.strerror or error}", err=True)
+    results.sort(key=lambda r: r.file)
+    if fmt == "json":
+        click.echo(report.as_json(results), nl=False)
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        style = (lambda s, sev: click.style(s, fg=_COLOURS.get(sev), bold=True)) if colour else (lambda s, _: s)
+        click.echo(report.text(results, style), nl=False, color=colour)
+    severities = {d.severity for r in results for d in r.diagnostics}
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    sys.exit(2 if io_errors else 1 if severities & failing else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of OKR front matter."""
+    click.echo(schema_text(), nl=False)
+
+
+def _site(config_file: Path | None):
+    path = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
+    if path is None:
+        return None
+    if not path.is_file():
+        raise UsageError(f"no such config file: {path}")
+    try:
+        return load(path)
+    except SiteConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _markdown_files(paths: tuple[Path, ...]) -> Iterator[Path]:
+    """Files as given, and *.md under folders (hidden folders skipped, links not followed), in order."""
+    seen: set[Path] = set()
+    for path in paths:
+        found = [path] if not path.is_dir() else sorted(_walk(path))
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _display(path: Path) -> str:
+    """A path relative to the working folder when it is inside it, with forward slashes."""
+    absolute = path.absolute()
+    try:
+        shown = absolute.relative_to(Path.cwd())
+    except ValueError:
+        shown = path
+    return shown.as_posix()

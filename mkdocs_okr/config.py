@@ -1,0 +1,83 @@
+"""The plugin's options in mkdocs.yml, as a typed MkDocs `Config` class, and their core equivalent."""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+from .check import Options
+from .model import Severity
+from .normalize import names
+from .rules import registry
+
+SEVERITIES = [s.value for s in Severity]
+
+
+class Names(BaseConfigOption[tuple[str, ...]]):
+    """A name or a list of names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return names(value)
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return names(value)
+        raise ValidationError(f"expected a name or a list of names, got {value!r}")
+
+
+class Severities(BaseConfigOption[dict[str, Severity]]):
+    """A mapping of rule id to error, warning, info or ignore."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict[str, Severity]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of rule id to severity, got {value!r}")
+        known = list(registry())
+        result = {}
+        for key, level in value.items():
+            if key not in known:
+                close = get_close_matches(str(key), known, n=1)
+                hint = f' — did you mean "{close[0]}"?' if close else f"; known rules: {', '.join(known)}"
+                raise ValidationError(f'unknown rule "{key}"{hint}')
+            if level not in SEVERITIES:
+                raise ValidationError(f'"{key}": expected one of {", ".join(SEVERITIES)}, got {level!r}')
+            result[key] = Severity(level)
+        return result
+
+
+class OkrConfig(Config):
+    """Options of the `okr` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Set to false to turn the plugin off, e.g. with `!ENV [OKR_ENABLED, true]`."""
+
+    customer = Names()
+    """Your direct customers, by default for every OKR page: who buys or adopts your product
+    (e.g. `[restaurant owners, restaurants]`). A page's own `okr.customer` replaces it."""
+
+    customers_users = Names()
+    """Your customers' users, by default for every OKR page: the people your customers serve
+    (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
+
+    severity = Severities()
+    """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
+    `info` or `ignore`, by rule id, e.g. `{schema: warning}`. Rules not named keep their default."""
+
+
+def options_from(config: OkrConfig) -> Options:
+    """The core's options from the validated plugin config."""
+    return Options(
+        customer=config.customer,
+        customers_users=config.customers_users,
+        severity=dict(config.severity),
+    )

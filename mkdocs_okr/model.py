@@ -1,0 +1,119 @@
+"""Plain data types shared by the core and every adapter; no behaviour beyond small helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """What a finding does: errors and warnings fail strict runs, info is shown, ignore drops it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the page file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A finding before it is placed in a file and given a severity by policy."""
+
+    rule: str
+    position: Position
+    message: str
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about one place in one file."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    message: str
+    pointer: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+            "pointer": self.pointer,
+        }
+
+
+@dataclass
+class KeyResult:
+    """A key result, normalised: a plain-string key result becomes one with only `text`."""
+
+    id: str
+    text: str
+    pointer: str
+    line: int
+    column: int
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: str | None = None
+    measures: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "text": self.text, "line": self.line}
+
+
+@dataclass
+class Objective:
+    """An objective with its key results."""
+
+    id: str
+    title: str
+    pointer: str
+    line: int
+    key_results: list[KeyResult] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "key_results": [kr.to_dict() for kr in self.key_results],
+        }
+
+
+@dataclass
+class OKR:
+    """One page's OKR block, with the site's defaults for the two parties applied."""
+
+    file: str
+    team: str
+    period: str
+    customer: tuple[str, ...]
+    customers_users: tuple[str, ...]
+    objectives: list[Objective] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "team": self.team,
+            "period": self.period,
+            "customer": list(self.customer),
+            "customers_users": list(self.customers_users),
+            "objectives": [o.to_dict() for o in self.objectives],
+        }

@@ -1,0 +1,88 @@
+"""Turn a schema-valid okr block into the model: default ids, plain-string key results, site defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .frontmatter import FrontMatter
+from .model import OKR, Finding, KeyResult, Objective
+
+
+def names(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """A name or a list of names as a tuple, stripped, without blanks."""
+    items = [value] if isinstance(value, str) else list(value or ())
+    return tuple(n.strip() for n in items if n and n.strip())
+
+
+def build_okr(
+    front: FrontMatter,
+    file: str,
+    customer: Sequence[str] = (),
+    customers_users: Sequence[str] = (),
+) -> tuple[OKR, list[Finding]]:
+    """The model of a valid okr block, and the `duplicate-id` findings among its ids."""
+    block: dict[str, Any] = front.data["okr"]
+    findings: list[Finding] = []
+    objectives = []
+    seen_objectives: dict[str, str] = {}
+    for i, raw in enumerate(block["objectives"]):
+        pointer = f"/okr/objectives/{i}"
+        objective = Objective(
+            id=raw.get("id") or f"O{i + 1}",
+            title=raw["title"],
+            pointer=pointer,
+            line=front.position(pointer).line,
+        )
+        _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
+        seen_results: dict[str, str] = {}
+        for j, item in enumerate(raw["key_results"]):
+            kr = _key_result(item, f"{pointer}/key_results/{j}", j, front)
+            _check_unique(kr.id, kr.pointer, seen_results, front, findings, f"key result in {objective.id}")
+            objective.key_results.append(kr)
+        objectives.append(objective)
+    okr = OKR(
+        file=file,
+        team=block["team"],
+        period=str(block["period"]),
+        customer=names(block["customer"]) if "customer" in block else names(customer),
+        customers_users=(
+            names(block["customers_users"]) if "customers_users" in block else names(customers_users)
+        ),
+        objectives=objectives,
+    )
+    return okr, findings
+
+
+def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: FrontMatter) -> KeyResult:
+    fields = {"text": item} if isinstance(item, str) else item
+    at = front.position(pointer)
+    return KeyResult(
+        id=fields.get("id") or f"KR{index + 1}",
+        text=fields["text"],
+        pointer=pointer,
+        line=at.line,
+        column=at.column,
+        baseline=fields.get("baseline"),
+        target=fields.get("target"),
+        current=fields.get("current"),
+        unit=fields.get("unit"),
+        measures=fields.get("measures"),
+    )
+
+
+def _check_unique(
+    ident: str, pointer: str, seen: dict[str, str], front: FrontMatter, findings: list[Finding], what: str
+) -> None:
+    if ident in seen:
+        first = front.position(seen[ident]).line
+        findings.append(
+            Finding(
+                "duplicate-id",
+                front.position(f"{pointer}/id"),
+                f'{what}: id "{ident}" is already used on line {first}; give each one its own id',
+                pointer,
+            )
+        )
+    else:
+        seen[ident] = pointer

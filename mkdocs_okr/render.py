@@ -1,0 +1,62 @@
+"""Render OKR cards as HTML through Jinja2 templates that a site can override."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+
+from .model import OKR, Diagnostic
+
+CARD_TEMPLATE = "okr/card.html"
+CSS_TEMPLATE = "okr/okr.css"
+CSS_PATH = "assets/mkdocs-okr/okr.css"
+
+
+def number(value: float | None) -> str:
+    """A number as people write it: 90, 2.5, 1,200 (no trailing .0)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """`82%`, `3 days`, `1,200`: a number with its unit, '%' attached, words spaced."""
+    text = number(value)
+    if not unit or not text:
+        return text
+    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+
+
+@lru_cache(maxsize=16)
+def environment(search_paths: tuple[str, ...] = ()) -> Environment:
+    """A Jinja2 environment: the site's folders first (theme `custom_dir`), then the package's templates."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(list(search_paths)), PackageLoader("mkdocs_okr", "templates")]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["number"] = number
+    env.filters["with_unit"] = with_unit
+    return env
+
+
+def card(
+    okr: OKR | None,
+    diagnostics: Sequence[Diagnostic],
+    css_url: str,
+    search_paths: tuple[str, ...] = (),
+) -> str:
+    """The card of one page: its OKRs, or, when they cannot be read, the findings that say why."""
+    template = environment(search_paths).get_template(CARD_TEMPLATE)
+    return template.render(okr=okr, diagnostics=diagnostics, css_url=css_url)
+
+
+def stylesheet(search_paths: tuple[str, ...] = ()) -> str:
+    """The card's CSS."""
+    return environment(search_paths).get_template(CSS_TEMPLATE).render()

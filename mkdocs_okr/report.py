@@ -1,0 +1,53 @@
+"""Format a check's results for people (text) and for tools (JSON, DESIGN section 4)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from .check import PageResult
+from .model import Diagnostic, Severity
+
+REPORT_VERSION = 1
+
+
+def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
+    """Every diagnostic of every page, sorted by file, line and column."""
+    return sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
+
+
+def text(results: Sequence[PageResult], style: Callable[[str, Severity], str] = lambda s, _: s) -> str:
+    """One line a finding, `path:line:col: severity: message [rule]`, then a summary line."""
+    diagnostics = diagnostics_of(results)
+    lines = [
+        f"{d.file}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
+        for d in diagnostics
+    ]
+    lines.append(summary(results, diagnostics))
+    return "\n".join(lines) + "\n"
+
+
+def summary(results: Sequence[PageResult], diagnostics: Sequence[Diagnostic]) -> str:
+    """`checked 3 files (2 OKR pages): 1 error, 2 warnings`."""
+    pages = sum(r.is_okr_page for r in results)
+    counts = [
+        _plural(sum(d.severity is s for d in diagnostics), s.value)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    found = ", ".join(c for c in counts if not c.startswith("0 ")) or "no findings"
+    return f"checked {_plural(len(results), 'file')} ({_plural(pages, 'OKR page')}): {found}"
+
+
+def as_json(results: Sequence[PageResult]) -> str:
+    """The machine-readable report; its fields are a contract: add, never change."""
+    report = {
+        "version": REPORT_VERSION,
+        "files_checked": len(results),
+        "okrs": [r.okr.to_dict() for r in sorted(results, key=lambda r: r.file) if r.okr is not None],
+        "diagnostics": [d.to_dict() for d in diagnostics_of(results)],
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"

@@ -1,0 +1,131 @@
+"""Validate an okr block against the published JSON Schema, in plain words at exact positions."""
+
+from __future__ import annotations
+
+import json
+from difflib import get_close_matches
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .frontmatter import FrontMatter, escape
+from .model import Finding
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+def schema_text() -> str:
+    """The JSON Schema exactly as published."""
+    return files("mkdocs_okr").joinpath("schema/okr.schema.json").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft202012Validator:
+    """The validator, built once: building it checks the schema, which costs more than a page."""
+    return Draft202012Validator(json.loads(schema_text()))
+
+
+def validate(front: FrontMatter) -> list[Finding]:
+    """Every schema finding of one page, each at the key or value it is about."""
+    data = front.data
+    if validator().is_valid(data):
+        return []
+    # values the reader already explained (a refused tag, a YAML 1.1 trap) get no second finding
+    taken = {f.pointer for f in front.findings if f.rule != "duplicate-key"}
+    findings: dict[tuple[str, str], Finding] = {}
+    for error in validator().iter_errors(data):
+        for finding in _explain(error, front):
+            if finding.pointer not in taken:
+                findings.setdefault((finding.pointer, finding.message), finding)
+    return list(findings.values())
+
+
+def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
+    pointer = "".join(f"/{escape(str(p))}" for p in error.absolute_path)
+    where = _human_path(error.absolute_path)
+    instance, schema, kind = error.instance, error.schema, error.validator
+    at = front.position(pointer)
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        return [_unknown_key(key, allowed, pointer, where, front) for key in instance if key not in allowed]
+    if kind == "required":
+        unknown = [k for k in instance if k not in schema.get("properties", {})]
+        missing = [k for k in error.validator_value if k not in instance]
+        parent = front.key_position(pointer)
+        return [
+            Finding("schema", parent, f'{where}: missing required key "{key}"', pointer)
+            for key in missing
+            if not get_close_matches(key, unknown, n=1, cutoff=0.75)
+        ]
+    if kind == "type":
+        expected = schema.get("x-expected") or _either(error.validator_value)
+        message = f"{where}: expected {expected}, got {_describe(instance)}"
+    elif kind in ("pattern", "minimum", "maximum") and "x-expected" in schema:
+        message = f"{where}: expected {schema['x-expected']}, got {_describe(instance)}"
+    elif kind == "enum":
+        options = ", ".join(f'"{v}"' for v in error.validator_value)
+        message = f"{where}: expected one of {options}, got {_describe(instance)}"
+        message += _did_you_mean(instance, [str(v) for v in error.validator_value])
+    elif kind == "minItems":
+        message = f"{where}: expected at least {_count(error.validator_value, 'item')}, got an empty list"
+    elif kind == "minLength":
+        message = f"{where}: must not be empty"
+    else:
+        message = f"{where}: {error.message}"
+    return [Finding("schema", at, message, pointer)]
+
+
+def _unknown_key(key: str, allowed: list[str], pointer: str, where: str, front: FrontMatter) -> Finding:
+    child = f"{pointer}/{escape(key)}"
+    hint = _did_you_mean(key, allowed) or f"; allowed keys: {', '.join(allowed)}"
+    return Finding("schema", front.key_position(child), f'{where}: unknown key "{key}"{hint}', child)
+
+
+def _did_you_mean(value: Any, options: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    match = get_close_matches(value, options, n=1, cutoff=0.6)
+    return f' — did you mean "{match[0]}"?' if match else ""
+
+
+def _human_path(path: Any) -> str:
+    """`objectives[0].key_results[1].target` for /okr/objectives/0/key_results/1/target."""
+    parts = list(path)[1:]  # every path starts at the okr key
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".") or "okr"
+
+
+def _either(types: str | list[str]) -> str:
+    names = [_TYPE_WORDS[t] for t in ([types] if isinstance(types, str) else types)]
+    return " or ".join(names)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return json.dumps(shown, ensure_ascii=False)
+    if isinstance(value, list):
+        return f"a list of {_count(len(value), 'item')}"
+    return "a mapping"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
