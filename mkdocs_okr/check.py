@@ -40,9 +40,9 @@ def check_text(text: str, file: str, options: Options) -> PageResult:
     findings = list(front.findings)
     okr = None
     if front.data is not None:
-        schema_findings = validate(front)
+        valid, schema_findings = validate(front)
         findings += schema_findings
-        if not schema_findings:
+        if valid:
             okr, id_findings = build_okr(front, file, options.customer, options.customers_users)
             findings += id_findings
     return PageResult(file, True, okr, _diagnostics(findings, file, options))

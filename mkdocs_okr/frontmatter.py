@@ -25,7 +25,8 @@ from .model import Finding, Position
 # The same pattern MkDocs 1.6 uses in mkdocs/utils/meta.py, so both agree on what front matter is.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
-OKR_KEY_RE = re.compile(r"^okr[ \t]*:", re.MULTILINE)
+# `okr:` as a key anywhere in a block, to tell whether unreadable front matter was meant for us
+OKR_KEY_RE = re.compile(r"(?:^|[\s{,-])okr[ \t]*:", re.MULTILINE)
 
 FIRST_YAML_LINE = 2  # the block starts on the line after the opening '---'
 MAX_DEPTH = 64
@@ -65,6 +66,15 @@ class FrontMatter:
 def escape(token: str) -> str:
     """Escape one JSON pointer reference token (RFC 6901)."""
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def human_path(pointer: str) -> str:
+    """`objectives[0].key_results[1].target` for /okr/objectives/0/key_results/1/target."""
+    text = ""
+    for token in pointer.split("/")[2:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        text += f"[{token}]" if token.isdigit() else f".{token}"
+    return text.lstrip(".") or "okr"
 
 
 def _pos(mark: Any) -> Position:
@@ -128,10 +138,12 @@ def read_okr(text: str) -> FrontMatter | None:
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
-    mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
+    # at the end of the stream, the useful place is where the unclosed thing started
+    at_end = problem.startswith("found unexpected end of stream")
+    mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
     hint = _SYNTAX_HINTS.get(problem.split(" that ")[0], "")
-    context = f" ({error.context})" if error.context else ""
+    context = f" ({error.context})" if error.context and not hint else ""
     message = f"YAML syntax error: {problem}{context}"
     return Finding("yaml", _pos(mark) if mark else Position(FIRST_YAML_LINE, 1), message + hint)
 
@@ -139,9 +151,10 @@ def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
 _SYNTAX_HINTS = {
     "mapping values are not allowed here": "; a value that contains ': ' must be quoted",
     "found character '\\t'": "; YAML indents with spaces, not tabs",
+    "found a tab character": "; YAML indents with spaces, not tabs",
     "could not find expected ':'": "; each line in a mapping needs 'key: value'",
     "found undefined alias": "; an alias '*name' needs an anchor '&name' before it",
-    "found unexpected end of stream": "; a quote or bracket is not closed",
+    "found unexpected end of stream": "; a quote or bracket opened here is not closed",
 }
 
 
@@ -237,7 +250,7 @@ class _Reader:
         self.add(
             "yaml",
             _pos(node.start_mark),
-            f'the tag "{node.tag}" is not allowed: an okr block holds plain text, numbers, lists and '
+            f'the tag "{node.tag.replace(_TAG, "!!")}" is not allowed: an okr block holds plain text, numbers, lists and '
             "mappings only; the value was not read",
             pointer,
         )

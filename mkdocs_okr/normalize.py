@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .frontmatter import FrontMatter
+from .frontmatter import FrontMatter, human_path
 from .model import OKR, Finding, KeyResult, Objective
 
 
@@ -38,7 +38,7 @@ def build_okr(
         seen_results: dict[str, str] = {}
         for j, item in enumerate(raw["key_results"]):
             kr = _key_result(item, f"{pointer}/key_results/{j}", j, front)
-            _check_unique(kr.id, kr.pointer, seen_results, front, findings, f"key result in {objective.id}")
+            _check_unique(kr.id, kr.pointer, seen_results, front, findings, "key result")
             objective.key_results.append(kr)
         objectives.append(objective)
     okr = OKR(
@@ -76,13 +76,9 @@ def _check_unique(
 ) -> None:
     if ident in seen:
         first = front.position(seen[ident]).line
+        message = f'{human_path(pointer)}.id: "{ident}" is already the id of the {what} on line {first}'
         findings.append(
-            Finding(
-                "duplicate-id",
-                front.position(f"{pointer}/id"),
-                f'{what}: id "{ident}" is already used on line {first}; give each one its own id',
-                pointer,
-            )
+            Finding("duplicate-id", front.position(f"{pointer}/id"), message + "; give each its own id", pointer)
         )
     else:
         seen[ident] = pointer

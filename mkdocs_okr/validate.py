@@ -10,7 +10,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from .frontmatter import FrontMatter, escape
+from .frontmatter import FrontMatter, escape, human_path
 from .model import Finding
 
 _TYPE_WORDS = {
@@ -35,26 +35,30 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text()))
 
 
-def validate(front: FrontMatter) -> list[Finding]:
-    """Every schema finding of one page, each at the key or value it is about."""
+def validate(front: FrontMatter) -> tuple[bool, list[Finding]]:
+    """Whether the block is valid, and every schema finding of it, each at the key or value it is about.
+
+    A value the reader already explained (a refused tag, a YAML 1.1 trap) gets no second finding,
+    so a block can be invalid with no schema finding of its own.
+    """
     data = front.data
     if validator().is_valid(data):
-        return []
-    # values the reader already explained (a refused tag, a YAML 1.1 trap) get no second finding
+        return True, []
     taken = {f.pointer for f in front.findings if f.rule != "duplicate-key"}
     findings: dict[tuple[str, str], Finding] = {}
     for error in validator().iter_errors(data):
         for finding in _explain(error, front):
             if finding.pointer not in taken:
                 findings.setdefault((finding.pointer, finding.message), finding)
-    return list(findings.values())
+    return False, list(findings.values())
 
 
 def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
     pointer = "".join(f"/{escape(str(p))}" for p in error.absolute_path)
-    where = _human_path(error.absolute_path)
+    where = human_path(pointer)
     instance, schema, kind = error.instance, error.schema, error.validator
-    at = front.position(pointer)
+    # an empty value has no text of its own to point at: point at its key
+    at = front.key_position(pointer) if instance is None else front.position(pointer)
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [_unknown_key(key, allowed, pointer, where, front) for key in instance if key not in allowed]
@@ -96,15 +100,6 @@ def _did_you_mean(value: Any, options: list[str]) -> str:
         return ""
     match = get_close_matches(value, options, n=1, cutoff=0.6)
     return f' — did you mean "{match[0]}"?' if match else ""
-
-
-def _human_path(path: Any) -> str:
-    """`objectives[0].key_results[1].target` for /okr/objectives/0/key_results/1/target."""
-    parts = list(path)[1:]  # every path starts at the okr key
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.lstrip(".") or "okr"
 
 
 def _either(types: str | list[str]) -> str:
