@@ -139,22 +139,28 @@ def read_okr(text: str) -> FrontMatter | None:
 
 def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
     problem = error.problem or "invalid YAML"
-    # at the end of the stream, the useful place is where the unclosed thing started
-    at_end = problem.startswith("found unexpected end of stream")
-    mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
-    hint = _SYNTAX_HINTS.get(problem.split(" that ")[0], "")
+    unclosed = _UNCLOSED.get(error.context or "")
+    if unclosed and error.context_mark:  # point at where the unclosed thing began
+        return Finding("yaml", _pos(error.context_mark), f"YAML syntax error: {unclosed}")
+    mark = error.problem_mark or error.context_mark
+    hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
     context = f" ({error.context})" if error.context and not hint else ""
-    message = f"YAML syntax error: {problem}{context}"
-    return Finding("yaml", _pos(mark) if mark else Position(FIRST_YAML_LINE, 1), message + hint)
+    message = f"YAML syntax error: {problem}{context}{hint}"
+    return Finding("yaml", _pos(mark) if mark else Position(FIRST_YAML_LINE, 1), message)
 
 
+_UNCLOSED = {
+    "while parsing a flow sequence": "the '[' here is never closed; add ']' or quote the value",
+    "while parsing a flow mapping": "the '{' here is never closed; add '}' or quote the value",
+    "while scanning a quoted scalar": "the quote here is never closed; add the closing quote",
+}
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "; a value that contains ': ' must be quoted",
+    "mapping values are not allowed": "; check the indentation of this line and the one above, "
+    "or quote a value that contains ': '",
     "found character '\\t'": "; YAML indents with spaces, not tabs",
     "found a tab character": "; YAML indents with spaces, not tabs",
     "could not find expected ':'": "; each line in a mapping needs 'key: value'",
     "found undefined alias": "; an alias '*name' needs an anchor '&name' before it",
-    "found unexpected end of stream": "; a quote or bracket opened here is not closed",
 }
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
-from .model import OKR, Diagnostic
+from .model import OKR, Diagnostic, KeyResult
 
 CARD_TEMPLATE = "okr/card.html"
 CSS_TEMPLATE = "okr/okr.css"
@@ -23,12 +23,21 @@ def number(value: float | None) -> str:
     return f"{value:,.6g}"
 
 
-def with_unit(value: float | None, unit: str | None) -> str:
-    """`82%`, `3 days`, `1,200`: a number with its unit, '%' attached, words spaced."""
-    text = number(value)
-    if not unit or not text:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+def span(kr: KeyResult) -> str:
+    """`82% → 90%` or `3 → 1 days`: baseline to target, a symbol unit on each number, a word unit once."""
+    unit = kr.unit or ""
+    attached = unit in ("%", "‰", "pp")
+    ends = [number(v) + (unit if attached else "") if v is not None else "?" for v in (kr.baseline, kr.target)]
+    text = " → ".join(ends) if kr.baseline is not None else ends[1]
+    return f"{text} {unit}" if unit and not attached else text
+
+
+def current(kr: KeyResult) -> str:
+    """`now 84%`, or '' when there is no current value."""
+    if kr.current is None:
+        return ""
+    unit = kr.unit or ""
+    return f"now {number(kr.current)}{unit}" if unit in ("%", "‰", "pp") else f"now {number(kr.current)} {unit}".rstrip()
 
 
 @lru_cache(maxsize=16)
@@ -42,7 +51,8 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["number"] = number
-    env.filters["with_unit"] = with_unit
+    env.filters["span"] = span
+    env.filters["current"] = current
     return env
 
 

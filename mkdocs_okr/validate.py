@@ -98,7 +98,7 @@ def _unknown_key(key: str, allowed: list[str], pointer: str, where: str, front: 
 def _did_you_mean(value: Any, options: list[str]) -> str:
     if not isinstance(value, str):
         return ""
-    match = get_close_matches(value, options, n=1, cutoff=0.6)
+    match = get_close_matches(value, options, n=1, cutoff=0.7)
     return f' — did you mean "{match[0]}"?' if match else ""
 
 

@@ -1,0 +1,340 @@
+"""What the okr plugin adds to `mkdocs build`, and how fast `mkdocs-okr check` is.
+
+For each size N it generates a site of N pages in a temporary folder (half OKR pages, half plain
+pages of similar length, a one-entry explicit `nav` because MkDocs' auto nav is quadratic in pages),
+then times `python -m mkdocs build -q` as separate processes, so imports count as a user sees them:
+
+    plugin, bare, plugin, bare, ...   (--rounds pairs)
+
+The plugin build has `plugins: [okr]` (customer: [restaurant owners]); the bare build has
+`plugins: []`. Neither has the search plugin. The overhead is the median of the pair-by-pair ratios
+plugin/bare, minus one; the machines are noisy, so pairs are alternated (see DESIGN.md section 8).
+It also times `mkdocs-okr check DOCS_DIR --format json` on the same pages.
+
+    python bench/build_overhead.py                  # 1,000 and 5,000 pages, 3 pairs each
+    python bench/build_overhead.py --quick          # smoke run: 100 pages, 1 pair
+    python bench/build_overhead.py --pages 2000 --rounds 5 --theme material
+
+Standard library and MkDocs only; nothing is imported from mkdocs_okr or the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import mkdocs
+
+SEED = 20260101
+CUSTOMER = "restaurant owners"
+
+TEAMS = [
+    "Restaurant platform",
+    "Menu publishing",
+    "Owner onboarding",
+    "Billing and plans",
+    "Reservations",
+    "Owner insights",
+    "Partner integrations",
+    "Growth",
+]
+
+OBJECTIVES = [
+    "Make it effortless for restaurant owners to show diners what they offer",
+    "Help restaurant owners run their tables without a phone call",
+    "Make restaurant owners confident that their bill is right",
+    "Give restaurant owners the numbers they need to decide each week",
+    "Get new restaurant owners live in their first week",
+    "Make our platform the easiest way for restaurant owners to take orders",
+]
+
+# (text, baseline, target, current, unit): key results about what restaurant owners do
+KEY_RESULTS = [
+    ("Raise the 12-month renewal rate of restaurant owners from 82% to 90%", 82, 90, 84, "%"),
+    ("Cut the median time restaurant owners take to publish a full menu from 3 days to 1 day", 3, 1, 2, "days"),
+    ("Raise the share of restaurant owners who update their menu every month from 40% to 60%", 40, 60, 45, "%"),
+    ("Increase the number of restaurant owners who enable online booking from 1,200 to 2,000", 1200, 2000, 1350, None),
+    ("Reduce support tickets opened by restaurant owners per 100 accounts from 9 to 5", 9, 5, 8, None),
+    ("Raise the share of restaurant owners who connect their point-of-sale from 25% to 40%", 25, 40, 31, "%"),
+    ("Cut the churn of restaurant owners in their first 90 days from 12% to 7%", 12, 7, 10.5, "%"),
+    ("Increase the number of restaurant owners who refer another restaurant from 150 to 300", 150, 300, 170, None),
+    ("Raise the weekly active rate of restaurant owners in the dashboard from 55% to 70%", 55, 70, 58, "%"),
+    ("Grow the number of restaurant owners on the annual plan from 800 to 1,100", 800, 1100, 860, None),
+]
+
+WORDS = (
+    "menu kitchen table service owner diner booking order evening lunch dinner weekly report "
+    "price dish season supplier staff shift review photo update publish account plan invoice "
+    "terminal payment reservation guest counter delivery pickup special allergen wine dessert"
+).split()
+
+OKR_DIRS = ["okrs", "okrs/platform", "okrs/menus", "okrs/onboarding", "okrs/billing"]
+PLAIN_DIRS = ["pages", "pages/guides", "pages/reference", "pages/how-to", "pages/notes/archive"]
+
+
+# --------------------------------------------------------------------------- site generation
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 16))
+    return " ".join(words).capitalize() + "."
+
+
+def body(rng: random.Random, title: str) -> str:
+    """A few paragraphs, a list and a code block: the same shape for OKR and plain pages."""
+    paragraphs = ["\n".join(sentence(rng) for _ in range(rng.randint(3, 5))) for _ in range(3)]
+    items = "\n".join(f"- {sentence(rng)}" for _ in range(rng.randint(3, 5)))
+    code = "```python\ndef weekly_total(orders):\n    return sum(o.amount for o in orders)\n```"
+    return (
+        f"# {title}\n\n{paragraphs[0]}\n\n## Context\n\n{paragraphs[1]}\n\n{items}\n\n"
+        f"## Notes\n\n{paragraphs[2]}\n\n{code}\n"
+    )
+
+
+def quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def okr_front_matter(rng: random.Random, index: int) -> str:
+    team = TEAMS[index % len(TEAMS)]
+    period = f"2026-Q{index % 4 + 1}"
+    lines = ["---", "okr:", f"  team: {team}", f"  period: {period}", "  objectives:"]
+    for o in range(rng.randint(1, 3)):
+        if rng.random() < 0.7:
+            lines += [f"    - id: O{o + 1}", f"      title: {rng.choice(OBJECTIVES)}"]
+        else:  # no id: it defaults to O1, O2, ...
+            lines.append(f"    - title: {rng.choice(OBJECTIVES)}")
+        lines.append("      key_results:")
+        for k, (text, baseline, target, current, unit) in enumerate(rng.sample(KEY_RESULTS, rng.randint(2, 4))):
+            if rng.random() < 0.4:
+                lines.append(f"        - {text}")  # shorthand: a plain string
+                continue
+            lines.append(f"        - id: KR{k + 1}")
+            lines.append(f"          text: {text}")
+            lines.append(f"          baseline: {baseline}")
+            lines.append(f"          target: {target}")
+            if rng.random() < 0.6:
+                lines.append(f"          current: {current}")
+            if unit:
+                lines.append(f"          unit: {quoted(unit)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def generate(root: Path, pages: int) -> tuple[Path, int]:
+    """Write docs/ under root; returns the docs folder and the number of OKR pages."""
+    rng = random.Random(SEED + pages)
+    docs = root / "docs"
+    for folder in OKR_DIRS + PLAIN_DIRS:
+        (docs / folder).mkdir(parents=True, exist_ok=True)
+    okr_pages = pages // 2
+    plain_pages = pages - okr_pages  # index.md is one of them
+    (docs / "index.md").write_text(body(rng, "Home"), encoding="utf-8")
+    for i in range(okr_pages):
+        folder = OKR_DIRS[i % len(OKR_DIRS)]
+        text = okr_front_matter(rng, i) + "\n" + body(rng, f"OKRs {i + 1}")
+        (docs / folder / f"okr-{i + 1:05d}.md").write_text(text, encoding="utf-8")
+    for i in range(plain_pages - 1):
+        folder = PLAIN_DIRS[i % len(PLAIN_DIRS)]
+        (docs / folder / f"page-{i + 1:05d}.md").write_text(body(rng, f"Page {i + 1}"), encoding="utf-8")
+    return docs, okr_pages
+
+
+def write_configs(root: Path, theme: str) -> tuple[Path, Path]:
+    common = (
+        "site_name: OKR benchmark\n"
+        "docs_dir: docs\n"
+        f"theme:\n  name: {theme}\n"
+        "nav:\n  - Home: index.md\n"
+    )
+    plugin = root / "mkdocs-plugin.yml"
+    bare = root / "mkdocs-bare.yml"
+    plugin.write_text(common + f"plugins:\n  - okr:\n      customer: [{CUSTOMER}]\n", encoding="utf-8")
+    bare.write_text(common + "plugins: []\n", encoding="utf-8")
+    return plugin, bare
+
+
+# --------------------------------------------------------------------------- running
+
+
+def fail(message: str) -> None:
+    print(f"build_overhead: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    return time.perf_counter() - start, proc
+
+
+def build(root: Path, config: Path, site: Path) -> float:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    seconds, proc = run(cmd, root)
+    if proc.returncode != 0:
+        fail(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
+    return seconds
+
+
+def cli_command(docs: Path, config: Path) -> list[str]:
+    script = Path(sys.executable).parent / "mkdocs-okr"
+    if script.is_file():
+        head = [str(script)]
+    else:
+        head = [sys.executable, "-c", "import sys; from mkdocs_okr.cli import main; sys.exit(main())"]
+    return head + ["check", str(docs), "--config", str(config), "--format", "json"]
+
+
+def check_clean(root: Path, docs: Path, config: Path, pages: int, okr_pages: int) -> None:
+    """The generated pages must give no findings at all, else the comparison measures logging."""
+    _, proc = run(cli_command(docs, config), root)
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        fail(f"mkdocs-okr check exited {proc.returncode} without JSON:\n{proc.stderr[-3000:]}")
+    found = report.get("diagnostics", [])
+    if proc.returncode != 0 or found:
+        shown = "\n".join(f"  {d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']}" for d in found[:10])
+        fail(f"the generated pages are not clean ({len(found)} findings, exit {proc.returncode}):\n{shown}")
+    if report.get("files_checked") != pages or len(report.get("okrs", [])) != okr_pages:
+        fail(
+            f"expected {pages} files and {okr_pages} OKR pages, the CLI saw "
+            f"{report.get('files_checked')} and {len(report.get('okrs', []))}"
+        )
+
+
+def check_card(site: Path) -> None:
+    """The plugin build must show a card on an OKR page, and the bare build none."""
+    first = next(iter(sorted((site / "okrs").glob("okr-*/index.html"))), None)
+    if first is None or "okr-card" not in first.read_text(encoding="utf-8"):
+        fail(f"no OKR card in {first or site / 'okrs'}: is the plugin installed?")
+
+
+def measure(base: Path, pages: int, rounds: int, theme: str) -> dict[str, float]:
+    root = base / f"n{pages}"
+    root.mkdir()
+    docs, okr_pages = generate(root, pages)
+    plugin_cfg, bare_cfg = write_configs(root, theme)
+    check_clean(root, docs, plugin_cfg, pages, okr_pages)
+
+    plugin_s, bare_s = [], []
+    for r in range(1, rounds + 1):
+        plugin_site, bare_site = root / f"site-plugin-{r}", root / f"site-bare-{r}"
+        plugin_s.append(build(root, plugin_cfg, plugin_site))
+        bare_s.append(build(root, bare_cfg, bare_site))
+        if r == 1:
+            check_card(plugin_site)
+            if "okr-card" in next((bare_site / "okrs").glob("okr-*/index.html")).read_text(encoding="utf-8"):
+                fail("the bare build shows an OKR card")
+        print(f"  {pages} pages, pair {r}/{rounds}: plugin {plugin_s[-1]:.2f} s, bare {bare_s[-1]:.2f} s", flush=True)
+
+    cli_s = []
+    for _ in range(rounds):
+        seconds, proc = run(cli_command(docs, plugin_cfg), root)
+        if proc.returncode != 0:
+            fail(f"mkdocs-okr check exited {proc.returncode}:\n{proc.stderr[-3000:]}")
+        cli_s.append(seconds)
+
+    ratios = [p / b for p, b in zip(plugin_s, bare_s)]
+    diffs = [p - b for p, b in zip(plugin_s, bare_s)]
+    cli = statistics.median(cli_s)
+    return {
+        "pages": pages,
+        "okr_pages": okr_pages,
+        "bare": statistics.median(bare_s),
+        "plugin": statistics.median(plugin_s),
+        "overhead": statistics.median(ratios) - 1,
+        "ms_per_page": statistics.median(diffs) / pages * 1000,
+        "cli": cli,
+        "cli_pps": pages / cli,
+        "cli_okr_pps": okr_pages / cli,
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+
+def nproc() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    head = ["pages", "bare s", "plugin s", "overhead %", "ms/page", "CLI s", "CLI pages/s", "CLI OKR pages/s"]
+    body = [
+        [
+            f"{r['pages']:,}",
+            f"{r['bare']:.2f}",
+            f"{r['plugin']:.2f}",
+            f"{r['overhead'] * 100:+.1f}",
+            f"{r['ms_per_page']:.3f}",
+            f"{r['cli']:.2f}",
+            f"{r['cli_pps']:,.0f}",
+            f"{r['cli_okr_pps']:,.0f}",
+        ]
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(row[i]) for row in body)) for i, h in enumerate(head)]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in body]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", default="1000,5000", help="comma-separated site sizes [1000,5000]")
+    parser.add_argument("--rounds", type=int, default=3, help="plugin/bare pairs per size [3]")
+    parser.add_argument("--theme", choices=["mkdocs", "material"], default="mkdocs", help="theme [mkdocs]")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 100 pages, 1 pair")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    args = parser.parse_args()
+
+    sizes = [100] if args.quick else [int(p) for p in args.pages.split(",") if p.strip()]
+    rounds = 1 if args.quick else args.rounds
+    if rounds < 1 or not sizes or min(sizes) < 2:
+        parser.error("--rounds must be at least 1 and each size at least 2 pages")
+    if args.theme == "material" and importlib.util.find_spec("material") is None:
+        parser.error("--theme material: mkdocs-material is not installed")
+
+    print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
+          f"MkDocs {mkdocs.__version__}, mkdocs-okr {package_version('mkdocs-okr')}, nproc {nproc()}")
+    print(f"theme {args.theme}; nav: index.md only; no search plugin in either build; "
+          f"{rounds} pair(s) per size, alternating plugin/bare; half the pages are OKR pages")
+    base = Path(tempfile.mkdtemp(prefix="okr-bench-"))
+    try:
+        rows = [measure(base, n, rounds, args.theme) for n in sizes]
+    finally:
+        if args.keep:
+            print(f"kept {base}")
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+    print()
+    print(table(rows))
+    print()
+    print("bare s, plugin s, CLI s: medians of wall time per process; overhead: median of pair ratios - 1;")
+    print("ms/page: median of pair differences / all pages; CLI: mkdocs-okr check DOCS --format json.")
+
+
+if __name__ == "__main__":
+    main()

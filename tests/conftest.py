@@ -1,0 +1,90 @@
+"""Shared helpers: write real sites into tmp_path and build them with MkDocs itself."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+CLI = [sys.executable, "-m", "mkdocs_okr"]
+
+
+@dataclass
+class Built:
+    """A site after a real build: its folders and the okr plugin's log lines."""
+
+    root: Path
+    site: Path
+    logs: list[tuple[str, str]]
+
+    def html(self, page: str) -> str:
+        return (self.site / page).read_text(encoding="utf-8")
+
+    @property
+    def findings(self) -> list[str]:
+        """The plugin's findings as `LEVEL message`, prefix removed."""
+        return [f"{level} {msg.split(': ', 1)[1]}" for level, msg in self.logs]
+
+
+def write_site(root: Path, files: Mapping[str, str | bytes], config: str) -> Path:
+    """Write mkdocs.yml and docs/ files (text is dedented) under root."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(textwrap.dedent(config), encoding="utf-8")
+    for name, content in files.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def build_site(root: Path, caplog: pytest.LogCaptureFixture, **overrides: object) -> Built:
+    """Build the site at root in-process with load_config + build, collecting the plugin's log."""
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.mkdocs_okr"):
+        cwd = os.getcwd()
+        os.chdir(root)
+        try:
+            config = load_config(str(root / "mkdocs.yml"), **overrides)
+            build(config, dirty=bool(overrides.get("dirty")))
+        finally:
+            os.chdir(cwd)
+    logs = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("mkdocs.plugins.mkdocs_okr")]
+    return Built(root, Path(config.site_dir), logs)
+
+
+def run_cli(*args: str, cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs-okr` as a user would, in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=120)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: site(files, config=...) writes a site into a fresh folder and returns its root."""
+    counter = iter(range(1000))
+
+    def make(files: Mapping[str, str | bytes], config: str = "site_name: Test\nplugins:\n  - okr\n") -> Path:
+        return write_site(tmp_path / f"site{next(counter)}", files, config)
+
+    return make
+
+
+@pytest.fixture
+def broken_site(tmp_path: Path) -> Path:
+    """A copy of tests/data/broken_site, safe to build."""
+    return Path(shutil.copytree(DATA / "broken_site", tmp_path / "broken_site"))

@@ -1,0 +1,150 @@
+"""Reading front matter: positions, encodings, YAML traps and hostile tags, through the one core function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_okr.check import Options, check_file, check_text
+
+GOOD = """\
+---
+okr:
+  team: Restaurant platform
+  period: 2026-Q1
+  objectives:
+    - title: Keep restaurants on the platform
+      key_results:
+        - Raise renewal from 82% to 90%
+---
+# Body
+"""
+
+
+def findings(text: str) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.rule) for d in check_text(text, "p.md", Options()).diagnostics]
+
+
+def messages(text: str) -> list[str]:
+    return [d.message for d in check_text(text, "p.md", Options()).diagnostics]
+
+
+def test_a_good_page_gives_a_model_and_no_findings() -> None:
+    result = check_text(GOOD, "p.md", Options())
+    assert result.is_okr_page and result.diagnostics == []
+    assert result.okr is not None and result.okr.objectives[0].key_results[0].text.startswith("Raise")
+    assert (result.okr.objectives[0].key_results[0].line, result.okr.objectives[0].key_results[0].column) == (8, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# No front matter\n",
+        "---\ntitle: Plain page\n---\n# Body\n",
+        "---\n\n---\n# Empty block\n",
+        "---\n---\n# Two rules, not front matter\n",
+        "---\n- a list\n- of things\n---\n",
+        "---\ntitle: [unclosed\n---\n# broken YAML but nothing about okr\n",
+        "---\ntitle: okr\n---\n# the word okr as a value\n",
+        "---\n\n# An opening rule never closed, no okr\n",
+    ],
+)
+def test_pages_that_are_not_okr_pages_are_left_alone(text: str) -> None:
+    result = check_text(text, "p.md", Options())
+    assert not result.is_okr_page and result.diagnostics == [] and result.okr is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # YAML 1.1 traps, each at the value, each telling how to write it instead
+        (GOOD.replace("2026-Q1", "2026-03-31"), [(4, 11, "implicit-type")]),
+        (GOOD.replace("Raise renewal from 82% to 90%", "on"), [(8, 11, "implicit-type")]),
+        (GOOD.replace("Raise renewal from 82% to 90%", "No"), [(8, 11, "implicit-type")]),
+        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"), [(9, 19, "implicit-type")]),
+        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"), [(9, 19, "implicit-type")]),
+        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 010"), [(9, 19, "implicit-type")]),
+        # quoted, the same values are what they say
+        (GOOD.replace("2026-Q1", '"2026"'), []),
+        (GOOD.replace("Raise renewal from 82% to 90%", "'on'"), []),
+        # duplicates at every depth, at the second key
+        (GOOD.replace("  period: 2026-Q1\n", "  period: 2026-Q1\n  period: 2026-Q2\n"), [(5, 3, "duplicate-key")]),
+        (GOOD.replace("---\nokr:", "---\nokr:\n  team: A\nokr:", 1), [(4, 1, "duplicate-key")]),
+        (
+            GOOD.replace("- Raise renewal from 82% to 90%", "- text: a\n          unit: x\n          unit: y"),
+            [(10, 11, "duplicate-key")],
+        ),
+        # syntax errors at their line; an unclosed block at its opening
+        (GOOD.replace("  period: 2026-Q1", "  period: [2026-Q1"), [(4, 11, "yaml")]),
+        (GOOD.replace("    - title", "   - title"), [(7, 18, "yaml")]),
+        (GOOD.replace("---\n# Body", "# Body"), [(1, 1, "yaml")]),
+    ],
+)
+def test_findings_point_at_the_offending_line_and_column(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+def test_trap_messages_say_how_to_write_the_value() -> None:
+    assert messages(GOOD.replace("2026-Q1", "2026-03-31")) == [
+        'YAML reads 2026-03-31 as a date, not as text; quote it: "2026-03-31"'
+    ]
+    assert "quote it" in messages(GOOD.replace("Raise renewal from 82% to 90%", "off"))[0]
+    assert "base-60 number 90" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"))[0]
+    assert "(1000)" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"))[0]
+
+
+def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("2026-Q1", "Q1").replace("\n", "\r\n").encode())
+    result = check_file(page, "p.md", Options())
+    assert [(d.line, d.column, d.rule) for d in result.diagnostics] == [(4, 11, "schema")]
+
+
+def test_non_utf8_bytes_are_a_finding_with_the_byte_offset(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    raw = GOOD.replace("Restaurant", "Caf\xe9").encode("latin-1")
+    page.write_bytes(raw)
+    (d,) = check_file(page, "p.md", Options()).diagnostics
+    assert (d.line, d.column, d.rule) == (3, 12, "encoding")
+    offset = raw.index(bytes([0xE9]))
+    assert f"byte offset {offset}" in d.message
+
+
+def test_non_ascii_columns_count_characters() -> None:
+    text = GOOD.replace("  period: 2026-Q1", "  team_é: x\n  period: 2026-Q1").replace("team: Restaurant", "team: Ré")
+    (d,) = check_text(text, "p.md", Options()).diagnostics
+    assert (d.line, d.column) == (4, 3)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "!!python/object/apply:os.system ['touch {marker}']",
+        "!!python/object/new:os.system ['touch {marker}']",
+        "!!python/name:os.system",
+        "!custom {marker}",
+    ],
+)
+def test_tags_are_refused_and_nothing_executes(tmp_path: Path, payload: str) -> None:
+    marker = tmp_path / "owned"
+    text = GOOD.replace("Raise renewal from 82% to 90%", payload.format(marker=marker))
+    result = check_text(text, "p.md", Options())
+    assert [(d.line, d.column, d.rule) for d in result.diagnostics] == [(8, 11, "yaml")]
+    assert "is not allowed" in result.diagnostics[0].message
+    assert result.okr is None and not marker.exists()
+
+
+def test_alias_bomb_is_bounded() -> None:
+    lines = ["---", "okr:", "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"  a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]
+    result = check_text("\n".join(lines + ["---", ""]), "p.md", Options())
+    assert any("more than 100,000 values" in d.message for d in result.diagnostics)
+
+
+def test_all_findings_of_a_page_at_once_sorted_by_line() -> None:
+    text = GOOD.replace("2026-Q1", "Q1 2026").replace("    - title: Keep", "    - titel: Keep").replace(
+        "  team: Restaurant platform\n", "  team: Restaurant platform\n  team: Again\n"
+    )
+    lines = [d.line for d in check_text(text, "p.md", Options()).diagnostics]
+    assert lines == sorted(lines) and len(lines) == 3
