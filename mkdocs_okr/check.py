@@ -50,7 +50,11 @@ def check_text(text: str, file: str, options: Options) -> PageResult:
 
 def check_file(path: Path, file: str, options: Options) -> PageResult:
     """Check one page on disk; `file` is the name used in diagnostics. Raises OSError when unreadable."""
-    raw = path.read_bytes()
+    return check_bytes(path.read_bytes(), file, options)
+
+
+def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
+    """Check a page's bytes as MkDocs reads them: UTF-8 with or without BOM, any newline convention."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

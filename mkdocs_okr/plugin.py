@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import render
-from .check import Options, PageResult, check_text
+from .check import Options, PageResult, check_bytes
 from .config import OkrConfig, options_from
 from .model import Severity
 
@@ -41,23 +41,21 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
 
+    @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add the card's stylesheet as a generated asset (never written into docs_dir)."""
-        if self.config.enabled and files.get_file_from_path(render.CSS_PATH) is None:
+        """Check every page here, late, after other plugins generated theirs: a `--dirty` rebuild
+        passes only changed pages through page events but must report the same findings."""
+        if not self.config.enabled:
+            return files
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            result = check_bytes(file.content_bytes, self._display_path(file, config), self.options)
+            if result.is_okr_page:
+                self.results[file.src_uri] = result
+                for d in result.diagnostics:
+                    _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
+        if self.results and files.get_file_from_path(render.CSS_PATH) is None:
             files.append(File.generated(config, render.CSS_PATH, content=render.stylesheet(self.search_paths)))
         return files
-
-    @event_priority(-50)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Check the page's raw source (positions need it) and log its findings; late, after generators."""
-        if not self.config.enabled:
-            return markdown
-        result = check_text(page.file.content_string, self._display_path(page.file, config), self.options)
-        if result.is_okr_page:
-            self.results[page.file.src_uri] = result
-            for d in result.diagnostics:
-                _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
-        return markdown
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -88,3 +88,9 @@ def site(tmp_path: Path) -> Callable[..., Path]:
 def broken_site(tmp_path: Path) -> Path:
     """A copy of tests/data/broken_site, safe to build."""
     return Path(shutil.copytree(DATA / "broken_site", tmp_path / "broken_site"))
+
+
+@pytest.fixture(autouse=True)
+def reproducible_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs stamps the build time into pages unless SOURCE_DATE_EPOCH is set."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")

@@ -1,0 +1,177 @@
+"""The MkDocs plugin in real builds: cards, untouched pages, strict mode, severities, config errors, dirty builds."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import build_site
+
+OKR_PAGE = """\
+---
+okr:
+  team: Restaurant platform
+  period: 2026-Q1
+  objectives:
+    - title: Make it effortless for restaurant owners to show diners what they offer
+      key_results:
+        - id: KR1
+          text: Raise the 12-month renewal rate of restaurant customers from 82% to 90%
+          baseline: 82
+          target: 90
+          current: 84
+          unit: "%"
+        - Cut the median time to publish a full menu from 3 days to 1 day
+---
+# Menu team OKRs
+
+Some text.
+"""
+BAD_PAGE = OKR_PAGE.replace("2026-Q1", "Q1 2026")
+PLAIN = {
+    "index.md": "# Home\n\nA [link](okrs/q1.md) and some *text*.\n",
+    "about.md": "---\ntitle: About\n---\n# About\n\n- a list\n",
+    "nested/deep.md": "# Deep\n\n```python\nprint('code')\n```\n",
+}
+THEMES = ["mkdocs", "material"]
+
+
+def config(theme: str = "mkdocs", plugin: str = "  - okr\n", extra: str = "") -> str:
+    return f"site_name: Test\ntheme:\n  name: {theme}\nplugins:\n  - search\n{plugin}{extra}"
+
+
+def tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_pages_without_okr_are_byte_identical_to_a_build_without_the_plugin(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture, theme: str
+) -> None:
+    files = {**PLAIN, "okrs/q1.md": OKR_PAGE}
+    with_plugin = build_site(site(files, config(theme)), caplog)
+    without = build_site(site(files, config(theme, plugin="")), caplog)
+    for page in ["index.html", "about/index.html", "nested/deep/index.html", "404.html"]:
+        assert with_plugin.html(page) == without.html(page), page
+    assert with_plugin.html("okrs/q1/index.html") != without.html("okrs/q1/index.html")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_the_card_sits_under_the_heading_with_its_stylesheet(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture, theme: str, directory_urls: bool
+) -> None:
+    root = site({**PLAIN, "okrs/q1.md": OKR_PAGE}, config(theme, extra=f"use_directory_urls: {directory_urls}\n"))
+    built = build_site(root, caplog)
+    page = "okrs/q1/index.html" if directory_urls else "okrs/q1.html"
+    html = built.html(page)
+    heading, card, body = html.index("Menu team OKRs</h1>"), html.index('<section class="okr-card"'), html.index("Some text.")
+    assert heading < card < body
+    for text in ["Restaurant platform", "2026-Q1", ">O1<", ">KR1<", ">KR2<", "82% → 90%", "now 84%"]:
+        assert text in html, text
+    href = html[card - 200 : card].rsplit('<link rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    assert href.endswith("assets/mkdocs-okr/okr.css")
+    assert (built.site / Path(page).parent / href).resolve().is_file()
+    assert built.logs == []
+
+
+def test_strict_build_fails_on_a_bad_page_and_passes_when_fixed(site: Callable[..., Path]) -> None:
+    root = site({**PLAIN, "okrs/q1.md": BAD_PAGE}, config())
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert 'docs/okrs/q1.md:4:11: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [schema]' in run.stderr
+    assert "Traceback" not in run.stderr
+    (root / "docs/okrs/q1.md").write_text(OKR_PAGE, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_without_strict_a_bad_page_builds_and_other_pages_are_unaffected(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    good = OKR_PAGE.replace("Restaurant platform", "Menu team")
+    built = build_site(site({**PLAIN, "okrs/q1.md": BAD_PAGE, "okrs/q2.md": good}, config()), caplog)
+    assert [level for level, _ in built.logs] == ["ERROR"]
+    assert "okr-card--invalid" in built.html("okrs/q1/index.html")
+    assert 'class="okr-card"' in built.html("okrs/q2/index.html") and "Menu team" in built.html("okrs/q2/index.html")
+
+
+@pytest.mark.parametrize(
+    "level, logged, strict_fails",
+    [("error", "ERROR", True), ("warning", "WARNING", True), ("info", "INFO", False), ("ignore", None, False)],
+)
+def test_severity_per_rule_from_config(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture, level: str, logged: str | None, strict_fails: bool
+) -> None:
+    plugin = f"  - okr:\n      severity:\n        schema: {level}\n"
+    root = site({"okrs/q1.md": BAD_PAGE}, config(plugin=plugin))
+    built = build_site(root, caplog)
+    assert [lvl for lvl, _ in built.logs] == ([logged] if logged else [])
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert (run.returncode != 0) == strict_fails
+
+
+@pytest.mark.parametrize(
+    "options, says",
+    [
+        ("severity:\n        shema: warning", 'unknown rule "shema" — did you mean "schema"?'),
+        ("severity:\n        schema: loud", '"schema": expected one of error, warning, info, ignore'),
+        ("customer: 5", "expected a name or a list of names"),
+        ("enabled: maybe", "Expected type: <class 'bool'>"),
+    ],
+)
+def test_a_bad_option_gives_mkdocs_own_config_error(site: Callable[..., Path], options: str, says: str) -> None:
+    root = site({"index.md": "# Home\n"}, config(plugin=f"  - okr:\n      {options}\n"))
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert says in run.stderr and "Traceback" not in run.stderr
+
+
+def test_dirty_rebuild_reports_the_same_findings_as_a_clean_build(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = site({**PLAIN, "okrs/q1.md": BAD_PAGE, "okrs/q2.md": OKR_PAGE}, config())
+    first = build_site(root, caplog)
+    (root / "docs/index.md").write_text("# Home, changed\n", encoding="utf-8")
+    dirty = build_site(root, caplog, dirty=True)
+    clean = build_site(root, caplog)
+    assert first.logs == dirty.logs == clean.logs != []
+
+
+def test_nothing_is_written_into_docs_dir(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    root = site({**PLAIN, "okrs/q1.md": OKR_PAGE, "okrs/bad.md": BAD_PAGE}, config())
+    before = tree_hash(root / "docs")
+    build_site(root, caplog)
+    assert tree_hash(root / "docs") == before
+
+
+def test_a_site_overrides_the_card_template_from_custom_dir(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    theme = "mkdocs\n  custom_dir: overrides"
+    root = site({"okrs/q1.md": OKR_PAGE}, config(theme))
+    (root / "overrides/okr").mkdir(parents=True)
+    (root / "overrides/okr/card.html").write_text('<p class="my-card">{{ okr.team }} / {{ okr.period }}</p>', encoding="utf-8")
+    html = build_site(root, caplog).html("okrs/q1/index.html")
+    assert '<p class="my-card">Restaurant platform / 2026-Q1</p>' in html and "okr-card" not in html
+
+
+def test_the_card_escapes_what_a_page_writes(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    page = OKR_PAGE.replace("Restaurant platform", '"<script>alert(1)</script>"')
+    html = build_site(site({"okrs/q1.md": page}, config()), caplog).html("okrs/q1/index.html")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_site_without_okr_pages_gets_no_stylesheet(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    built = build_site(site(PLAIN, config()), caplog)
+    assert not (built.site / "assets/mkdocs-okr").exists()
