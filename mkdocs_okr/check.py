@@ -8,8 +8,10 @@ from pathlib import Path
 
 from .frontmatter import read_okr
 from .model import OKR, Diagnostic, Finding, Position, Severity
+from .annotate import annotate
 from .normalize import build_okr
 from .rules import severity_of
+from .suppress import suppress
 from .validate import validate
 
 
@@ -43,8 +45,9 @@ def check_text(text: str, file: str, options: Options) -> PageResult:
         valid, schema_findings = validate(front)
         findings += schema_findings
         if valid:
-            okr, id_findings = build_okr(front, file, options.customer, options.customers_users)
-            findings += id_findings
+            okr, model_findings = build_okr(front, file, options.customer, options.customers_users)
+            model_findings += annotate(okr, front)
+            findings += suppress(model_findings, okr, front)
     return PageResult(file, True, okr, _diagnostics(findings, file, options))
 
 
@@ -74,7 +77,7 @@ def _undecodable(raw: bytes, error: UnicodeDecodeError, file: str, options: Opti
 def _diagnostics(findings: list[Finding], file: str, options: Options) -> list[Diagnostic]:
     out = []
     for f in findings:
-        severity = severity_of(f.rule, options.severity)
+        severity = severity_of(f.rule, options.severity, f.key)
         if severity is not Severity.IGNORE:
             out.append(
                 Diagnostic(file, f.position.line, f.position.column, severity, f.rule, f.message, f.pointer)

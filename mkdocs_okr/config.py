@@ -10,7 +10,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from .check import Options
 from .model import Severity
 from .normalize import names
-from .rules import registry
+from .rules import policy_keys
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -42,13 +42,13 @@ class Severities(BaseConfigOption[dict[str, Severity]]):
             return {}
         if not isinstance(value, dict):
             raise ValidationError(f"expected a mapping of rule id to severity, got {value!r}")
-        known = list(registry())
+        known = policy_keys()
         result = {}
         for key, level in value.items():
             if key not in known:
                 close = get_close_matches(str(key), known, n=1)
-                hint = f' — did you mean "{close[0]}"?' if close else f"; known rules: {', '.join(known)}"
-                raise ValidationError(f'unknown rule "{key}"{hint}')
+                hint = f' — did you mean "{close[0]}"?' if close else f"; known: {', '.join(known)}"
+                raise ValidationError(f'unknown rule or level "{key}"{hint}')
             if level not in SEVERITIES:
                 raise ValidationError(f'"{key}": expected one of {", ".join(SEVERITIES)}, got {level!r}')
             result[key] = Severity(level)
@@ -71,7 +71,8 @@ class OkrConfig(Config):
 
     severity = Severities()
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
-    `info` or `ignore`, by rule id, e.g. `{schema: warning}`. Rules not named keep their default."""
+    `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level
+    (`customer`, `customers_users`, `team`, `unknown`). What is not named keeps its default."""
 
 
 def options_from(config: OkrConfig) -> Options:

@@ -15,6 +15,37 @@ class Severity(str, Enum):
     IGNORE = "ignore"
 
 
+class Level(str, Enum):
+    """Whose behaviour a key result measures (DESIGN section 3)."""
+
+    CUSTOMER = "customer"
+    CUSTOMERS_USERS = "customers_users"
+    TEAM = "team"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Controllability:
+    """The annotation of one key result: its level, why, and what to measure instead."""
+
+    level: Level
+    source: str  # declared | inferred
+    actor: str | None
+    evidence: tuple[str, ...]
+    reason: str
+    suggestion: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level.value,
+            "source": self.source,
+            "actor": self.actor,
+            "evidence": list(self.evidence),
+            "reason": self.reason,
+            "suggestion": self.suggestion,
+        }
+
+
 @dataclass(frozen=True)
 class Position:
     """A 1-based line and column in the page file."""
@@ -31,6 +62,7 @@ class Finding:
     position: Position
     message: str
     pointer: str = ""
+    key: str = ""  # what policy looks up besides the rule id: the level of a controllability finding
 
 
 @dataclass(frozen=True)
@@ -74,9 +106,17 @@ class KeyResult:
     current: float | None = None
     unit: str | None = None
     measures: str | None = None
+    ignore: dict[str, str] = field(default_factory=dict)
+    controllability: Controllability | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "text": self.text, "line": self.line}
+        data: dict[str, object] = {"id": self.id, "text": self.text, "line": self.line}
+        for name in ("baseline", "target", "current", "unit", "measures"):
+            if getattr(self, name) is not None:
+                data[name] = getattr(self, name)
+        if self.controllability is not None:
+            data["controllability"] = self.controllability.to_dict()
+        return data
 
 
 @dataclass
@@ -88,6 +128,7 @@ class Objective:
     pointer: str
     line: int
     key_results: list[KeyResult] = field(default_factory=list)
+    ignore: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -107,6 +148,7 @@ class OKR:
     customer: tuple[str, ...]
     customers_users: tuple[str, ...]
     objectives: list[Objective] = field(default_factory=list)
+    ignore: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {

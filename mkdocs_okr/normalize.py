@@ -33,6 +33,7 @@ def build_okr(
             title=raw["title"],
             pointer=pointer,
             line=front.position(pointer).line,
+            ignore=raw.get("ignore", {}),
         )
         _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
         seen_results: dict[str, str] = {}
@@ -50,6 +51,7 @@ def build_okr(
             names(block["customers_users"]) if "customers_users" in block else names(customers_users)
         ),
         objectives=objectives,
+        ignore=block.get("ignore", {}),
     )
     return okr, findings
 
@@ -68,6 +70,7 @@ def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: Fro
         current=fields.get("current"),
         unit=fields.get("unit"),
         measures=fields.get("measures"),
+        ignore=fields.get("ignore", {}),
     )
 
 

@@ -20,6 +20,7 @@ class Rule:
     severity: Severity
     summary: str
     fix: str
+    by_level: dict[str, Severity]
 
 
 @lru_cache(maxsize=1)
@@ -27,11 +28,31 @@ def registry() -> dict[str, Rule]:
     """Every rule, by id, in the order of the registry file."""
     text = files("mkdocs_okr").joinpath("data/rules.yaml").read_text(encoding="utf-8")
     return {
-        rule_id: Rule(rule_id, Severity(entry["severity"]), entry["summary"], entry["fix"])
+        rule_id: Rule(
+            rule_id,
+            Severity(entry["severity"]),
+            entry["summary"],
+            entry["fix"],
+            {level: Severity(v) for level, v in entry.get("by_level", {}).items()},
+        )
         for rule_id, entry in yaml.safe_load(text).items()
     }
 
 
-def severity_of(rule: str, overrides: Mapping[str, Severity]) -> Severity:
-    """The severity of `rule`: the site's override, else the registry's default."""
-    return overrides.get(rule) or registry()[rule].severity
+def policy_keys() -> list[str]:
+    """What a site may set a severity for: every rule id, and each controllability level."""
+    keys = list(registry())
+    for rule in registry().values():
+        keys += [level for level in rule.by_level if level not in keys]
+    return keys
+
+
+def severity_of(rule: str, overrides: Mapping[str, Severity], key: str = "") -> Severity:
+    """The severity of a finding: the site's setting for its key (a level), then for its rule,
+    then the registry's default for the key, then for the rule."""
+    if key and key in overrides:
+        return overrides[key]
+    if rule in overrides:
+        return overrides[rule]
+    entry = registry()[rule]
+    return entry.by_level.get(key, entry.severity)

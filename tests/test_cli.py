@@ -75,7 +75,12 @@ def test_json_format_follows_the_contract(site: Callable[..., Path]) -> None:
     (okr,) = report["okrs"]
     assert (okr["file"], okr["team"], okr["period"]) == ("docs/okrs/q1.md", "Restaurant platform", "2026-Q1")
     kr = okr["objectives"][0]["key_results"][1]
-    assert kr == {"id": "KR2", "text": "Cut the median time to publish a full menu from 3 days to 1 day", "line": 14}
+    assert {k: kr[k] for k in ("id", "text", "line")} == {
+        "id": "KR2",
+        "text": "Cut the median time to publish a full menu from 3 days to 1 day",
+        "line": 14,
+    }
+    assert set(kr["controllability"]) == {"level", "source", "actor", "evidence", "reason", "suggestion"}
     (d,) = report["diagnostics"]
     assert d == {
         "file": "docs/okrs/bad.md",

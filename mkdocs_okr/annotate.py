@@ -1,0 +1,35 @@
+"""Annotate every key result of a page with its controllability, and the findings that follow."""
+
+from __future__ import annotations
+
+from .controllability import classify, is_measurable, vocabulary
+from .frontmatter import FrontMatter
+from .model import OKR, Finding, KeyResult, Level
+
+
+def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
+    """Classify each key result in place; return the controllability, measures-mismatch and measurable findings."""
+    findings = []
+    levels = vocabulary().levels
+    for objective in okr.objectives:
+        for kr in objective.key_results:
+            result, inferred = classify(kr.text, okr.customer, okr.customers_users, kr.measures)
+            kr.controllability = result
+            name = f"{objective.id} {kr.id}"
+            at = front.position(kr.pointer)
+            evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
+            actor = result.actor or levels[result.level.value]["default_actor"]
+            message = levels[result.level.value]["finding"].format(kr=name, actor=actor, evidence=evidence)
+            findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
+            if kr.measures and inferred.level not in (Level.UNKNOWN, result.level):
+                findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, front))
+            if not is_measurable(kr.text, kr.target is not None):
+                message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
+                findings.append(Finding("measurable", at, message, kr.pointer))
+    return findings
+
+
+def _mismatch(name: str, kr: KeyResult, level: Level, evidence: tuple[str, ...], front: FrontMatter) -> Finding:
+    quoted = ", ".join(f'"{e}"' for e in evidence[:3])
+    message = f"{name} declares measures: {kr.measures}, but its text reads as {level.value} ({quoted})"
+    return Finding("measures-mismatch", front.position(f"{kr.pointer}/measures"), message, kr.pointer)

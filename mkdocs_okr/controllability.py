@@ -1,0 +1,566 @@
+"""Whose behaviour does a key result measure? Customer, customers' users, the team, or unclear.
+
+The classifier is a small, explainable reading of one sentence, with vocabularies as data (vocab/):
+
+1. Find the parties it names (the page's declared `customer` and `customers_users` first, then a
+   built-in vocabulary of customer, end-user and staff nouns), the metrics it counts, and the small
+   words that give them roles ("% of", "per", "reported by", "who", "not", "so that").
+2. Weigh each party by its role: a party that is counted ("% of restaurants"), that acts
+   ("teachers grade", "schools that enable") or owns the metric ("churn of merchants") weighs more;
+   one that is only a denominator ("per diner") or a place ("orders from restaurants") weighs less.
+3. Add the metric's own weight: some metrics belong to one party whoever is named (orders are
+   placed by end users; renewals are signed by customers), others only hint.
+4. The level with clearly the most weight wins; when nothing or nothing clear stands out, the
+   answer is `unknown`, and the author is asked to declare `measures:`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from .model import Controllability, Level
+
+CUSTOMER, USERS, TEAM, UNKNOWN = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM, Level.UNKNOWN
+
+DECLARED_WEIGHT = 3.0
+STRONG_METRIC = 3.0
+WEAK_METRIC = 1.0
+TEAM_VERB = 3.0
+MIN_SCORE = 1.5  # less evidence than this is not enough to say
+MIN_MARGIN = 1.0  # the winner must lead the runner-up by this much
+
+_TOKEN_RE = re.compile(r"[a-z][a-z0-9]*|\d+(?:[.,]\d+)*|'s\b|'|%|[<>/;:,()\u2013\u2014-]")
+_CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
+_SUBJECT_MARKERS = {"who", "that", "whose", "which"}
+_ATTACH_AFTER = {"of", "from", "among", "across", "amongst"}
+_OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through", "via", "about", "against"}
+_POSSESSIVES = {"'s", "'"}
+
+
+def lemma(word: str) -> str:
+    """A crude singular: restaurants -> restaurant, districts -> district, pharmacies -> pharmacy."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Lower-cased words, numbers, possessive marks and punctuation, with their place in the text."""
+    lowered = text.lower().replace("\u2019", "'")
+    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(lowered)]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.lemma for t in tokenize(text) if t.text not in _POSSESSIVES)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One vocabulary phrase and what it means."""
+
+    kind: str  # actor | staff | ambiguous | metric | word
+    level: Level | None = None
+    weight: float = 0.0
+    strong: bool = False
+    role: str = ""
+
+
+class Matcher:
+    """Longest-match lookup of lemma phrases."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+
+    def add(self, phrase: Iterable[str], entry: Entry) -> None:
+        key = tuple(phrase)
+        if key:
+            bucket = self.index.setdefault(key[0], [])
+            if all(existing != key for existing, _ in bucket):  # first definition wins
+                bucket.append((key, entry))
+                bucket.sort(key=lambda item: -len(item[0]))
+
+    def spans(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping longest matches, left to right."""
+        found, i = [], 0
+        lemmas = [t.lemma for t in tokens]
+        while i < len(tokens):
+            for phrase, entry in self.index.get(lemmas[i], ()):
+                if tuple(lemmas[i : i + len(phrase)]) == phrase:
+                    found.append((i, i + len(phrase), entry))
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _inflections(verb: str) -> set[str]:
+    """ship -> ship, ships, shipped, shipping; use -> uses, used, using; apply -> applies, applied."""
+    forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"}
+    if verb.endswith("e"):
+        forms |= {verb[:-1] + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@dataclass
+class Vocabulary:
+    """The built-in vocabularies, loaded once from vocab/*.yaml."""
+
+    actors: Matcher = field(default_factory=Matcher)
+    metrics: Matcher = field(default_factory=Matcher)
+    words: Matcher = field(default_factory=Matcher)
+    actions: set[str] = field(default_factory=set)
+    team_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    measurable: set[str] = field(default_factory=set)
+    levels: dict[str, dict[str, str]] = field(default_factory=dict)
+    suggestions: dict[str, object] = field(default_factory=dict)
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load(files("mkdocs_okr").joinpath(f"vocab/{name}.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabularies, parsed and indexed."""
+    vocab = Vocabulary()
+    actors, metrics = _load("actors"), _load("metrics")
+    groups = [
+        ("customer", CUSTOMER, "actor"),
+        ("customer_standin", CUSTOMER, "actor"),
+        ("customers_users", USERS, "actor"),
+        ("customers_users_standin", USERS, "actor"),
+        ("team", TEAM, "actor"),
+        ("staff", USERS, "staff"),
+    ]
+    for group, level, kind in groups:
+        for name in actors[group]["names"]:
+            vocab.actors.add(_phrase(name), Entry(kind, level, float(actors[group]["weight"])))
+    for name in actors["ambiguous_customer"]:
+        vocab.actors.add(_phrase(name), Entry("ambiguous", CUSTOMER, 1.5))
+    for level in (CUSTOMER, USERS, TEAM):
+        for strength in ("strong", "weak"):
+            weight = STRONG_METRIC if strength == "strong" else WEAK_METRIC
+            for name in metrics[level.value][strength]:
+                vocab.metrics.add(_phrase(name), Entry("metric", level, weight, strength == "strong"))
+    for role in ("counters", "reporters", "outcome_markers", "negations", "causatives"):
+        for word in metrics[role]:
+            vocab.words.add(_phrase(word), Entry("word", role=role))
+    vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
+    vocab.team_verbs = {_phrase(v) for v in metrics["team_verbs"]}
+    vocab.acquisition_verbs = {_phrase(v) for v in metrics["acquisition_verbs"]}
+    vocab.measurable = {lemma(w) for w in metrics["measurable"]}
+    vocab.levels = _load("levels")
+    vocab.suggestions = _load("suggestions")
+    return vocab
+
+
+@dataclass
+class Signal:
+    """One piece of evidence: some words, the level they point to, their role and weight."""
+
+    start: int
+    end: int
+    level: Level
+    weight: float
+    text: str
+    kind: str  # actor | metric | team-verb | reporter
+    role: str = ""
+
+
+@dataclass
+class Reading:
+    """What the classifier saw in one sentence: signals and the score of each level."""
+
+    signals: list[Signal]
+    scores: dict[Level, float]
+
+
+# how much a party's mention weighs in each role
+ROLE_WEIGHT = {
+    "subject": 2.0,  # acts: "teachers grade", "schools that enable", "help restaurants reply"
+    "counted": 2.0,  # "% of restaurants", "share of new districts"
+    "numbered": 1.5,  # "25 studios", "300 brands"
+    "owner": 1.5,  # owns the metric: "churn of merchants", "restaurant churn"
+    "": 1.0,
+    "denominator": 0.75,  # "orders per active diner"
+    "object": 0.5,  # "for students", "at 100% of venues"
+    "counterparty": 0.3,  # "orders from restaurants": diners place them
+    "possessor": 0.3,  # "a restaurant's customers": the customers act, not the restaurant
+}
+AFTER_SUBJECT = 0.3  # what follows the acting party is what it acts on
+BEFORE_OUTCOME = 0.3  # "Launch X so that 60% of venues go live": the outcome decides
+MODIFIER = 0.3  # "checkout API uptime": the last metric word is the head
+
+
+class _Sentence:
+    """One key result, tokenised, with its vocabulary matches indexed by token."""
+
+    def __init__(self, text: str, customer: Sequence[str], customers_users: Sequence[str]) -> None:
+        vocab = vocabulary()
+        self.vocab = vocab
+        self.text = text
+        self.tokens = tokenize(text)
+        self.lemmas = [t.lemma for t in self.tokens]
+        self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.tokens)}
+        declared = _declared_names(tuple(customer), tuple(customers_users))
+        self.actors = _merge(declared.spans(self.tokens), vocab.actors.spans(self.tokens))
+        self.metrics = vocab.metrics.spans(self.tokens)
+        self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
+        self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
+        self.staff_as = _staff_levels(customer, customers_users)
+
+    def phrase(self, start: int, end: int) -> str:
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+    def text_at(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def role_at(self, i: int) -> str:
+        return self.words[i][1] if i in self.words else ""
+
+    def role_before(self, i: int, role: str, reach: int) -> int | None:
+        """Index of a `role` word ending within `reach` tokens before i, if any."""
+        for j in range(i - 1, max(-1, i - reach - 3), -1):
+            if self.role_at(j) == role and i - self.words[j][0] <= reach:
+                return j
+        return None
+
+    def acts_after(self, end: int) -> bool:
+        """A verb of action follows: "merchants ship", "schools that enable", "nonprofits personally thank"."""
+        nxt = self.text_at(end)
+        if nxt in _SUBJECT_MARKERS or nxt in self.vocab.actions:
+            return True
+        if nxt.endswith("ly") and self.text_at(end + 1) in self.vocab.actions:
+            return True
+        later = self.text_at(end + 1)
+        return bool(nxt) and nxt not in _OBJECT_PREPOSITIONS and end not in self.actor_at and later.endswith("ing") and later in self.vocab.actions
+
+
+def read(text: str, customer: Sequence[str] = (), customers_users: Sequence[str] = ()) -> Reading:
+    """Find and weigh the evidence in one key result."""
+    s = _Sentence(text, customer, customers_users)
+    signals = _actor_signals(s) + _metric_signals(s) + _team_signals(s)
+    _weigh_compounds(signals)
+    _weigh_after_subject(signals, s)
+    signals = _apply_scopes(signals, s)
+    scores = {CUSTOMER: 0.0, USERS: 0.0, TEAM: 0.0}
+    for signal in signals:
+        scores[signal.level] += signal.weight
+    return Reading(sorted(signals, key=lambda x: x.start), scores)
+
+
+def _actor_signals(s: _Sentence) -> list[Signal]:
+    signals = []
+    possessors: dict[int, int] = {}  # possessed word -> its possessor
+    for start, end, entry in s.actors:
+        level, weight = entry.level or CUSTOMER, entry.weight
+        if entry.kind == "staff":
+            level, weight = s.staff_as.get(s.lemmas[end - 1], (USERS, entry.weight))
+        elif entry.kind == "ambiguous":
+            level, weight, possessor = _resolve_customer_word(start, end, s)
+            if possessor is not None:
+                possessors[start] = possessor
+        if s.role_before(start, "reporters", 3) is not None:
+            continue  # "reported by restaurants": they only report; the count is the team's
+        signals.append(Signal(start, end, level, weight, s.phrase(start, end), "actor", _role(start, end, level, s)))
+    by_start = {x.start: x for x in signals}
+    for possessed, possessor in possessors.items():
+        if possessor in by_start and possessed in by_start:
+            owner = by_start[possessor]
+            if owner.role == "subject":  # "clients of each studio who buy": the clients buy
+                by_start[possessed].role = "subject"
+            owner.role = "possessor"
+    for signal in signals:
+        signal.weight *= ROLE_WEIGHT[signal.role]
+    return signals
+
+
+def _role(start: int, end: int, level: Level, s: _Sentence) -> str:
+    """The role a party's mention plays, from its neighbours."""
+    if s.acts_after(end) or s.role_before(start, "causatives", 1) is not None:
+        return "subject"
+    before = [s.text_at(j) for j in range(start - 4, start)]
+    scoped = False
+    for k in range(3, -1, -1):  # walk back over modifiers: "% of new active restaurants"
+        j = start - 4 + k
+        if before[k] == "of" and s.role_before(j, "counters", 2) is not None:
+            counter = s.role_before(j, "counters", 2)
+            scoped = s.text_at((counter or 0) - 2 if s.text_at((counter or 0) - 1)[:1].isdigit() else (counter or 0) - 1) in _OBJECT_PREPOSITIONS
+            return "object" if scoped else "counted"
+        if before[k][:1].isdigit():
+            return "numbered"
+        if before[k] == "per":
+            return "denominator"
+        if not before[k] or before[k] in _CLAUSE_BREAKS or j in s.metric_at or j in s.actor_at or before[k] in _ATTACH_AFTER or before[k] in _OBJECT_PREPOSITIONS:
+            break
+    owned = _owned_metric(start, end, s)
+    if owned is not None:
+        return "counterparty" if owned.strong and owned.level != level else "owner"
+    if s.text_at(start - 1) in _OBJECT_PREPOSITIONS:
+        return "object"
+    return ""
+
+
+def _owned_metric(start: int, end: int, s: _Sentence) -> Entry | None:
+    """The metric a party owns: "churn of merchants", "orders from the same restaurants", "restaurant churn"."""
+    for j in range(start - 1, max(-1, start - 5), -1):
+        word = s.text_at(j)
+        if word in _ATTACH_AFTER:
+            return s.metric_at[j - 1][2] if j - 1 in s.metric_at else None
+        if word in _CLAUSE_BREAKS or j in s.actor_at or j in s.metric_at or word[:1].isdigit():
+            break
+    j = end
+    while s.text_at(j) in _POSSESSIVES:
+        j += 1
+    return s.metric_at[j][2] if j in s.metric_at else None
+
+
+def _resolve_customer_word(start: int, end: int, s: _Sentence) -> tuple[Level, float, int | None]:
+    """"a restaurant's customers", "their clients", "customers of each studio" are end consumers
+    (and the restaurant or studio only their possessor); "restaurant customers", "our customers"
+    and "new customer acquisition" are the team's own customers."""
+    for j in range(start - 1, max(-1, start - 6), -1):
+        word = s.text_at(j)
+        if word in _POSSESSIVES and j - 1 in s.actor_at:
+            return USERS, 2.0, s.actor_at[j - 1][0]
+        if word in ("their", "its"):
+            return USERS, 2.0, None
+        if word in _CLAUSE_BREAKS or j in s.actor_at:
+            break
+    if s.text_at(end) == "of":
+        for k in range(end + 1, end + 4):
+            if k in s.actor_at:
+                return USERS, 2.0, s.actor_at[k][0]
+    if s.text_at(start - 1) == "end":
+        return USERS, 2.0, None
+    return CUSTOMER, 1.5, None
+
+
+def _metric_signals(s: _Sentence) -> list[Signal]:
+    signals = []
+    for start, end, entry in s.metrics:
+        assert entry.level is not None
+        weight = entry.weight
+        owner = _metric_owner(start, end, s)
+        if owner is not None and not entry.strong and owner is not entry.level:
+            weight *= 0.5  # a weak metric yields to the party it belongs to: "complaints from diners"
+        before = [s.text_at(start - 1), s.text_at(start - 2)]
+        if before[0] == "per" or (before[1] == "per" and before[0][:1].isdigit()):
+            weight *= 0.3  # a denominator: "cost per 1,000 tickets sold"
+        role = "subject" if start <= 2 and s.acts_after(end) and entry.level is TEAM else ""
+        if role:
+            weight *= ROLE_WEIGHT["subject"]  # the product acts: "Scanner app works offline"
+        signals.append(Signal(start, end, entry.level, weight, s.phrase(start, end), "metric", role))
+    return signals
+
+
+def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
+    """The party a metric is attached to: "diner complaints", "complaints from restaurant owners"."""
+    j = start - 1
+    while s.text_at(j) in _POSSESSIVES:
+        j -= 1
+    if j in s.actor_at and s.actor_at[j][2].kind == "actor":
+        return s.actor_at[j][2].level
+    if s.text_at(end) in _ATTACH_AFTER:
+        for k in range(end + 1, end + 4):
+            if k in s.actor_at and s.actor_at[k][2].kind == "actor":
+                return s.actor_at[k][2].level
+    return None
+
+
+def _team_signals(s: _Sentence) -> list[Signal]:
+    """An opening output verb ("Ship", "Migrate"), and "reported by" beside the team's own defects."""
+    signals = []
+    first = next((i for i, t in enumerate(s.tokens) if t.text[:1].isalpha()), None)
+    opening = _opening_verb(s, first)
+    if opening is not None:
+        signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
+    reporter = next((j for j in sorted(s.words) if s.role_at(j) == "reporters"), None)
+    if reporter is not None and any(e.level is TEAM for _, _, e in s.metrics):
+        end = s.words[reporter][0]
+        signals.append(Signal(reporter, end, TEAM, 1.5, s.phrase(reporter, end), "reporter"))
+    return signals
+
+
+def _opening_verb(s: _Sentence, first: int | None) -> int | None:
+    """End of an opening output verb, unless it opens a metric ("Test drives") or wins customers
+    ("Add 30 properties", "Sign 12 districts": their choice to buy)."""
+    if first is None or (first in s.metric_at and s.metric_at[first][2].level is not TEAM):
+        return None
+    lemmas = tuple(s.lemmas[first : first + 2])
+    for verb in s.vocab.acquisition_verbs:
+        after = first + len(verb)
+        if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
+            if any(k in s.actor_at and s.actor_at[k][2].level is CUSTOMER for k in range(after + 1, after + 4)):
+                return None
+    for verb in s.vocab.team_verbs:
+        if tuple(s.lemmas[first : first + len(verb)]) == verb or s.tokens[first].text == " ".join(verb):
+            return first + len(verb)
+    return None
+
+
+def _weigh_compounds(signals: list[Signal]) -> None:
+    """In a run of metric words, the last is the head: "checkout API uptime" is about uptime."""
+    metrics = sorted((x for x in signals if x.kind == "metric"), key=lambda x: x.start)
+    for a, b in zip(metrics, metrics[1:]):
+        if b.start - a.end <= 1 and a.level is not b.level and (b.weight >= a.weight or not a.kind == "metric"):
+            a.weight *= MODIFIER
+
+
+def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
+    """Once a party acts, what follows in that clause is what it acts on."""
+    subject = next((x for x in sorted(signals, key=lambda x: x.start) if x.role == "subject"), None)
+    if subject is None:
+        return
+    outcome = next((j for j in sorted(s.words) if s.role_at(j) == "outcome_markers" and j > subject.start), len(s.tokens))
+    for x in signals:
+        if subject.end <= x.start < outcome and x.level is not subject.level:
+            x.weight *= AFTER_SUBJECT
+
+
+def _apply_scopes(signals: list[Signal], s: _Sentence) -> list[Signal]:
+    """Drop what a negation excludes ("not diner orders"); discount what precedes an outcome clause."""
+    negation = next((s.words[j][0] for j in sorted(s.words) if s.role_at(j) == "negations" and j > 0), None)
+    outcome = next((j for j in sorted(s.words) if s.role_at(j) == "outcome_markers" and j > 0), None)
+    kept = []
+    for x in signals:
+        if negation is not None and x.start >= negation and not any(t.text in _CLAUSE_BREAKS for t in s.tokens[negation : x.start]):
+            continue
+        if outcome is not None and x.start < outcome:
+            x.weight *= BEFORE_OUTCOME
+        if x.weight > 0:
+            kept.append(x)
+    return kept
+
+
+def _merge(first: list, second: list) -> list:
+    """Spans of `first` (declared names) win over overlapping spans of `second` (built-in names)."""
+    taken = {i for s, e, _ in first for i in range(s, e)}
+    kept = [span for span in second if not any(i in taken for i in range(span[0], span[1]))]
+    return sorted(first + kept, key=lambda span: span[0])
+
+
+@lru_cache(maxsize=256)
+def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> Matcher:
+    """The page's own names for its parties, and their head nouns ("districts" for "school districts")."""
+    matcher = Matcher()
+    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
+        for name in names:
+            matcher.add(_phrase(name), Entry("actor", level, DECLARED_WEIGHT))
+    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
+        for name in names:
+            phrase = _phrase(name)
+            if len(phrase) > 1:
+                matcher.add(phrase[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
+    return matcher
+
+
+def _staff_levels(customer: Sequence[str], customers_users: Sequence[str]) -> dict[str, tuple[Level, float]]:
+    """Staff roles a page declares: `customer: [teachers]` makes teachers the customer."""
+    levels = {}
+    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
+        for name in names:
+            phrase = _phrase(name)
+            if phrase:
+                levels[phrase[-1]] = (level, DECLARED_WEIGHT)
+    return levels
+
+
+def is_measurable(text: str, has_target: bool) -> bool:
+    """A number, a target or a metric word: enough to tell whether it was reached."""
+    if has_target or any(ch.isdigit() for ch in text):
+        return True
+    vocab = vocabulary()
+    tokens = tokenize(text)
+    if any(t.lemma in vocab.measurable for t in tokens):
+        return True
+    return bool(vocab.metrics.spans(tokens))
+
+
+def classify(
+    text: str,
+    customer: Sequence[str] = (),
+    customers_users: Sequence[str] = (),
+    declared: str | None = None,
+) -> tuple[Controllability, Controllability]:
+    """The controllability of one key result, and what the text alone says (to check a declaration)."""
+    reading = read(text, customer, customers_users)
+    inferred = _decide(reading, customer, "inferred")
+    if declared is None:
+        return inferred, inferred
+    level = Level(declared)
+    evidence = tuple(dict.fromkeys(s.text for s in reading.signals if s.level is level))
+    actor = _actor(reading, level, customer)
+    result = _explained(level, "declared", actor, evidence, customer, reading)
+    return result, inferred
+
+
+def _decide(reading: Reading, customer: Sequence[str], source: str) -> Controllability:
+    ranked = sorted(reading.scores.items(), key=lambda kv: (-kv[1], list(Level).index(kv[0])))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_SCORE or top - second < MIN_MARGIN:
+        evidence = tuple(dict.fromkeys(s.text for s in reading.signals))
+        return _explained(UNKNOWN, source, None, evidence, customer, reading)
+    evidence = tuple(dict.fromkeys(s.text for s in sorted(reading.signals, key=lambda s: s.start) if s.level is best))
+    return _explained(best, source, _actor(reading, best, customer), evidence, customer, reading)
+
+
+def _actor(reading: Reading, level: Level, customer: Sequence[str]) -> str | None:
+    actors = [s for s in reading.signals if s.level is level and s.kind == "actor"]
+    return max(actors, key=lambda s: s.weight).text if actors else None
+
+
+def _explained(
+    level: Level, source: str, actor: str | None, evidence: tuple[str, ...], customer: Sequence[str], reading: Reading
+) -> Controllability:
+    vocab = vocabulary()
+    entry = vocab.levels[level.value]
+    who = actor or entry["default_actor"]
+    shown = ", ".join(f'"{e}"' for e in evidence[:3]) or "no clear words"
+    reason = entry["reason"].format(actor=who, evidence=shown)
+    if source == "declared":
+        reason = f"declared with measures: {level.value}; " + reason
+    suggestion = _suggest(reading, customer) if level is USERS else None
+    return Controllability(level, source, actor, evidence, reason, suggestion)
+
+
+def _suggest(reading: Reading, customer: Sequence[str]) -> str:
+    """A customer-side key result, built from the page's customer and what the key result counts."""
+    data = vocabulary().suggestions
+    measured_signals = [s for s in reading.signals if s.kind == "metric" and s.level is USERS]
+    measured = measured_signals[0].text if measured_signals else "their users' behaviour"
+    who = customer[0] if customer else _customer_named(reading) or "your customers"
+    lemmas = {lemma(w) for s in measured_signals for w in s.text.lower().split()}
+    for family in data["by_metric"].values():  # type: ignore[union-attr]
+        if lemmas & {lemma(m) for m in family["match"]}:
+            return family["text"].format(customer=who, measured=measured)
+    return data["fallback"].format(customer=who, measured=measured)  # type: ignore[index]
+
+
+def _customer_named(reading: Reading) -> str | None:
+    named = [s.text for s in reading.signals if s.level is CUSTOMER and s.kind == "actor"]
+    return named[0] if named else None
