@@ -69,6 +69,10 @@ class OkrConfig(Config):
     """Your customers' users, by default for every OKR page: the people your customers serve
     (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
 
+    guidance_url = c.Type(str, default="https://mkdocs-okr.github.io/mkdocs-okr/")
+    """Where the rule pages live that cards and messages link to (ends with `/`); point it at
+    your own copy of the guidance site, or a path such as `/okr-guide/`."""
+
     severity = Severities()
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level

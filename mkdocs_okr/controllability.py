@@ -41,6 +41,9 @@ _SUBJECT_MARKERS = {"who", "that", "whose", "which"}
 _ATTACH_AFTER = {"of", "from", "among", "across", "amongst"}
 _OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through", "via", "about", "against"}
 _POSSESSIVES = {"'s", "'"}
+_DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
+# words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
+_NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
 
 
 def lemma(word: str) -> str:
@@ -134,6 +137,8 @@ class Vocabulary:
     actions: set[str] = field(default_factory=set)
     team_verbs: set[tuple[str, ...]] = field(default_factory=set)
     acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    deadlines: set[tuple[str, ...]] = field(default_factory=set)
+    neutral: Matcher = field(default_factory=Matcher)
     measurable: set[str] = field(default_factory=set)
     levels: dict[str, dict[str, str]] = field(default_factory=dict)
     suggestions: dict[str, object] = field(default_factory=dict)
@@ -172,6 +177,9 @@ def vocabulary() -> Vocabulary:
     vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
     vocab.team_verbs = {_phrase(v) for v in metrics["team_verbs"]}
     vocab.acquisition_verbs = {_phrase(v) for v in metrics["acquisition_verbs"]}
+    vocab.deadlines = {_phrase(v) for v in metrics["deadlines"]}
+    for name in metrics["neutral"]:
+        vocab.neutral.add(_phrase(name), Entry("neutral"))
     vocab.measurable = {lemma(w) for w in metrics["measurable"]}
     vocab.levels = _load("levels")
     vocab.suggestions = _load("suggestions")
@@ -227,8 +235,12 @@ class _Sentence:
         self.lemmas = [t.lemma for t in self.tokens]
         self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.tokens)}
         declared = _declared_names(tuple(customer), tuple(customers_users))
-        self.actors = _merge(declared.spans(self.tokens), vocab.actors.spans(self.tokens))
-        self.metrics = vocab.metrics.spans(self.tokens)
+        neutral = {i for a, b, _ in vocab.neutral.spans(self.tokens) for i in range(a, b)}
+        self.metrics = [m for m in vocab.metrics.spans(self.tokens) if not all(i in neutral for i in range(m[0], m[1]))]
+        covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
+        actors = _merge(declared.spans(self.tokens), vocab.actors.spans(self.tokens))
+        # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
+        self.actors = [span for span in actors if not all(i in covered for i in range(span[0], span[1]))]
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
         self.staff_as = _staff_levels(customer, customers_users)
@@ -249,15 +261,25 @@ class _Sentence:
                 return j
         return None
 
-    def acts_after(self, end: int) -> bool:
-        """A verb of action follows: "merchants ship", "schools that enable", "nonprofits personally thank"."""
+    def acts_after(self, start: int, end: int) -> bool:
+        """A verb of action follows: "merchants ship", "schools that enable", "nonprofits personally thank",
+        "landlords syndicating"; or the key result opens with the party and a word that is no noun of ours."""
         nxt = self.text_at(end)
         if nxt in _SUBJECT_MARKERS or nxt in self.vocab.actions:
             return True
         if nxt.endswith("ly") and self.text_at(end + 1) in self.vocab.actions:
             return True
-        later = self.text_at(end + 1)
-        return bool(nxt) and nxt not in _OBJECT_PREPOSITIONS and end not in self.actor_at and later.endswith("ing") and later in self.vocab.actions
+        plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at
+        if plain and nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
+            return True  # "landlords syndicating vacancies"
+        opening = all(not t.text[:1].isalpha() for t in self.tokens[:start])
+        # "resident portal uptime": a noun before the product metric, not a verb
+        modifier = end + 1 in self.metric_at and self.metric_at[end + 1][2].level is TEAM
+        return opening and plain and not modifier and nxt not in _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
+
+    def agent_by(self, start: int) -> bool:
+        """"renewals by riders", "requests submitted by residents": the party after "by" does it."""
+        return self.text_at(start - 1) == "by" or (self.text_at(start - 2) == "by" and self.text_at(start - 1) in _DETERMINERS)
 
 
 def read(text: str, customer: Sequence[str] = (), customers_users: Sequence[str] = ()) -> Reading:
@@ -284,8 +306,8 @@ def _actor_signals(s: _Sentence) -> list[Signal]:
             level, weight, possessor = _resolve_customer_word(start, end, s)
             if possessor is not None:
                 possessors[start] = possessor
-        if s.role_before(start, "reporters", 3) is not None:
-            continue  # "reported by restaurants": they only report; the count is the team's
+        if s.role_before(start, "reporters", 3) is not None and _counts_defects(s):
+            continue  # "bugs reported by restaurants": they only report; the count is the team's
         signals.append(Signal(start, end, level, weight, s.phrase(start, end), "actor", _role(start, end, level, s)))
     by_start = {x.start: x for x in signals}
     for possessed, possessor in possessors.items():
@@ -296,12 +318,29 @@ def _actor_signals(s: _Sentence) -> list[Signal]:
             owner.role = "possessor"
     for signal in signals:
         signal.weight *= ROLE_WEIGHT[signal.role]
-    return signals
+    return _join_compounds(signals, s)
+
+
+def _join_compounds(signals: list[Signal], s: _Sentence) -> list[Signal]:
+    """"restaurant customers": a party noun and the word customer(s) right after it name one party."""
+    joined: list[Signal] = []
+    for signal in signals:
+        last = joined[-1] if joined else None
+        if last and last.end == signal.start and last.level is signal.level and s.lemmas[signal.start] in ("customer", "client"):
+            last.end, last.text = signal.end, s.phrase(last.start, signal.end)
+            last.weight = max(last.weight, signal.weight)
+        else:
+            joined.append(signal)
+    return joined
 
 
 def _role(start: int, end: int, level: Level, s: _Sentence) -> str:
     """The role a party's mention plays, from its neighbours."""
-    if s.acts_after(end) or s.role_before(start, "causatives", 1) is not None:
+    if s.text_at(start - 1) == "per" or (s.text_at(start - 2) == "per" and not s.text_at(start - 1)[:1].isalpha()):
+        return "denominator"  # "orders per active diner", "per 1,000 merchants", "per salon visit"
+    if s.acts_after(start, end) or s.role_before(start, "causatives", 1) is not None:
+        return "subject"
+    if s.agent_by(start) and s.role_before(start, "reporters", 3) is None:
         return "subject"
     before = [s.text_at(j) for j in range(start - 4, start)]
     scoped = False
@@ -366,16 +405,24 @@ def _metric_signals(s: _Sentence) -> list[Signal]:
         assert entry.level is not None
         weight = entry.weight
         owner = _metric_owner(start, end, s)
-        if owner is not None and not entry.strong and owner is not entry.level:
-            weight *= 0.5  # a weak metric yields to the party it belongs to: "complaints from diners"
+        if owner is not None and owner is not entry.level and (not entry.strong or _by_agent(end, s)):
+            weight *= 0.5  # yields to the party it belongs to: "complaints from diners", "renewals by riders"
         before = [s.text_at(start - 1), s.text_at(start - 2)]
         if before[0] == "per" or (before[1] == "per" and before[0][:1].isdigit()):
             weight *= 0.3  # a denominator: "cost per 1,000 tickets sold"
-        role = "subject" if start <= 2 and s.acts_after(end) and entry.level is TEAM else ""
+        role = "subject" if start <= 2 and s.acts_after(start, end) and entry.level is TEAM else ""
         if role:
             weight *= ROLE_WEIGHT["subject"]  # the product acts: "Scanner app works offline"
         signals.append(Signal(start, end, entry.level, weight, s.phrase(start, end), "metric", role))
     return signals
+
+
+def _by_agent(end: int, s: _Sentence) -> bool:
+    """"renewals by riders", "requests submitted by residents": a party after "by" does what is counted,
+    unless the count is of the team's defects ("bugs reported by salons")."""
+    if s.role_at(end) == "reporters" and _counts_defects(s):
+        return False
+    return s.text_at(end) == "by" or s.text_at(end + 1) == "by"
 
 
 def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
@@ -385,10 +432,10 @@ def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
         j -= 1
     if j in s.actor_at and s.actor_at[j][2].kind == "actor":
         return s.actor_at[j][2].level
-    if s.text_at(end) in _ATTACH_AFTER:
-        for k in range(end + 1, end + 4):
-            if k in s.actor_at and s.actor_at[k][2].kind == "actor":
-                return s.actor_at[k][2].level
+    if s.text_at(end) in _ATTACH_AFTER or _by_agent(end, s):
+        for k in range(end + 1, end + 5):
+            if k in s.actor_at and s.actor_at[k][2].kind in ("actor", "staff"):
+                return s.actor_at[k][2].level if s.actor_at[k][2].kind == "actor" else s.staff_as.get(s.lemmas[s.actor_at[k][1] - 1], (USERS, 0))[0]
     return None
 
 
@@ -399,18 +446,31 @@ def _team_signals(s: _Sentence) -> list[Signal]:
     opening = _opening_verb(s, first)
     if opening is not None:
         signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
+    for j, token in enumerate(s.tokens[:-1]):
+        if token.text == "by" and any(tuple(s.lemmas[j + 1 : j + 1 + len(d)]) == d for d in s.vocab.deadlines):
+            signals.append(Signal(j, j + 2, TEAM, 1.5, s.phrase(j, j + 2), "deadline"))
+            break
     reporter = next((j for j in sorted(s.words) if s.role_at(j) == "reporters"), None)
-    if reporter is not None and any(e.level is TEAM for _, _, e in s.metrics):
+    if reporter is not None and _counts_defects(s):
         end = s.words[reporter][0]
         signals.append(Signal(reporter, end, TEAM, 1.5, s.phrase(reporter, end), "reporter"))
     return signals
 
 
+def _counts_defects(s: _Sentence) -> bool:
+    """The key result counts something of the team's own (bugs, incidents, crashes), whoever reports it."""
+    return any(e.level is TEAM and e.strong for _, _, e in s.metrics)
+
+
 def _opening_verb(s: _Sentence, first: int | None) -> int | None:
     """End of an opening output verb, unless it opens a metric ("Test drives") or wins customers
     ("Add 30 properties", "Sign 12 districts": their choice to buy)."""
-    if first is None or (first in s.metric_at and s.metric_at[first][2].level is not TEAM):
+    if first is None:
         return None
+    if first in s.metric_at:
+        start, end, entry = s.metric_at[first]
+        if entry.level is not TEAM and (entry.strong or end - start > 1):
+            return None  # "Test drives booked", "Support contacts per 1,000 merchants": a noun, not a verb
     lemmas = tuple(s.lemmas[first : first + 2])
     for verb in s.vocab.acquisition_verbs:
         after = first + len(verb)
@@ -509,37 +569,44 @@ def classify(
 ) -> tuple[Controllability, Controllability]:
     """The controllability of one key result, and what the text alone says (to check a declaration)."""
     reading = read(text, customer, customers_users)
-    inferred = _decide(reading, customer, "inferred")
+    parties = (customer, customers_users)
+    inferred = _decide(reading, parties, "inferred")
     if declared is None:
         return inferred, inferred
     level = Level(declared)
     evidence = tuple(dict.fromkeys(s.text for s in reading.signals if s.level is level))
-    actor = _actor(reading, level, customer)
-    result = _explained(level, "declared", actor, evidence, customer, reading)
+    result = _explained(level, "declared", _actor(reading, level), evidence, parties, reading)
     return result, inferred
 
 
-def _decide(reading: Reading, customer: Sequence[str], source: str) -> Controllability:
+def _decide(reading: Reading, parties: tuple[Sequence[str], Sequence[str]], source: str) -> Controllability:
     ranked = sorted(reading.scores.items(), key=lambda kv: (-kv[1], list(Level).index(kv[0])))
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_SCORE or top - second < MIN_MARGIN:
         evidence = tuple(dict.fromkeys(s.text for s in reading.signals))
-        return _explained(UNKNOWN, source, None, evidence, customer, reading)
+        return _explained(UNKNOWN, source, None, evidence, parties, reading)
     evidence = tuple(dict.fromkeys(s.text for s in sorted(reading.signals, key=lambda s: s.start) if s.level is best))
-    return _explained(best, source, _actor(reading, best, customer), evidence, customer, reading)
+    return _explained(best, source, _actor(reading, best), evidence, parties, reading)
 
 
-def _actor(reading: Reading, level: Level, customer: Sequence[str]) -> str | None:
+def _actor(reading: Reading, level: Level) -> str | None:
     actors = [s for s in reading.signals if s.level is level and s.kind == "actor"]
     return max(actors, key=lambda s: s.weight).text if actors else None
 
 
 def _explained(
-    level: Level, source: str, actor: str | None, evidence: tuple[str, ...], customer: Sequence[str], reading: Reading
+    level: Level,
+    source: str,
+    actor: str | None,
+    evidence: tuple[str, ...],
+    parties: tuple[Sequence[str], Sequence[str]],
+    reading: Reading,
 ) -> Controllability:
     vocab = vocabulary()
+    customer, customers_users = parties
     entry = vocab.levels[level.value]
-    who = actor or entry["default_actor"]
+    declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
+    who = actor or (declared[0] if declared else entry["default_actor"])
     shown = ", ".join(f'"{e}"' for e in evidence[:3]) or "no clear words"
     reason = entry["reason"].format(actor=who, evidence=shown)
     if source == "declared":

@@ -64,7 +64,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if result is None:
             return html
         css_url = get_relative_url(render.CSS_PATH, page.url)
-        card = render.card(result.okr, result.diagnostics, css_url, self.search_paths)
+        card = render.card(result.okr, result.diagnostics, css_url, self.config.guidance_url, self.search_paths)
         heading = _LEADING_H1.match(html)
         at = heading.end() if heading else 0
         return html[:at] + card + "\n" + html[at:]

@@ -7,11 +7,13 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
+from .controllability import vocabulary
 from .model import OKR, Diagnostic, KeyResult
 
 CARD_TEMPLATE = "okr/card.html"
 CSS_TEMPLATE = "okr/okr.css"
 CSS_PATH = "assets/mkdocs-okr/okr.css"
+GUIDANCE_URL = "https://mkdocs-okr.github.io/mkdocs-okr/"
 
 
 def number(value: float | None) -> str:
@@ -60,11 +62,14 @@ def card(
     okr: OKR | None,
     diagnostics: Sequence[Diagnostic],
     css_url: str,
+    guidance_url: str = GUIDANCE_URL,
     search_paths: tuple[str, ...] = (),
 ) -> str:
     """The card of one page: its OKRs, or, when they cannot be read, the findings that say why."""
     template = environment(search_paths).get_template(CARD_TEMPLATE)
-    return template.render(okr=okr, diagnostics=diagnostics, css_url=css_url)
+    return template.render(
+        okr=okr, diagnostics=diagnostics, css_url=css_url, levels=vocabulary().levels, guidance_url=guidance_url
+    )
 
 
 def stylesheet(search_paths: tuple[str, ...] = ()) -> str:
