@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,8 @@ import click
 
 from . import __version__, report
 from .check import Options, PageResult, check_file
-from .model import Severity
+from .controllability import classify, vocabulary
+from .model import Level, Severity
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text
 
@@ -73,6 +75,43 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     severities = {d.severity for r in results for d in r.diagnostics}
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     sys.exit(2 if io_errors else 1 if severities & failing else 0)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--customer", multiple=True, help="Your direct customers (repeat for several) [default: from mkdocs.yml].")
+@click.option("--customers-users", multiple=True, help="Your customers' users (repeat for several) [default: from mkdocs.yml].")
+@click.option("--measures", type=click.Choice([l.value for l in Level if l is not Level.UNKNOWN]), help="Declare the level, as `measures:` does.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="mkdocs.yml to take the default parties from.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+def explain(
+    text: str, customer: tuple[str, ...], customers_users: tuple[str, ...], measures: str | None, config_file: Path | None, fmt: str
+) -> None:
+    """Say whose behaviour one key result measures, why, and what to measure instead."""
+    site = _site(config_file)
+    customer = customer or (site.options.customer if site else ())
+    customers_users = customers_users or (site.options.customers_users if site else ())
+    result, inferred = classify(text, customer, customers_users, measures)
+    if fmt == "json":
+        data = {"text": text, "customer": list(customer), "customers_users": list(customers_users)}
+        data["controllability"] = result.to_dict()
+        if measures and inferred.level not in (Level.UNKNOWN, result.level):
+            data["inferred"] = inferred.to_dict()
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    rows = [
+        ("level", f"{result.level.value} ({vocabulary().levels[result.level.value]['label']})"),
+        ("source", result.source),
+        ("actor", result.actor or "-"),
+        ("evidence", ", ".join(f'"{e}"' for e in result.evidence) or "-"),
+        ("reason", result.reason),
+    ]
+    if result.suggestion:
+        rows.append(("suggestion", result.suggestion))
+    if measures and inferred.level not in (Level.UNKNOWN, result.level):
+        rows.append(("mismatch", f"the text reads as {inferred.level.value}"))
+    for name, value in rows:
+        click.echo(f"{name + ':':<12}{value}")
 
 
 @main.command()

@@ -551,14 +551,14 @@ def _staff_levels(customer: Sequence[str], customers_users: Sequence[str]) -> di
 
 
 def is_measurable(text: str, has_target: bool) -> bool:
-    """A number, a target or a metric word: enough to tell whether it was reached."""
+    """A number, a target, a measure word ("rate", "time") or a countable metric ("orders", "renewals")."""
     if has_target or any(ch.isdigit() for ch in text):
         return True
     vocab = vocabulary()
     tokens = tokenize(text)
     if any(t.lemma in vocab.measurable for t in tokens):
         return True
-    return bool(vocab.metrics.spans(tokens))
+    return any(entry.strong for _, _, entry in vocab.metrics.spans(tokens))  # "repeat orders", not "onboarding"
 
 
 def classify(

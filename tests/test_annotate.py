@@ -1,0 +1,88 @@
+"""Findings that follow from the classifier, on whole pages: levels, mismatches, measurability, suppression."""
+
+from __future__ import annotations
+
+from mkdocs_okr.check import Options, check_text
+from mkdocs_okr.model import Severity
+
+PAGE = """\
+---
+okr:
+  team: Restaurant platform
+  period: 2026-Q1
+  customer: [restaurant owners, restaurants]
+  customers_users: [diners]
+{page_ignore}  objectives:
+    - title: Grow with our restaurants
+      key_results:
+        - Raise the renewal rate of restaurants from 82% to 90%
+        - text: Increase orders per diner per week from 1.2 to 1.5
+{kr_extra}        - Improve onboarding
+---
+"""
+
+
+def page(page_ignore: str = "", kr_extra: str = "") -> str:
+    return PAGE.format(page_ignore=page_ignore, kr_extra=kr_extra)
+
+
+def found(text: str, options: Options = Options()) -> list[tuple[int, int, str, str]]:
+    return [(d.line, d.column, d.severity.value, d.rule) for d in check_text(text, "p.md", options).diagnostics]
+
+
+def test_default_policy_warns_on_customers_users_and_unmeasurable() -> None:
+    assert found(page()) == [(11, 11, "warning", "controllability"), (12, 11, "info", "controllability"), (12, 11, "warning", "measurable")]
+    (d,) = [d for d in check_text(page(), "p.md", Options()).diagnostics if d.severity is Severity.WARNING and d.rule == "controllability"]
+    assert d.message.startswith("O1 KR2 measures diner, your customers' users: outside your control")
+    assert d.pointer == "/okr/objectives/0/key_results/1"
+
+
+def test_the_json_model_carries_the_annotation() -> None:
+    okr = check_text(page(), "p.md", Options()).okr
+    assert okr is not None
+    levels = [kr.controllability.level.value for kr in okr.objectives[0].key_results if kr.controllability]
+    assert levels == ["customer", "customers_users", "unknown"]
+    kr = okr.objectives[0].key_results[1].to_dict()
+    assert kr["controllability"]["level"] == "customers_users" and "restaurant owners" in kr["controllability"]["suggestion"]
+
+
+def test_severity_per_level_from_the_site() -> None:
+    options = Options(severity={"customers_users": Severity.ERROR, "unknown": Severity.IGNORE, "measurable": Severity.IGNORE})
+    assert found(page(), options) == [(11, 11, "error", "controllability")]
+
+
+def test_a_declared_level_wins_and_a_contradiction_is_a_finding() -> None:
+    text = page(kr_extra="          measures: customer\n")
+    assert (12, 21, "warning", "measures-mismatch") in found(text)
+    result = check_text(text, "p.md", Options())
+    (mismatch,) = [d for d in result.diagnostics if d.rule == "measures-mismatch"]
+    assert "declares measures: customer, but its text reads as customers_users" in mismatch.message and '"orders"' in mismatch.message
+    assert result.okr is not None
+    kr = result.okr.objectives[0].key_results[1]
+    assert kr.controllability is not None and (kr.controllability.level.value, kr.controllability.source) == ("customer", "declared")
+
+
+def test_an_agreeing_declaration_is_no_finding() -> None:
+    text = page(kr_extra="          measures: customers_users\n")
+    assert not any(rule == "measures-mismatch" for *_, rule in found(text))
+
+
+def test_a_key_result_silences_a_rule_with_a_reason() -> None:
+    text = page(kr_extra="          ignore:\n            controllability: Kept as the before example\n")
+    assert found(text) == [(14, 11, "info", "controllability"), (14, 11, "warning", "measurable")]
+    okr = check_text(text, "p.md", Options()).okr
+    assert okr is not None and okr.objectives[0].key_results[1].controllability is not None  # the badge stays
+
+
+def test_a_page_silences_rules_for_all_its_key_results() -> None:
+    text = page(page_ignore="  ignore: {controllability: An example page, measurable: An example page}\n")
+    assert found(text) == []
+
+
+def test_a_suppression_without_reason_or_with_an_unknown_rule_is_a_finding() -> None:
+    no_reason = page(kr_extra="          ignore:\n            controllability:\n")
+    assert (13, 13, "error", "schema") in found(no_reason)
+    unknown = page(page_ignore="  ignore: {controlability: typo}\n")
+    result = check_text(unknown, "p.md", Options())
+    (d,) = [d for d in result.diagnostics if d.rule == "suppression"]
+    assert (d.line, d.column) == (7, 12) and 'did you mean "controllability"' in d.message

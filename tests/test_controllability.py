@@ -1,0 +1,132 @@
+"""The controllability classifier: the labelled sets, the article's examples, and the hard cases by kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA
+from mkdocs_okr.controllability import classify, is_measurable
+from mkdocs_okr.model import Level
+
+FOOD = (["restaurant owners", "restaurants"], ["diners"])
+SCHOOL = (["school districts", "superintendents"], ["teachers", "parents", "students"])
+
+
+def labelled(name: str) -> list[tuple[str, list[str], list[str], dict]]:
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return [
+        (item["text"], group.get("customer") or [], group.get("customers_users") or [], item)
+        for group in data["groups"]
+        for item in group["key_results"]
+    ]
+
+
+def accuracy(name: str) -> tuple[float, Counter]:
+    confusion: Counter = Counter()
+    for text, customer, users, item in labelled(name):
+        confusion[(item["level"], classify(text, customer, users)[0].level.value)] += 1
+    right = sum(n for (label, guess), n in confusion.items() if label == guess)
+    return right / sum(confusion.values()), confusion
+
+
+def test_the_development_set_is_big_and_varied_enough() -> None:
+    items = labelled("key_results.yaml")
+    domains = {g["domain"] for g in yaml.safe_load((DATA / "key_results.yaml").read_text())["groups"]}
+    assert len(items) >= 150 and len(domains) >= 12
+    assert sum(1 for *_, item in items if item.get("hard")) >= len(items) / 3
+    assert all(item.get("why") for *_, item in items)
+
+
+@pytest.mark.parametrize("name", ["key_results.yaml", "key_results_holdout.yaml"])
+def test_accuracy_on_the_labelled_sets(name: str) -> None:
+    score, confusion = accuracy(name)
+    assert score >= 0.90, (score, confusion)
+
+
+def test_every_article_example_is_right() -> None:
+    article = [(t, c, u, i) for t, c, u, i in labelled("key_results.yaml") if i.get("article")]
+    assert len(article) >= 11
+    for text, customer, users, item in article:
+        assert classify(text, customer, users)[0].level.value == item["level"], text
+
+
+@pytest.mark.parametrize(
+    "text, parties, level, actor",
+    [
+        # the actor only implied by the metric
+        ("Average order value up 10%", FOOD, "customers_users", None),
+        ("Cut logo churn to 1% a month", FOOD, "customer", None),
+        # "customer" meaning the end consumer, and meaning the team's customer
+        ("Increase a restaurant's first-time customers who order again", FOOD, "customers_users", "customers"),
+        ("Raise the renewal rate of our restaurant customers from 82% to 90%", FOOD, "customer", "restaurant customers"),
+        ("Grow merchants' customers' repeat purchases", ([], []), "customers_users", None),
+        # per-unit phrasings: the metric decides, not the denominator
+        ("Orders per active diner per week from 1.2 to 1.5", FOOD, "customers_users", None),
+        ("Support contacts per 1,000 restaurants from 40 to 25", FOOD, "customer", None),
+        # who reports is not who is measured
+        ("Bugs reported by restaurants down 40%", FOOD, "team", None),
+        ("Number of complaints from restaurant owners halved", FOOD, "customer", "restaurant owners"),
+        # the customer's staff: the customer when the page says so, else its users
+        ("Teachers grade 80% of homework in the gradebook", (["school districts", "teachers"], ["students"]), "customer", "Teachers"),
+        ("Teachers grade 80% of homework in the gradebook", SCHOOL, "customers_users", "Teachers"),
+        # the customer acts on its users
+        ("Help restaurants reply to 90% of diner reviews within 24 hours", FOOD, "customer", "restaurants"),
+        # negation and exclusion
+        ("Fewer diners abandoning carts at checkout", FOOD, "customers_users", "diners"),
+        ("Raise restaurant renewals, not diner orders, to 90%", FOOD, "customer", None),
+        # the team's own output
+        ("Ship the menu photo uploader to all restaurants by Q2", FOOD, "team", None),
+        ("Menu page p95 latency under 800 ms", FOOD, "team", None),
+        ("Add 30 restaurants from existing restaurant groups", FOOD, "customer", None),
+        # number-only
+        ("NRR 115%", ([], []), "customer", None),
+        ("AOV +8%", ([], []), "customers_users", None),
+        # the page's own names for its parties win over the vocabulary
+        ("Raise weekly bookings by guests of our partner spas", (["spas"], ["guests"]), "customers_users", None),
+        # nothing to go on
+        ("Improve NPS", ([], []), "unknown", None),
+        ("Make Q3 great", ([], []), "unknown", None),
+    ],
+)
+def test_hard_cases(text: str, parties: tuple[list[str], list[str]], level: str, actor: str | None) -> None:
+    result, _ = classify(text, *parties)
+    assert result.level.value == level, (result.level, result.evidence)
+    if actor is not None:
+        assert result.actor == actor
+    assert result.source == "inferred" and result.reason
+    assert (result.suggestion is not None) == (level == "customers_users")
+
+
+def test_a_declaration_wins_and_the_text_is_still_read() -> None:
+    result, inferred = classify("Increase orders per diner per week", *FOOD, declared="customer")
+    assert (result.level, result.source) == (Level.CUSTOMER, "declared")
+    assert inferred.level is Level.CUSTOMERS_USERS and "orders" in inferred.evidence
+
+
+def test_suggestions_use_the_page_and_what_it_counts() -> None:
+    result, _ = classify("Increase repeat orders per diner", *FOOD)
+    assert result.suggestion is not None
+    assert "restaurant owners" in result.suggestion and "repeat orders" in result.suggestion
+    assert "renewal" in result.suggestion and "referral" in result.suggestion
+    other, _ = classify("Better grades for students using the LMS", *SCHOOL)
+    assert other.suggestion is not None and "school districts" in other.suggestion and "grades" in other.suggestion
+    assert other.suggestion != result.suggestion
+
+
+@pytest.mark.parametrize(
+    "text, target, measurable",
+    [("Improve onboarding", False, False), ("Make restaurants happier", False, False), ("Improve onboarding", True, True),
+     ("Cut onboarding time", False, True), ("Raise renewal from 80% to 90%", False, True), ("Increase average order value per active user", False, True)],
+)
+def test_measurable(text: str, target: bool, measurable: bool) -> None:
+    assert is_measurable(text, target) is measurable
+
+
+def test_classification_is_deterministic() -> None:
+    texts = [t for t, *_ in labelled("key_results.yaml")]
+    first = [classify(t, *FOOD)[0] for t in texts]
+    assert first == [classify(t, *FOOD)[0] for t in texts]
