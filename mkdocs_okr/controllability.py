@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from importlib.resources import files
 
 import yaml
@@ -34,6 +35,7 @@ WEAK_METRIC = 1.0
 TEAM_VERB = 3.0
 MIN_SCORE = 1.5  # less evidence than this is not enough to say
 MIN_MARGIN = 1.0  # the winner must lead the runner-up by this much
+_ORDER = {CUSTOMER: 0, USERS: 1, TEAM: 2}  # ties go to the first
 
 _TOKEN_RE = re.compile(r"[a-z][a-z0-9]*|\d+(?:[.,]\d+)*|'s\b|'|%|[<>/;:,()\u2013\u2014-]")
 _CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
@@ -46,6 +48,7 @@ _DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its",
 _NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
 
 
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A crude singular: restaurants -> restaurant, districts -> district, pharmacies -> pharmacy."""
     if len(word) > 4 and word.endswith("ies"):
@@ -57,8 +60,9 @@ def lemma(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a key result: as written (lower-cased), its crude singular, and where it is."""
+
     text: str
     lemma: str
     start: int
@@ -68,7 +72,12 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Lower-cased words, numbers, possessive marks and punctuation, with their place in the text."""
     lowered = text.lower().replace("\u2019", "'")
-    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(lowered)]
+    tokens = []
+    for match in _TOKEN_RE.finditer(lowered):
+        word = match.group()
+        start, end = match.span()
+        tokens.append(Token(word, lemma(word), start, end))
+    return tokens
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -100,15 +109,15 @@ class Matcher:
                 bucket.append((key, entry))
                 bucket.sort(key=lambda item: -len(item[0]))
 
-    def spans(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
-        """Non-overlapping longest matches, left to right."""
-        found, i = [], 0
-        lemmas = [t.lemma for t in tokens]
-        while i < len(tokens):
-            for phrase, entry in self.index.get(lemmas[i], ()):
-                if tuple(lemmas[i : i + len(phrase)]) == phrase:
-                    found.append((i, i + len(phrase), entry))
-                    i += len(phrase)
+    def spans(self, lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping longest matches over a list of lemmas, left to right."""
+        found, i, count, index = [], 0, len(lemmas), self.index
+        while i < count:
+            for phrase, entry in index.get(lemmas[i], ()):
+                size = len(phrase)
+                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
+                    found.append((i, i + size, entry))
+                    i += size
                     break
             else:
                 i += 1
@@ -135,7 +144,7 @@ class Vocabulary:
     metrics: Matcher = field(default_factory=Matcher)
     words: Matcher = field(default_factory=Matcher)
     actions: set[str] = field(default_factory=set)
-    team_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
     deadlines: set[tuple[str, ...]] = field(default_factory=set)
     neutral: Matcher = field(default_factory=Matcher)
@@ -175,7 +184,8 @@ def vocabulary() -> Vocabulary:
         for word in metrics[role]:
             vocab.words.add(_phrase(word), Entry("word", role=role))
     vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
-    vocab.team_verbs = {_phrase(v) for v in metrics["team_verbs"]}
+    for verb in sorted({_phrase(v) for v in metrics["team_verbs"]}, key=lambda v: -len(v)):
+        vocab.team_verbs.setdefault(verb[0], []).append(verb)
     vocab.acquisition_verbs = {_phrase(v) for v in metrics["acquisition_verbs"]}
     vocab.deadlines = {_phrase(v) for v in metrics["deadlines"]}
     for name in metrics["neutral"]:
@@ -183,6 +193,8 @@ def vocabulary() -> Vocabulary:
     vocab.measurable = {lemma(w) for w in metrics["measurable"]}
     vocab.levels = _load("levels")
     vocab.suggestions = _load("suggestions")
+    for family in vocab.suggestions["by_metric"].values():
+        family["lemmas"] = {lemma(m) for m in family["match"]}
     return vocab
 
 
@@ -218,6 +230,7 @@ ROLE_WEIGHT = {
     "object": 0.5,  # "for students", "at 100% of venues"
     "counterparty": 0.3,  # "orders from restaurants": diners place them
     "possessor": 0.3,  # "a restaurant's customers": the customers act, not the restaurant
+    "modifier": 0.3,  # "citizen portal uptime": the party only names the product
 }
 AFTER_SUBJECT = 0.3  # what follows the acting party is what it acts on
 BEFORE_OUTCOME = 0.3  # "Launch X so that 60% of venues go live": the outcome decides
@@ -233,17 +246,19 @@ class _Sentence:
         self.text = text
         self.tokens = tokenize(text)
         self.lemmas = [t.lemma for t in self.tokens]
-        self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.tokens)}
+        self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.lemmas)}
+        self.word_starts = sorted(self.words)
         declared = _declared_names(tuple(customer), tuple(customers_users))
-        neutral = {i for a, b, _ in vocab.neutral.spans(self.tokens) for i in range(a, b)}
-        self.metrics = [m for m in vocab.metrics.spans(self.tokens) if not all(i in neutral for i in range(m[0], m[1]))]
+        neutral = {i for a, b, _ in vocab.neutral.spans(self.lemmas) for i in range(a, b)}
+        self.metrics = [m for m in vocab.metrics.spans(self.lemmas) if not all(i in neutral for i in range(m[0], m[1]))]
         covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
-        actors = _merge(declared.spans(self.tokens), vocab.actors.spans(self.tokens))
+        actors = _merge(declared.spans(self.lemmas), vocab.actors.spans(self.lemmas))
         # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
         self.actors = [span for span in actors if not all(i in covered for i in range(span[0], span[1]))]
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
-        self.staff_as = _staff_levels(customer, customers_users)
+        self.staff_as = _staff_levels(tuple(customer), tuple(customers_users))
+        self.declares_parties = bool(customer or customers_users)
 
     def phrase(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start : self.tokens[end - 1].end]
@@ -356,12 +371,23 @@ def _role(start: int, end: int, level: Level, s: _Sentence) -> str:
             return "denominator"
         if not before[k] or before[k] in _CLAUSE_BREAKS or j in s.metric_at or j in s.actor_at or before[k] in _ATTACH_AFTER or before[k] in _OBJECT_PREPOSITIONS:
             break
+    if _modifies_product(end, s):
+        return "modifier"  # "citizen portal uptime", "citizen-facing forms": about the product, not the party
     owned = _owned_metric(start, end, s)
     if owned is not None:
         return "counterparty" if owned.strong and owned.level != level else "owner"
     if s.text_at(start - 1) in _OBJECT_PREPOSITIONS:
         return "object"
     return ""
+
+
+def _modifies_product(end: int, s: _Sentence) -> bool:
+    if s.text_at(end) == "-" and s.text_at(end + 1) in ("facing", "side", "level"):
+        return True
+    for k in (end, end + 1):
+        if k in s.metric_at and s.metric_at[k][2].level is TEAM and s.metric_at[k][2].strong:
+            return all(s.text_at(j)[:1].isalpha() and j not in s.actor_at and s.text_at(j) not in _OBJECT_PREPOSITIONS for j in range(end, k))
+    return False
 
 
 def _owned_metric(start: int, end: int, s: _Sentence) -> Entry | None:
@@ -380,8 +406,9 @@ def _owned_metric(start: int, end: int, s: _Sentence) -> Entry | None:
 
 def _resolve_customer_word(start: int, end: int, s: _Sentence) -> tuple[Level, float, int | None]:
     """"a restaurant's customers", "their clients", "customers of each studio" are end consumers
-    (and the restaurant or studio only their possessor); "restaurant customers", "our customers"
-    and "new customer acquisition" are the team's own customers."""
+    (and the restaurant or studio only their possessor); so are bare "clients" on a page that
+    names its own customers otherwise (law firms, accounting firms). "restaurant customers" and,
+    on a page that names no customer, "our customers" are the team's own."""
     for j in range(start - 1, max(-1, start - 6), -1):
         word = s.text_at(j)
         if word in _POSSESSIVES and j - 1 in s.actor_at:
@@ -396,6 +423,11 @@ def _resolve_customer_word(start: int, end: int, s: _Sentence) -> tuple[Level, f
                 return USERS, 2.0, s.actor_at[k][0]
     if s.text_at(start - 1) == "end":
         return USERS, 2.0, None
+    before = s.actor_at.get(start - 1)
+    if s.text_at(start - 1) in ("our", "your") or (before and before[2].level is CUSTOMER and before[2].kind == "actor"):
+        return CUSTOMER, 1.5, None  # "our customers", "restaurant customers"
+    if s.declares_parties:
+        return USERS, 1.5, None  # the page names its parties otherwise: these are the customers' customers
     return CUSTOMER, 1.5, None
 
 
@@ -450,7 +482,7 @@ def _team_signals(s: _Sentence) -> list[Signal]:
         if token.text == "by" and any(tuple(s.lemmas[j + 1 : j + 1 + len(d)]) == d for d in s.vocab.deadlines):
             signals.append(Signal(j, j + 2, TEAM, 1.5, s.phrase(j, j + 2), "deadline"))
             break
-    reporter = next((j for j in sorted(s.words) if s.role_at(j) == "reporters"), None)
+    reporter = next((j for j in s.word_starts if s.role_at(j) == "reporters"), None)
     if reporter is not None and _counts_defects(s):
         end = s.words[reporter][0]
         signals.append(Signal(reporter, end, TEAM, 1.5, s.phrase(reporter, end), "reporter"))
@@ -477,8 +509,8 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
         if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
             if any(k in s.actor_at and s.actor_at[k][2].level is CUSTOMER for k in range(after + 1, after + 4)):
                 return None
-    for verb in s.vocab.team_verbs:
-        if tuple(s.lemmas[first : first + len(verb)]) == verb or s.tokens[first].text == " ".join(verb):
+    for verb in s.vocab.team_verbs.get(s.lemmas[first], ()):
+        if tuple(s.lemmas[first : first + len(verb)]) == verb:
             return first + len(verb)
     return None
 
@@ -496,7 +528,7 @@ def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
     subject = next((x for x in sorted(signals, key=lambda x: x.start) if x.role == "subject"), None)
     if subject is None:
         return
-    outcome = next((j for j in sorted(s.words) if s.role_at(j) == "outcome_markers" and j > subject.start), len(s.tokens))
+    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > subject.start), len(s.tokens))
     for x in signals:
         if subject.end <= x.start < outcome and x.level is not subject.level:
             x.weight *= AFTER_SUBJECT
@@ -504,8 +536,8 @@ def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
 
 def _apply_scopes(signals: list[Signal], s: _Sentence) -> list[Signal]:
     """Drop what a negation excludes ("not diner orders"); discount what precedes an outcome clause."""
-    negation = next((s.words[j][0] for j in sorted(s.words) if s.role_at(j) == "negations" and j > 0), None)
-    outcome = next((j for j in sorted(s.words) if s.role_at(j) == "outcome_markers" and j > 0), None)
+    negation = next((s.words[j][0] for j in s.word_starts if s.role_at(j) == "negations" and j > 0), None)
+    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > 0), None)
     kept = []
     for x in signals:
         if negation is not None and x.start >= negation and not any(t.text in _CLAUSE_BREAKS for t in s.tokens[negation : x.start]):
@@ -539,7 +571,8 @@ def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...])
     return matcher
 
 
-def _staff_levels(customer: Sequence[str], customers_users: Sequence[str]) -> dict[str, tuple[Level, float]]:
+@lru_cache(maxsize=256)
+def _staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> dict[str, tuple[Level, float]]:
     """Staff roles a page declares: `customer: [teachers]` makes teachers the customer."""
     levels = {}
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
@@ -558,7 +591,7 @@ def is_measurable(text: str, has_target: bool) -> bool:
     tokens = tokenize(text)
     if any(t.lemma in vocab.measurable for t in tokens):
         return True
-    return any(entry.strong for _, _, entry in vocab.metrics.spans(tokens))  # "repeat orders", not "onboarding"
+    return any(entry.strong for _, _, entry in vocab.metrics.spans([t.lemma for t in tokens]))  # "repeat orders", not "onboarding"
 
 
 def classify(
@@ -580,7 +613,7 @@ def classify(
 
 
 def _decide(reading: Reading, parties: tuple[Sequence[str], Sequence[str]], source: str) -> Controllability:
-    ranked = sorted(reading.scores.items(), key=lambda kv: (-kv[1], list(Level).index(kv[0])))
+    ranked = sorted(reading.scores.items(), key=lambda kv: (-kv[1], _ORDER[kv[0]]))
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_SCORE or top - second < MIN_MARGIN:
         evidence = tuple(dict.fromkeys(s.text for s in reading.signals))
@@ -623,7 +656,7 @@ def _suggest(reading: Reading, customer: Sequence[str]) -> str:
     who = customer[0] if customer else _customer_named(reading) or "your customers"
     lemmas = {lemma(w) for s in measured_signals for w in s.text.lower().split()}
     for family in data["by_metric"].values():  # type: ignore[union-attr]
-        if lemmas & {lemma(m) for m in family["match"]}:
+        if lemmas & family["lemmas"]:
             return family["text"].format(customer=who, measured=measured)
     return data["fallback"].format(customer=who, measured=measured)  # type: ignore[index]
 
