@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 from importlib.resources import files
 
 import yaml
@@ -60,28 +59,17 @@ def lemma(word: str) -> str:
     return word
 
 
-class Token(NamedTuple):
-    """A word of a key result: as written (lower-cased), its crude singular, and where it is."""
-
-    text: str
-    lemma: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Lower-cased words, numbers, possessive marks and punctuation, with their place in the text."""
-    lowered = text.lower().replace("\u2019", "'")
-    tokens = []
-    for match in _TOKEN_RE.finditer(lowered):
-        word = match.group()
-        start, end = match.span()
-        tokens.append(Token(word, lemma(word), start, end))
-    return tokens
+def tokenize(text: str) -> tuple[list[re.Match[str]], list[str], list[str]]:
+    """Lower-cased words, numbers, possessive marks and punctuation: their matches (for places in
+    the text), the words themselves, and their crude singulars."""
+    matches = list(_TOKEN_RE.finditer(text.lower().replace("\u2019", "'")))
+    words = [m.group() for m in matches]
+    return matches, words, [lemma(w) for w in words]
 
 
 def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(t.lemma for t in tokenize(text) if t.text not in _POSSESSIVES)
+    _, words, lemmas = tokenize(text)
+    return tuple(lem for word, lem in zip(words, lemmas) if word not in _POSSESSIVES)
 
 
 @dataclass(frozen=True)
@@ -244,8 +232,8 @@ class _Sentence:
         vocab = vocabulary()
         self.vocab = vocab
         self.text = text
-        self.tokens = tokenize(text)
-        self.lemmas = [t.lemma for t in self.tokens]
+        self.matches, self.words_, self.lemmas = tokenize(text)
+        self.count = len(self.lemmas)
         self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.lemmas)}
         self.word_starts = sorted(self.words)
         declared = _declared_names(tuple(customer), tuple(customers_users))
@@ -261,10 +249,10 @@ class _Sentence:
         self.declares_parties = bool(customer or customers_users)
 
     def phrase(self, start: int, end: int) -> str:
-        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        return self.text[self.matches[start].start() : self.matches[end - 1].end()]
 
     def text_at(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        return self.words_[i] if 0 <= i < self.count else ""
 
     def role_at(self, i: int) -> str:
         return self.words[i][1] if i in self.words else ""
@@ -287,7 +275,7 @@ class _Sentence:
         plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at
         if plain and nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
             return True  # "landlords syndicating vacancies"
-        opening = all(not t.text[:1].isalpha() for t in self.tokens[:start])
+        opening = all(not w[:1].isalpha() for w in self.words_[:start])
         # "resident portal uptime": a noun before the product metric, not a verb
         modifier = end + 1 in self.metric_at and self.metric_at[end + 1][2].level is TEAM
         return opening and plain and not modifier and nxt not in _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
@@ -474,12 +462,12 @@ def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
 def _team_signals(s: _Sentence) -> list[Signal]:
     """An opening output verb ("Ship", "Migrate"), and "reported by" beside the team's own defects."""
     signals = []
-    first = next((i for i, t in enumerate(s.tokens) if t.text[:1].isalpha()), None)
+    first = next((i for i, w in enumerate(s.words_) if w[:1].isalpha()), None)
     opening = _opening_verb(s, first)
     if opening is not None:
         signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
-    for j, token in enumerate(s.tokens[:-1]):
-        if token.text == "by" and any(tuple(s.lemmas[j + 1 : j + 1 + len(d)]) == d for d in s.vocab.deadlines):
+    for j, word in enumerate(s.words_[:-1]):
+        if word == "by" and any(tuple(s.lemmas[j + 1 : j + 1 + len(d)]) == d for d in s.vocab.deadlines):
             signals.append(Signal(j, j + 2, TEAM, 1.5, s.phrase(j, j + 2), "deadline"))
             break
     reporter = next((j for j in s.word_starts if s.role_at(j) == "reporters"), None)
@@ -528,7 +516,7 @@ def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
     subject = next((x for x in sorted(signals, key=lambda x: x.start) if x.role == "subject"), None)
     if subject is None:
         return
-    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > subject.start), len(s.tokens))
+    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > subject.start), s.count)
     for x in signals:
         if subject.end <= x.start < outcome and x.level is not subject.level:
             x.weight *= AFTER_SUBJECT
@@ -540,7 +528,7 @@ def _apply_scopes(signals: list[Signal], s: _Sentence) -> list[Signal]:
     outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > 0), None)
     kept = []
     for x in signals:
-        if negation is not None and x.start >= negation and not any(t.text in _CLAUSE_BREAKS for t in s.tokens[negation : x.start]):
+        if negation is not None and x.start >= negation and not any(w in _CLAUSE_BREAKS for w in s.words_[negation : x.start]):
             continue
         if outcome is not None and x.start < outcome:
             x.weight *= BEFORE_OUTCOME
@@ -588,10 +576,10 @@ def is_measurable(text: str, has_target: bool) -> bool:
     if has_target or any(ch.isdigit() for ch in text):
         return True
     vocab = vocabulary()
-    tokens = tokenize(text)
-    if any(t.lemma in vocab.measurable for t in tokens):
+    _, _, lemmas = tokenize(text)
+    if any(lem in vocab.measurable for lem in lemmas):
         return True
-    return any(entry.strong for _, _, entry in vocab.metrics.spans([t.lemma for t in tokens]))  # "repeat orders", not "onboarding"
+    return any(entry.strong for _, _, entry in vocab.metrics.spans(lemmas))  # "repeat orders", not "onboarding"
 
 
 def classify(

@@ -146,3 +146,26 @@ def test_schema_command_prints_the_published_schema(tmp_path: Path) -> None:
     run = run_cli("schema", cwd=tmp_path)
     repo_schema = Path(__file__).parent.parent / "schema" / "okr.schema.json"
     assert run.returncode == 0 and run.stdout == repo_schema.read_text(encoding="utf-8")
+
+
+def test_explain_prints_level_reason_and_suggestion(tmp_path: Path) -> None:
+    run = run_cli("explain", "Increase repeat orders per diner", "--customer", "restaurant owners", "--customers-users", "diners", cwd=tmp_path)
+    assert run.returncode == 0
+    lines = dict(line.split(":", 1) for line in run.stdout.splitlines())
+    assert lines["level"].strip() == "customers_users (Outside your control)"
+    assert lines["source"].strip() == "inferred" and '"repeat orders"' in lines["evidence"]
+    assert "restaurant owners" in lines["suggestion"] and "renewal" in lines["suggestion"]
+
+
+def test_explain_json_and_a_contradicted_declaration(tmp_path: Path) -> None:
+    run = run_cli("explain", "Raise renewal of restaurants to 90%", "--measures", "team", "--format", "json", cwd=tmp_path)
+    data = json.loads(run.stdout)
+    assert data["controllability"]["level"] == "team" and data["controllability"]["source"] == "declared"
+    assert data["inferred"]["level"] == "customer"
+
+
+def test_explain_takes_the_parties_from_mkdocs_yml(site: Callable[..., Path]) -> None:
+    root = site({}, "site_name: T\nplugins:\n  - okr:\n      customer: [clinics]\n      customers_users: [patients]\n")
+    data = json.loads(run_cli("explain", "Raise the share of patients who rebook", "--format", "json", cwd=root).stdout)
+    assert data["customer"] == ["clinics"] and data["controllability"]["level"] == "customers_users"
+    assert "clinics" in data["controllability"]["suggestion"]

@@ -175,3 +175,22 @@ def test_the_card_escapes_what_a_page_writes(site: Callable[..., Path], caplog: 
 def test_a_site_without_okr_pages_gets_no_stylesheet(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
     built = build_site(site(PLAIN, config()), caplog)
     assert not (built.site / "assets/mkdocs-okr").exists()
+
+
+def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    page = OKR_PAGE.replace(
+        "        - Cut the median time to publish a full menu from 3 days to 1 day\n",
+        "        - Cut the median time to publish a full menu from 3 days to 1 day\n"
+        "        - Increase orders per diner per week from 1.2 to 1.5\n",
+    )
+    plugin = "  - okr:\n      customer: [restaurant owners, restaurants]\n      customers_users: [diners]\n"
+    built = build_site(site({"okrs/q1.md": page}, config(plugin=plugin)), caplog)
+    html = built.html("okrs/q1/index.html")
+    assert html.count('class="okr-badge okr-badge--customer">In your control<') == 2
+    assert html.count('class="okr-badge okr-badge--customers_users">Outside your control<') == 1
+    assert "<summary>What to measure instead</summary>" in html and "renewal rate of restaurant owners" in html
+    assert 'href="https://mkdocs-okr.github.io/mkdocs-okr/rules/controllability/"' in html
+    assert [level for level, _ in built.logs] == ["WARNING"]
+    assert "docs/okrs/q1.md:15:11: O1 KR3 measures diner, your customers' users" in built.logs[0][1]
