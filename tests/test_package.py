@@ -46,3 +46,12 @@ def test_an_installed_wheel_carries_the_schema_and_validates(tmp_path: Path) -> 
     assert run.returncode == 1 and "page.md:4:11: error: period" in run.stdout, run.stderr
     schema = subprocess.run([env_dir / "bin" / "mkdocs-okr", "schema"], capture_output=True, text=True, cwd=tmp_path)
     assert schema.stdout == (REPO / "schema" / "okr.schema.json").read_text(encoding="utf-8")
+
+
+def test_the_core_imports_nothing_of_mkdocs() -> None:
+    probe = (
+        "import sys, mkdocs_okr.check, mkdocs_okr.render, mkdocs_okr.report; "
+        "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
