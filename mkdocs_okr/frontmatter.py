@@ -5,7 +5,7 @@ positions. This module re-reads the same block (same delimiter pattern as `mkdoc
 composes it into a node tree (C parser when available) and builds plain Python values from the
 nodes itself, so that it can:
 
-* record the line and column of every key and value, by JSON pointer;
+* find the line and column of any key or value, by JSON pointer, when a finding needs it;
 * report duplicate keys, which YAML would silently collapse;
 * report YAML 1.1 implicit typing traps (dates, yes/no booleans, base-60 numbers, ...);
 * refuse every tag that is not a plain YAML type, so nothing in a page is ever executed;
@@ -37,6 +37,16 @@ _constructor = yaml.constructor.SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+# each plain scalar built by its own constructor method (construct_object would keep every node alive)
+_SCALARS = {
+    _TAG + "str": lambda node: node.value,
+    _TAG + "int": _constructor.construct_yaml_int,
+    _TAG + "float": _constructor.construct_yaml_float,
+    _TAG + "bool": _constructor.construct_yaml_bool,
+    _TAG + "null": lambda node: None,
+    _TAG + "timestamp": lambda node: node.value,
+}
 # YAML 1.2 (and JSON) read these as numbers; YAML 1.1, which PyYAML follows, reads them as text.
 _YAML12_NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)$")
 _SEXAGESIMAL_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
@@ -45,22 +55,41 @@ _LEGACY_OCTAL_RE = re.compile(r"^[-+]?0[0-7_]+$")
 
 @dataclass
 class FrontMatter:
-    """The `okr` block of one page: its value, the position of every node, and what went wrong."""
+    """The `okr` block of one page: its value, its node tree (for positions), and what went wrong."""
 
     data: Any = None
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    key: yaml.Node | None = None  # the `okr` key
+    root: yaml.Node | None = None  # its value
     findings: list[Finding] = field(default_factory=list)
 
     def position(self, pointer: str) -> Position:
         """Position of the value at `pointer`, or of its nearest ancestor that has one."""
-        while pointer not in self.positions and pointer:
-            pointer = pointer.rsplit("/", 1)[0]
-        return self.positions.get(pointer, Position(1, 1))
+        key, value = self._locate(pointer)
+        return _pos(value.start_mark) if value is not None else Position(1, 1)
 
     def key_position(self, pointer: str) -> Position:
         """Position of the key whose value is at `pointer` (falls back to the value)."""
-        return self.key_positions.get(pointer) or self.position(pointer)
+        key, value = self._locate(pointer)
+        node = key or value
+        return _pos(node.start_mark) if node is not None else Position(1, 1)
+
+    def _locate(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """Walk the node tree along a JSON pointer (/okr/...); positions are only looked up when needed."""
+        key, node = self.key, self.root
+        for token in pointer.split("/")[2:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, yaml.MappingNode):
+                pair = next(
+                    (p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None
+                )
+                if pair is None:
+                    return None, node
+                key, node = pair
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                key, node = None, node.value[int(token)]
+            else:
+                return None, node
+        return key, node
 
 
 def escape(token: str) -> str:
@@ -130,10 +159,10 @@ def read_okr(text: str) -> FrontMatter | None:
         return None
     reader = _Reader()
     for key, _ in okr_pairs[1:]:
-        reader.duplicate(key, "okr", okr_pairs[0][0], "/okr")
-    key, value = okr_pairs[-1]
-    reader.result.key_positions["/okr"] = _pos(key.start_mark)
-    reader.result.data = {"okr": reader.build(value, "/okr", 1)}
+        reader.duplicate(key, "okr", okr_pairs[0][0])
+    key, value = okr_pairs[-1]  # as YAML (and so MkDocs) does: the last one wins
+    reader.result.key, reader.result.root = key, value
+    reader.result.data = {"okr": reader.build(value, 1)}
     return reader.result
 
 
@@ -173,93 +202,83 @@ def _node_kind(node: yaml.Node) -> str:
 
 
 class _Reader:
-    """Builds Python values from a node tree, recording positions and findings."""
+    """Builds Python values from a node tree, with findings; the path is formatted only for a finding."""
 
     def __init__(self) -> None:
         self.result = FrontMatter()
         self.nodes = 0
+        self.path: list[str] = ["", "okr"]
 
-    def add(self, rule: str, position: Position, message: str, pointer: str = "") -> None:
-        self.result.findings.append(Finding(rule, position, message, pointer))
+    def add(self, rule: str, node: yaml.Node, message: str) -> None:
+        pointer = "/".join(self.path)
+        self.result.findings.append(Finding(rule, _pos(node.start_mark), message, pointer))
 
-    def duplicate(self, key: yaml.Node, name: str, first: yaml.Node, pointer: str) -> None:
-        self.add(
-            "duplicate-key",
-            _pos(key.start_mark),
-            f'duplicate key "{name}" (first on line {_pos(first.start_mark).line}); '
-            "YAML would keep only the last one: keep one",
-            pointer,
-        )
+    def duplicate(self, key: yaml.Node, name: str, first: yaml.Node) -> None:
+        self.path.append(escape(name))
+        line = _pos(first.start_mark).line
+        self.add("duplicate-key", key, f'duplicate key "{name}" (first on line {line}); YAML would keep only the last one: keep one')
+        self.path.pop()
 
-    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
-        self.result.positions[pointer] = _pos(node.start_mark)
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             if self.nodes == MAX_NODES + 1:
-                self.add(
-                    "yaml",
-                    _pos(node.start_mark),
-                    f"the okr block expands to more than {MAX_NODES:,} values (aliases?); "
-                    "it is not read further",
-                    pointer,
-                )
+                message = f"the okr block expands to more than {MAX_NODES:,} values (aliases?); it is not read further"
+                self.add("yaml", node, message)
             return None
         if depth > MAX_DEPTH:
-            self.add("yaml", _pos(node.start_mark), f"nested deeper than {MAX_DEPTH} levels", pointer)
+            self.add("yaml", node, f"nested deeper than {MAX_DEPTH} levels")
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, pointer, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                return self._refuse(node, pointer)
-            return [self.build(item, f"{pointer}/{i}", depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, pointer)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            items = []
+            for i, item in enumerate(node.value):
+                self.path.append(str(i))
+                items.append(self.build(item, depth + 1))
+                self.path.pop()
+            return items
+        return self._refuse(node)
 
-    def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[str, Any] | None:
-        if node.tag != _TAG + "map":
-            return self._refuse(node, pointer)
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         values: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                self.add("yaml", _pos(key.start_mark), "a key must be a plain name, not a list or mapping", pointer)
+                self.add("yaml", key, "a key must be a plain name, not a list or mapping")
                 continue
             if key.tag == _TAG + "merge":
-                self.add("yaml", _pos(key.start_mark), "merge keys '<<' are not supported in an okr block", pointer)
+                self.add("yaml", key, "merge keys '<<' are not supported in an okr block")
                 continue
             name = key.value
             if name in first:
-                self.duplicate(key, name, first[name], f"{pointer}/{escape(name)}")
-                continue
-            first[name] = key
-            child = f"{pointer}/{escape(name)}"
-            self.result.key_positions[child] = _pos(key.start_mark)
-            values[name] = self.build(value, child, depth + 1)
+                self.duplicate(key, name, first[name])  # reported; like YAML, the last one wins
+            else:
+                first[name] = key
+            self.path.append(escape(name))
+            values[name] = self.build(value, depth + 1)
+            self.path.pop()
         return values
 
-    def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
-        if node.tag not in _PLAIN_TAGS:
-            return self._refuse(node, pointer)
-        text = node.value
-        plain = not node.style
-        tag = node.tag[len(_TAG) :]
-        if plain:
-            trap = _trap(tag, text)
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR and (node.style or not _YAML12_NUMBER_RE.match(node.value)):
+            return node.value  # the common case, first
+        if tag not in _PLAIN_TAGS:
+            return self._refuse(node)
+        if not node.style:
+            trap = _trap(tag[len(_TAG) :], node.value)
             if trap:
-                self.add("implicit-type", _pos(node.start_mark), trap, pointer)
-                return text
-        if tag == "timestamp":
-            return text
-        return _constructor.construct_object(node)
+                self.add("implicit-type", node, trap)
+                return node.value
+        return _SCALARS[tag](node)
 
-    def _refuse(self, node: yaml.Node, pointer: str) -> None:
-        self.add(
-            "yaml",
-            _pos(node.start_mark),
-            f'the tag "{node.tag.replace(_TAG, "!!")}" is not allowed: an okr block holds plain text, numbers, lists and '
-            "mappings only; the value was not read",
-            pointer,
-        )
+    def _refuse(self, node: yaml.Node) -> None:
+        shown = node.tag.replace(_TAG, "!!")
+        message = f'the tag "{shown}" is not allowed: an okr block holds plain text, numbers, lists and mappings only; the value was not read'
+        self.add("yaml", node, message)
         return None
 
 
@@ -272,7 +291,7 @@ def _trap(tag: str, text: str) -> str:
         value = "true" if text.lower() in ("yes", "y", "on") else "false"
         return f"YAML reads {text} as the boolean {value}, not as text; quote it: {quoted}"
     if tag in ("int", "float") and _SEXAGESIMAL_RE.match(text):
-        number = _constructor.construct_object(yaml.ScalarNode(_TAG + tag, text))
+        number = _SCALARS[_TAG + tag](yaml.ScalarNode(_TAG + tag, text))
         return f"YAML reads {text} as the base-60 number {number}, not as text; quote it: {quoted}"
     if tag == "int" and _LEGACY_OCTAL_RE.match(text) and text.strip("+-0_"):
         number = int(text.replace("_", ""), 8)
