@@ -6,8 +6,8 @@ then times `python -m mkdocs build -q` as separate processes, so imports count a
 
     plugin, bare, plugin, bare, ...   (--rounds pairs)
 
-The plugin build has `plugins: [okr]` (customer: [restaurant owners]); the bare build has
-`plugins: []`. Neither has the search plugin. The overhead is the median of the pair-by-pair ratios
+The plugin build adds `okr` (customer: [restaurant owners]) to the bare build's plugins: `[search]`,
+as MkDocs has by default, or none with --no-search. The overhead is the median of the pair-by-pair ratios
 plugin/bare, minus one; the machines are noisy, so pairs are alternated (see DESIGN.md section 8).
 It also times `mkdocs-okr check DOCS_DIR --format json` on the same pages.
 
@@ -21,6 +21,7 @@ Standard library and MkDocs only; nothing is imported from mkdocs_okr or the tes
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -152,7 +153,7 @@ def generate(root: Path, pages: int) -> tuple[Path, int]:
     return docs, okr_pages
 
 
-def write_configs(root: Path, theme: str) -> tuple[Path, Path]:
+def write_configs(root: Path, theme: str, search: bool) -> tuple[Path, Path]:
     common = (
         "site_name: OKR benchmark\n"
         "docs_dir: docs\n"
@@ -161,8 +162,9 @@ def write_configs(root: Path, theme: str) -> tuple[Path, Path]:
     )
     plugin = root / "mkdocs-plugin.yml"
     bare = root / "mkdocs-bare.yml"
-    plugin.write_text(common + f"plugins:\n  - okr:\n      customer: [{CUSTOMER}]\n", encoding="utf-8")
-    bare.write_text(common + "plugins: []\n", encoding="utf-8")
+    others = "  - search\n" if search else ""
+    plugin.write_text(common + f"plugins:\n{others}  - okr:\n      customer: [{CUSTOMER}]\n", encoding="utf-8")
+    bare.write_text(common + (f"plugins:\n{others}" if search else "plugins: []\n"), encoding="utf-8")
     return plugin, bare
 
 
@@ -222,11 +224,11 @@ def check_card(site: Path) -> None:
         fail(f"no OKR card in {first or site / 'okrs'}: is the plugin installed?")
 
 
-def measure(base: Path, pages: int, rounds: int, theme: str) -> dict[str, float]:
+def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> dict[str, float]:
     root = base / f"n{pages}"
     root.mkdir()
     docs, okr_pages = generate(root, pages)
-    plugin_cfg, bare_cfg = write_configs(root, theme)
+    plugin_cfg, bare_cfg = write_configs(root, theme, search)
     check_clean(root, docs, plugin_cfg, pages, okr_pages)
 
     plugin_s, bare_s = [], []
@@ -280,6 +282,18 @@ def package_version(name: str) -> str:
         return "not installed"
 
 
+def source_fingerprint() -> str:
+    """A short hash of the installed mkdocs_okr sources (found without importing them)."""
+    spec = importlib.util.find_spec("mkdocs_okr")
+    if spec is None or not spec.submodule_search_locations:
+        return "not found"
+    digest = hashlib.sha256()
+    for folder in spec.submodule_search_locations:
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def table(rows: list[dict[str, float]]) -> str:
     head = ["pages", "bare s", "plugin s", "overhead %", "ms/page", "CLI s", "CLI pages/s", "CLI OKR pages/s"]
     body = [
@@ -308,6 +322,12 @@ def main() -> None:
     parser.add_argument("--theme", choices=["mkdocs", "material"], default="mkdocs", help="theme [mkdocs]")
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 pages, 1 pair")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument(
+        "--search",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the search plugin in both builds, as MkDocs has it by default [on]",
+    )
     args = parser.parse_args()
 
     sizes = [100] if args.quick else [int(p) for p in args.pages.split(",") if p.strip()]
@@ -317,13 +337,16 @@ def main() -> None:
     if args.theme == "material" and importlib.util.find_spec("material") is None:
         parser.error("--theme material: mkdocs-material is not installed")
 
+    fingerprint = source_fingerprint()
     print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
-          f"MkDocs {mkdocs.__version__}, mkdocs-okr {package_version('mkdocs-okr')}, nproc {nproc()}")
-    print(f"theme {args.theme}; nav: index.md only; no search plugin in either build; "
+          f"MkDocs {mkdocs.__version__}, mkdocs-okr {package_version('mkdocs-okr')} "
+          f"(sources {fingerprint}), nproc {nproc()}")
+    searching = "the search plugin in both builds" if args.search else "no search plugin in either build"
+    print(f"theme {args.theme}; nav: index.md only; {searching}; "
           f"{rounds} pair(s) per size, alternating plugin/bare; half the pages are OKR pages")
     base = Path(tempfile.mkdtemp(prefix="okr-bench-"))
     try:
-        rows = [measure(base, n, rounds, args.theme) for n in sizes]
+        rows = [measure(base, n, rounds, args.theme, args.search) for n in sizes]
     finally:
         if args.keep:
             print(f"kept {base}")
@@ -334,6 +357,8 @@ def main() -> None:
     print()
     print("bare s, plugin s, CLI s: medians of wall time per process; overhead: median of pair ratios - 1;")
     print("ms/page: median of pair differences / all pages; CLI: mkdocs-okr check DOCS --format json.")
+    if source_fingerprint() != fingerprint:
+        print("WARNING: the mkdocs_okr sources changed during the run; the figures mix versions.")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .controllability import classify, is_measurable, vocabulary
+from .controllability import assess, vocabulary
 from .frontmatter import FrontMatter
 from .model import OKR, Finding, KeyResult, Level
 
@@ -13,7 +13,8 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
     levels = vocabulary().levels
     for objective in okr.objectives:
         for kr in objective.key_results:
-            result, inferred = classify(kr.text, okr.customer, okr.customers_users, kr.measures)
+            assessed = assess(kr.text, okr.customer, okr.customers_users, kr.measures, kr.target is not None)
+            result, inferred = assessed.result, assessed.inferred
             kr.controllability = result
             name = f"{objective.id} {kr.id}"
             at = front.position(kr.pointer)
@@ -23,7 +24,7 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
             if kr.measures and inferred.level not in (Level.UNKNOWN, result.level):
                 findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, front))
-            if not is_measurable(kr.text, kr.target is not None):
+            if not assessed.measurable:
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
                 findings.append(Finding("measurable", at, message, kr.pointer))
     return findings

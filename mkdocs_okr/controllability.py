@@ -112,6 +112,33 @@ class Matcher:
         return found
 
 
+class Lexicon:
+    """Several matchers read in one pass: each keeps its own longest, non-overlapping matches."""
+
+    def __init__(self, matchers: Sequence[Matcher]) -> None:
+        self.size = len(matchers)
+        self.index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        for number, matcher in enumerate(matchers):
+            for first, bucket in matcher.index.items():
+                self.index.setdefault(first, []).extend((phrase, number, entry) for phrase, entry in bucket)
+        for bucket in self.index.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+
+    def spans(self, lemmas: Sequence[str]) -> list[list[tuple[int, int, Entry]]]:
+        found: list[list[tuple[int, int, Entry]]] = [[] for _ in range(self.size)]
+        free = [0] * self.size  # where each matcher may match next
+        index = self.index
+        for i, lem in enumerate(lemmas):
+            for phrase, number, entry in index.get(lem, ()):
+                if free[number] > i:
+                    continue
+                size = len(phrase)
+                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
+                    found[number].append((i, i + size, entry))
+                    free[number] = i + size
+        return found
+
+
 def _inflections(verb: str) -> set[str]:
     """ship -> ship, ships, shipped, shipping; use -> uses, used, using; apply -> applies, applied."""
     forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"}
@@ -136,6 +163,7 @@ class Vocabulary:
     acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
     deadlines: set[tuple[str, ...]] = field(default_factory=set)
     neutral: Matcher = field(default_factory=Matcher)
+    lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
     measurable: set[str] = field(default_factory=set)
     levels: dict[str, dict[str, str]] = field(default_factory=dict)
     suggestions: dict[str, object] = field(default_factory=dict)
@@ -181,6 +209,7 @@ def vocabulary() -> Vocabulary:
     vocab.measurable = {lemma(w) for w in metrics["measurable"]}
     vocab.levels = _load("levels")
     vocab.suggestions = _load("suggestions")
+    vocab.lexicon = Lexicon([vocab.actors, vocab.metrics, vocab.words, vocab.neutral])
     for family in vocab.suggestions["by_metric"].values():
         family["lemmas"] = {lemma(m) for m in family["match"]}
     return vocab
@@ -205,6 +234,8 @@ class Reading:
 
     signals: list[Signal]
     scores: dict[Level, float]
+    lemmas: list[str]
+    metrics: list[tuple[int, int, Entry]]
 
 
 # how much a party's mention weighs in each role
@@ -234,13 +265,15 @@ class _Sentence:
         self.text = text
         self.matches, self.words_, self.lemmas = tokenize(text)
         self.count = len(self.lemmas)
-        self.words = {start: (end, entry.role) for start, end, entry in vocab.words.spans(self.lemmas)}
+        assert vocab.lexicon is not None
+        builtin_actors, metrics, words, neutral_spans = vocab.lexicon.spans(self.lemmas)
+        self.words = {start: (end, entry.role) for start, end, entry in words}
         self.word_starts = sorted(self.words)
         declared = _declared_names(tuple(customer), tuple(customers_users))
-        neutral = {i for a, b, _ in vocab.neutral.spans(self.lemmas) for i in range(a, b)}
-        self.metrics = [m for m in vocab.metrics.spans(self.lemmas) if not all(i in neutral for i in range(m[0], m[1]))]
+        neutral = {i for a, b, _ in neutral_spans for i in range(a, b)}
+        self.metrics = [m for m in metrics if not all(i in neutral for i in range(m[0], m[1]))] if neutral else metrics
         covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
-        actors = _merge(declared.spans(self.lemmas), vocab.actors.spans(self.lemmas))
+        actors = _merge(declared.spans(self.lemmas), builtin_actors)
         # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
         self.actors = [span for span in actors if not all(i in covered for i in range(span[0], span[1]))]
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
@@ -295,7 +328,7 @@ def read(text: str, customer: Sequence[str] = (), customers_users: Sequence[str]
     scores = {CUSTOMER: 0.0, USERS: 0.0, TEAM: 0.0}
     for signal in signals:
         scores[signal.level] += signal.weight
-    return Reading(sorted(signals, key=lambda x: x.start), scores)
+    return Reading(sorted(signals, key=lambda x: x.start), scores, s.lemmas, s.metrics)
 
 
 def _actor_signals(s: _Sentence) -> list[Signal]:
@@ -573,13 +606,39 @@ def _staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -
 
 def is_measurable(text: str, has_target: bool) -> bool:
     """A number, a target, a measure word ("rate", "time") or a countable metric ("orders", "renewals")."""
+    _, _, lemmas = tokenize(text)
+    metrics = vocabulary().metrics.spans(lemmas)
+    return _measurable(text, lemmas, metrics, has_target)
+
+
+def _measurable(text: str, lemmas: Sequence[str], metrics: Sequence[tuple[int, int, Entry]], has_target: bool) -> bool:
     if has_target or any(ch.isdigit() for ch in text):
         return True
-    vocab = vocabulary()
-    _, _, lemmas = tokenize(text)
-    if any(lem in vocab.measurable for lem in lemmas):
+    if any(lem in vocabulary().measurable for lem in lemmas):
         return True
-    return any(entry.strong for _, _, entry in vocab.metrics.spans(lemmas))  # "repeat orders", not "onboarding"
+    return any(entry.strong for _, _, entry in metrics)  # "repeat orders", not "onboarding"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """All the classifier says of one key result."""
+
+    result: Controllability  # what the card shows: the declaration if there is one, else the reading
+    inferred: Controllability  # what the text alone says
+    measurable: bool
+
+
+def assess(
+    text: str,
+    customer: Sequence[str] = (),
+    customers_users: Sequence[str] = (),
+    declared: str | None = None,
+    has_target: bool = False,
+) -> Assessment:
+    """Classify one key result and say whether it is measurable, reading it once."""
+    reading = read(text, customer, customers_users)
+    result, inferred = _judge(reading, (customer, customers_users), declared)
+    return Assessment(result, inferred, _measurable(text, reading.lemmas, reading.metrics, has_target))
 
 
 def classify(
@@ -589,8 +648,12 @@ def classify(
     declared: str | None = None,
 ) -> tuple[Controllability, Controllability]:
     """The controllability of one key result, and what the text alone says (to check a declaration)."""
-    reading = read(text, customer, customers_users)
-    parties = (customer, customers_users)
+    return _judge(read(text, customer, customers_users), (customer, customers_users), declared)
+
+
+def _judge(
+    reading: Reading, parties: tuple[Sequence[str], Sequence[str]], declared: str | None
+) -> tuple[Controllability, Controllability]:
     inferred = _decide(reading, parties, "inferred")
     if declared is None:
         return inferred, inferred

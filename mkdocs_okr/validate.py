@@ -6,13 +6,14 @@ import json
 from difflib import get_close_matches
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .fastcheck import Check, compile_schema
 from .frontmatter import FrontMatter, escape, human_path
 from .model import Finding
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -38,7 +39,10 @@ def is_valid() -> Check:
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
-    """The validator, built once: building it checks the schema, which costs more than a page."""
+    """The validator, built once: building it checks the schema, which costs more than a page.
+    jsonschema is imported only here, when a page is invalid: a clean build never pays for it."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads(schema_text()))
 
 
