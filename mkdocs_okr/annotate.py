@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .controllability import assess, vocabulary
 from .frontmatter import FrontMatter
-from .model import OKR, Finding, KeyResult, Level
+from .model import OKR, Finding, KeyResult, Level, Position
 
 
 def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
@@ -17,7 +17,7 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
             result, inferred = assessed.result, assessed.inferred
             kr.controllability = result
             name = f"{objective.id} {kr.id}"
-            at = front.position(kr.pointer)
+            at = Position(kr.line, kr.column)
             evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
             actor = result.actor or levels[result.level.value]["default_actor"]
             message = levels[result.level.value]["finding"].format(kr=name, actor=actor, evidence=evidence)

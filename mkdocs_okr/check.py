@@ -12,6 +12,8 @@ from .annotate import annotate
 from .normalize import build_okr
 from .rules import severity_of
 from .suppress import suppress
+
+BOM = b"\xef\xbb\xbf"
 from .validate import validate
 
 
@@ -58,6 +60,8 @@ def check_file(path: Path, file: str, options: Options) -> PageResult:
 
 def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
     """Check a page's bytes as MkDocs reads them: UTF-8 with or without BOM, any newline convention."""
+    if not may_be_okr_page(raw):
+        return PageResult(file)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -65,8 +69,13 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
     return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), file, options)
 
 
+def may_be_okr_page(raw: bytes) -> bool:
+    """A cheap test on a page's bytes: front matter that mentions `okr`. Every OKR page passes it."""
+    return raw.startswith((b"---", BOM + b"---")) and b"okr" in raw
+
+
 def _undecodable(raw: bytes, error: UnicodeDecodeError, file: str, options: Options) -> PageResult:
-    if b"okr" not in raw[: error.start] and not raw.startswith(b"---"):
+    if not may_be_okr_page(raw):
         return PageResult(file)
     before = raw[: error.start]
     at = Position(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)

@@ -73,6 +73,11 @@ class OkrConfig(Config):
     """Where the rule pages live that cards and messages link to (ends with `/`); point it at
     your own copy of the guidance site, or a path such as `/okr-guide/`."""
 
+    workers = c.Optional(c.Type(int))
+    """Worker processes that check pages while MkDocs renders: unset to decide by the site's size
+    and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the
+    build's own process. The findings and the site are the same either way."""
+
     severity = Severities()
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level

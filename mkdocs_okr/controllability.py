@@ -20,10 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
-
+from .datafiles import load_yaml
 from .model import Controllability, Level
 
 CUSTOMER, USERS, TEAM, UNKNOWN = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM, Level.UNKNOWN
@@ -170,7 +168,7 @@ class Vocabulary:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(files("mkdocs_okr").joinpath(f"vocab/{name}.yaml").read_text(encoding="utf-8"))
+    return load_yaml(f"vocab/{name}.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -12,7 +13,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import render
-from .check import Options, PageResult, check_bytes
+from .batch import Batch, workers_for
+from .check import Options, PageResult, may_be_okr_page
 from .config import OkrConfig, options_from
 from .model import Severity
 
@@ -20,6 +22,7 @@ log = get_plugin_logger(__name__)
 
 _LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
+CARD_MARKER = "<!-- mkdocs-okr: card -->"
 
 
 class OkrPlugin(BasePlugin[OkrConfig]):
@@ -29,13 +32,16 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def __init__(self) -> None:
         self.options = Options()
+        self.batch = Batch([], self.options)
         self.results: dict[str, PageResult] = {}
         self.search_paths: tuple[str, ...] = ()
         self.root = "."
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
+        self.batch.close()
         self.options = options_from(self.config)
+        self.batch = Batch([], self.options)
         self.results = {}
         self.search_paths = tuple(config.theme.dirs)
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
@@ -43,31 +49,54 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Check every page here, late, after other plugins generated theirs: a `--dirty` rebuild
-        passes only changed pages through page events but must report the same findings."""
+        """Start checking every page that may be an OKR page, late, after other plugins generated
+        theirs. Every page, because a `--dirty` rebuild passes only changed pages through page events
+        but must report the same findings; in the background, while MkDocs renders."""
         if not self.config.enabled:
             return files
+        items = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            result = check_bytes(file.content_bytes, self._display_path(file, config), self.options)
-            if result.is_okr_page:
-                self.results[file.src_uri] = result
-                for d in result.diagnostics:
-                    _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
-        if self.results and files.get_file_from_path(render.CSS_PATH) is None:
+            raw = file.content_bytes
+            if may_be_okr_page(raw):
+                items.append((file.src_uri, raw, self._display_path(file, config)))
+        self.batch = Batch(items, self.options, workers_for(len(items), self.config.workers))
+        if items and files.get_file_from_path(render.CSS_PATH) is None:
             files.append(File.generated(config, render.CSS_PATH, content=render.stylesheet(self.search_paths)))
         return files
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Insert the OKR card under the page's first heading; other pages are left untouched."""
-        result = self.results.get(page.file.src_uri)
-        if result is None:
+        """Mark where the card goes, under the page's first heading; other pages are left untouched.
+        The card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
+        result = self.batch.result(page.file.src_uri)
+        if result is None or not result.is_okr_page:
             return html
-        css_url = get_relative_url(render.CSS_PATH, page.url)
-        card = render.card(result.okr, result.diagnostics, css_url, self.config.guidance_url, self.search_paths)
         heading = _LEADING_H1.match(html)
         at = heading.end() if heading else 0
-        return html[:at] + card + "\n" + html[at:]
+        return html[:at] + CARD_MARKER + "\n" + html[at:]
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Every page is read: report the findings of all pages, in page order."""
+        self.results = {key: r for key, r in self.batch.results().items() if r.is_okr_page}
+        self.batch.close()
+        for result in self.results.values():
+            for d in result.diagnostics:
+                _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
+        return env
+
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the OKR card where `on_page_content` marked it."""
+        result = self.results.get(page.file.src_uri)
+        if result is None or CARD_MARKER not in output:
+            return output
+        css_url = get_relative_url(render.CSS_PATH, page.url)
+        card = render.card(result.okr, result.diagnostics, css_url, self.config.guidance_url, self.search_paths)
+        return output.replace(CARD_MARKER, card, 1)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the workers of a failed build."""
+        self.batch.close()
 
     def _display_path(self, file: File, config: MkDocsConfig) -> str:
         """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it."""

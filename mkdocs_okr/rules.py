@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
-
+from .datafiles import load_yaml
 from .model import Severity
 
 
@@ -26,7 +24,6 @@ class Rule:
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Rule]:
     """Every rule, by id, in the order of the registry file."""
-    text = files("mkdocs_okr").joinpath("data/rules.yaml").read_text(encoding="utf-8")
     return {
         rule_id: Rule(
             rule_id,
@@ -35,7 +32,7 @@ def registry() -> dict[str, Rule]:
             entry["fix"],
             {level: Severity(v) for level, v in entry.get("by_level", {}).items()},
         )
-        for rule_id, entry in yaml.safe_load(text).items()
+        for rule_id, entry in load_yaml("data/rules.yaml").items()
     }
 
 

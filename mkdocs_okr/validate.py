@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from difflib import get_close_matches
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from .datafiles import text
 from .fastcheck import Check, compile_schema
 from .frontmatter import FrontMatter, escape, human_path
 from .model import Finding
@@ -28,7 +28,7 @@ _TYPE_WORDS = {
 
 def schema_text() -> str:
     """The JSON Schema exactly as published."""
-    return files("mkdocs_okr").joinpath("schema/okr.schema.json").read_text(encoding="utf-8")
+    return text("schema/okr.schema.json")
 
 
 @lru_cache(maxsize=1)

@@ -194,3 +194,14 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
     assert 'href="https://mkdocs-okr.github.io/mkdocs-okr/rules/controllability/"' in html
     assert [level for level, _ in built.logs] == ["WARNING"]
     assert "docs/okrs/q1.md:15:11: O1 KR3 measures diner, your customers' users" in built.logs[0][1]
+
+
+def test_worker_processes_give_the_same_site_and_findings(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {f"okrs/p{i:03d}.md": (BAD_PAGE if i % 7 == 0 else OKR_PAGE.replace("Menu team", f"Team {i}")) for i in range(150)}
+    pages.update(PLAIN)
+    parallel = build_site(site(pages, config(plugin="  - okr:\n      workers: 2\n")), caplog)
+    serial = build_site(site(pages, config(plugin="  - okr:\n      workers: 0\n")), caplog)
+    assert parallel.logs == serial.logs and len(parallel.logs) == 22
+    assert tree_hash(parallel.site) == tree_hash(serial.site)
