@@ -1,9 +1,10 @@
-"""Check many pages, in the background, in worker processes when it pays.
+"""Check many pages, and render their cards, in the background: in worker processes when it pays.
 
 A build spends one core on MkDocs; checking OKR pages is independent page by page, so a large
 site's pages are checked by worker processes on the other cores while MkDocs renders, in chunks
-submitted in page order. A result is waited for only when it is needed. Small sites, or machines
-with one core, are checked in the calling process. Results are the same either way.
+submitted in page order (the first chunk small, so the first page that needs its result gets it
+soon). A result is waited for only when it is needed. Small sites, or machines with one core, are
+checked in the calling process. Results are the same either way.
 """
 
 from __future__ import annotations
@@ -12,13 +13,41 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 
+from . import render
 from .check import Options, PageResult, check_bytes
+from .controllability import vocabulary
 
+FIRST_CHUNK = 8
 CHUNK = 64  # pages per task: large enough to amortise the hand-over, small enough to start early
 MIN_PAGES = 200  # below this, starting a worker costs more than it saves
 
-Item = tuple[str, bytes, str]  # key, the page's bytes, the name used in diagnostics
+
+@dataclass(frozen=True)
+class Item:
+    """One page to check: its key, its bytes, the name used in diagnostics, and its card's CSS link."""
+
+    key: str
+    raw: bytes
+    file: str
+    css_url: str
+
+
+@dataclass(frozen=True)
+class Look:
+    """How cards are rendered: where rule pages live, and the site's template folders."""
+
+    guidance_url: str = render.GUIDANCE_URL
+    search_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A page's result, and its card's HTML when it is an OKR page."""
+
+    result: PageResult
+    card: str | None
 
 
 def workers_for(pages: int, requested: int | None) -> int:
@@ -29,36 +58,64 @@ def workers_for(pages: int, requested: int | None) -> int:
     return min(cores - 1, 4) if pages >= MIN_PAGES and cores > 1 else 0
 
 
-def check_chunk(items: Sequence[Item], options: Options) -> list[PageResult]:
-    """Check pages one after the other (this runs in a worker)."""
-    return [check_bytes(raw, file, options) for _, raw, file in items]
+def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
+    """Check pages one after the other and render the cards of OKR pages (this runs in a worker)."""
+    checked = []
+    for item in items:
+        result = check_bytes(item.raw, item.file, options)
+        card = None
+        if result.is_okr_page:
+            card = render.card(result.okr, result.diagnostics, item.css_url, look.guidance_url, look.search_paths)
+        checked.append(Checked(result, card))
+    return checked
+
+
+def warm_up() -> None:
+    """Load what checking needs, so a new worker is ready when the first pages arrive."""
+    vocabulary()
+    render.environment()
 
 
 class Batch:
-    """Pages being checked; `result(key)` waits for a page's chunk only when it is not done yet."""
+    """Pages being checked; `get(key)` waits for a page's chunk only when it is not done yet."""
 
-    def __init__(self, items: Sequence[Item], options: Options, workers: int = 0) -> None:
-        self.options = options
-        self.chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-        self.chunk_of = {key: n for n, chunk in enumerate(self.chunks) for key, _, _ in chunk}
-        self.done: dict[str, PageResult] = {}
-        self.futures: list[Future[list[PageResult]] | None] = [None] * len(self.chunks)
+    def __init__(self, options: Options, look: Look, workers: int = 0) -> None:
+        self.options, self.look = options, look
+        self.chunks: list[list[Item]] = []
+        self.chunk_of: dict[str, int] = {}
+        self.done: dict[str, Checked] = {}
+        self.futures: list[Future[list[Checked]] | None] = []
         self.pool: ProcessPoolExecutor | None = None
-        if workers and self.chunks:
+        if workers:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            self.futures = [self.pool.submit(check_chunk, chunk, options) for chunk in self.chunks]
+            for _ in range(workers):
+                self.pool.submit(warm_up)
 
-    def result(self, key: str) -> PageResult | None:
-        """The result for one page, or None when it was not in the batch."""
+    def submit(self, items: Sequence[Item]) -> None:
+        """Queue pages, in order; with workers, they start at once."""
+        sizes = [FIRST_CHUNK] + [CHUNK] * len(items)
+        start = 0
+        for size in sizes:
+            if start >= len(items):
+                break
+            chunk = list(items[start : start + size])
+            self.chunk_of.update((item.key, len(self.chunks)) for item in chunk)
+            self.chunks.append(chunk)
+            pool = self.pool
+            self.futures.append(pool.submit(check_chunk, chunk, self.options, self.look) if pool else None)
+            start += size
+
+    def get(self, key: str) -> Checked | None:
+        """The result for one page, or None when it was not submitted."""
         if key not in self.done and key in self.chunk_of:
             self._collect(self.chunk_of[key])
         return self.done.get(key)
 
-    def results(self) -> dict[str, PageResult]:
-        """Every result, in the order the pages were given."""
+    def all(self) -> dict[str, Checked]:
+        """Every result, in the order the pages were submitted."""
         for n in range(len(self.chunks)):
             self._collect(n)
-        return {key: self.done[key] for chunk in self.chunks for key, _, _ in chunk}
+        return {item.key: self.done[item.key] for chunk in self.chunks for item in chunk}
 
     def close(self) -> None:
         if self.pool is not None:
@@ -67,10 +124,10 @@ class Batch:
 
     def _collect(self, n: int) -> None:
         chunk, future = self.chunks[n], self.futures[n]
-        if chunk[0][0] in self.done:
+        if chunk[0].key in self.done:
             return
         try:
-            results = future.result() if future is not None else check_chunk(chunk, self.options)
+            checked = future.result() if future is not None else check_chunk(chunk, self.options, self.look)
         except Exception:  # a worker that died or could not start: check here instead, same result
-            results = check_chunk(chunk, self.options)
-        self.done.update((key, result) for (key, _, _), result in zip(chunk, results))
+            checked = check_chunk(chunk, self.options, self.look)
+        self.done.update((item.key, c) for item, c in zip(chunk, checked))

@@ -13,8 +13,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import render
-from .batch import Batch, workers_for
-from .check import Options, PageResult, may_be_okr_page
+from .batch import Batch, Checked, Item, Look, workers_for
+from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
 from .model import Severity
 
@@ -31,19 +31,16 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.options = Options()
-        self.batch = Batch([], self.options)
-        self.results: dict[str, PageResult] = {}
-        self.search_paths: tuple[str, ...] = ()
+        self.batch = Batch(Options(), Look())
+        self.checked: dict[str, Checked] = {}
+        self.look = Look()
         self.root = "."
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
-        self.options = options_from(self.config)
-        self.batch = Batch([], self.options)
-        self.results = {}
-        self.search_paths = tuple(config.theme.dirs)
+        self.checked = {}
+        self.look = Look(self.config.guidance_url, tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
 
@@ -58,18 +55,22 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             raw = file.content_bytes
             if may_be_okr_page(raw):
-                items.append((file.src_uri, raw, self._display_path(file, config)))
-        self.batch = Batch(items, self.options, workers_for(len(items), self.config.workers))
+                css_url = get_relative_url(render.CSS_PATH, file.url)
+                items.append(Item(file.src_uri, raw, self._display_path(file, config), css_url))
+        workers = workers_for(len(items), self.config.workers)
+        self.batch = Batch(options_from(self.config), self.look, workers)
+        self.batch.submit(items)
         if items and files.get_file_from_path(render.CSS_PATH) is None:
-            files.append(File.generated(config, render.CSS_PATH, content=render.stylesheet(self.search_paths)))
+            stylesheet = render.stylesheet(self.look.search_paths)
+            files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
         return files
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Mark where the card goes, under the page's first heading; other pages are left untouched.
         The card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
-        result = self.batch.result(page.file.src_uri)
-        if result is None or not result.is_okr_page:
+        checked = self.batch.get(page.file.src_uri)
+        if checked is None or checked.card is None:
             return html
         heading = _LEADING_H1.match(html)
         at = heading.end() if heading else 0
@@ -77,22 +78,20 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Every page is read: report the findings of all pages, in page order."""
-        self.results = {key: r for key, r in self.batch.results().items() if r.is_okr_page}
+        self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         self.batch.close()
-        for result in self.results.values():
-            for d in result.diagnostics:
+        for checked in self.checked.values():
+            for d in checked.result.diagnostics:
                 _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
         return env
 
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the OKR card where `on_page_content` marked it."""
-        result = self.results.get(page.file.src_uri)
-        if result is None or CARD_MARKER not in output:
+        checked = self.checked.get(page.file.src_uri)
+        if checked is None or checked.card is None:
             return output
-        css_url = get_relative_url(render.CSS_PATH, page.url)
-        card = render.card(result.okr, result.diagnostics, css_url, self.config.guidance_url, self.search_paths)
-        return output.replace(CARD_MARKER, card, 1)
+        return output.replace(CARD_MARKER, checked.card, 1)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""

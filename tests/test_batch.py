@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from mkdocs_okr.batch import Batch, check_chunk, workers_for
+from mkdocs_okr.batch import Batch, Item, Look, check_chunk, workers_for
 from mkdocs_okr.check import Options
 from test_plugin import BAD_PAGE, OKR_PAGE
 
 
 def test_a_worker_batch_equals_checking_in_process() -> None:
-    items = [(f"p{i}", (BAD_PAGE if i % 5 == 0 else OKR_PAGE).encode(), f"docs/p{i}.md") for i in range(150)]
+    items = [Item(f"p{i}", (BAD_PAGE if i % 5 == 0 else OKR_PAGE).encode(), f"docs/p{i}.md", "x.css") for i in range(150)]
     options = Options(customer=("restaurant owners",), customers_users=("diners",))
-    batch = Batch(items, options, workers=1)
-    assert batch.pool is not None and len(batch.chunks) == 3
+    batch = Batch(options, Look(), workers=1)
+    batch.submit(items)
+    assert batch.pool is not None and [len(c) for c in batch.chunks] == [8, 64, 64, 14]
     try:
-        assert batch.result("p149") == check_chunk(items[149:], options)[0]
-        assert list(batch.results().values()) == check_chunk(items, options)
-        assert batch.result("not a page") is None
+        assert batch.get("p149") == check_chunk(items[149:], options, Look())[0]
+        everything = batch.all()
+        assert list(everything.values()) == check_chunk(items, options, Look())
+        assert everything["p1"].card is not None and "okr-card" in everything["p1"].card
+        assert batch.get("not a page") is None
     finally:
         batch.close()
 
