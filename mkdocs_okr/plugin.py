@@ -68,10 +68,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Mark where the card goes, under the page's first heading; other pages are left untouched.
-        The card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
-        checked = self.batch.get(page.file.src_uri)
-        if checked is None or checked.card is None:
-            return html
+        MkDocs' own reading of the front matter says whether this is an OKR page, so the workers need
+        not be waited for; only a page whose front matter MkDocs could not read is asked about. The
+        card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
+        if not isinstance(page.meta.get("okr"), dict):
+            checked = self.batch.get(page.file.src_uri) if page.file.src_uri in self.batch.chunk_of else None
+            if checked is None or checked.card is None:
+                return html
         heading = _LEADING_H1.match(html)
         at = heading.end() if heading else 0
         return html[:at] + CARD_MARKER + "\n" + html[at:]
@@ -88,9 +91,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the OKR card where `on_page_content` marked it."""
-        checked = self.checked.get(page.file.src_uri)
-        if checked is None or checked.card is None:
+        if CARD_MARKER not in output:
             return output
+        checked = self.checked.get(page.file.src_uri)
+        if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
+            return output.replace(CARD_MARKER + "\n", "", 1)
         return output.replace(CARD_MARKER, checked.card, 1)
 
     def on_build_error(self, *, error: Exception) -> None:
