@@ -688,13 +688,26 @@ def _explained(
     customer, customers_users = parties
     entry = vocab.levels[level.value]
     declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
-    who = actor or (declared[0] if declared else entry["default_actor"])
+    who = _people(actor) if actor else (declared[0] if declared else entry["default_actor"])
     shown = ", ".join(f'"{e}"' for e in evidence[:3]) or "no clear words"
     reason = entry["reason"].format(actor=who, evidence=shown)
     if source == "declared":
         reason = f"declared with measures: {level.value}; " + reason
     suggestion = _suggest(reading, customer) if level is USERS else None
     return Controllability(level, source, actor, evidence, reason, suggestion)
+
+
+_INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
+
+
+def _people(phrase: str) -> str:
+    """A party named in the singular, as a group: "diner" -> "diners", "pharmacy" -> "pharmacies"."""
+    last = phrase.rsplit(" ", 1)[-1].lower()
+    if not last.isalpha() or lemma(last) != last or last.endswith(_INVARIANT) or last.endswith("s"):
+        return phrase
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if last.endswith(("x", "ch", "sh")) else "s")
 
 
 def _suggest(reading: Reading, customer: Sequence[str]) -> str:
