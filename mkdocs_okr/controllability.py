@@ -95,6 +95,13 @@ class Matcher:
                 bucket.append((key, entry))
                 bucket.sort(key=lambda item: -len(item[0]))
 
+    def match_at(self, lemmas: Sequence[str], i: int) -> int:
+        """The length of the longest phrase that starts at lemma i, or 0."""
+        for phrase, _ in self.index.get(lemmas[i] if i < len(lemmas) else "", ()):
+            if tuple(lemmas[i : i + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
     def spans(self, lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches over a list of lemmas, left to right."""
         found, i, count, index = [], 0, len(lemmas), self.index
@@ -159,7 +166,7 @@ class Vocabulary:
     actions: set[str] = field(default_factory=set)
     team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
-    deadlines: set[tuple[str, ...]] = field(default_factory=set)
+    deadlines: Matcher = field(default_factory=Matcher)
     neutral: Matcher = field(default_factory=Matcher)
     lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
     measurable: set[str] = field(default_factory=set)
@@ -201,7 +208,8 @@ def vocabulary() -> Vocabulary:
     for verb in sorted({_phrase(v) for v in metrics["team_verbs"]}, key=lambda v: -len(v)):
         vocab.team_verbs.setdefault(verb[0], []).append(verb)
     vocab.acquisition_verbs = {_phrase(v) for v in metrics["acquisition_verbs"]}
-    vocab.deadlines = {_phrase(v) for v in metrics["deadlines"]}
+    for deadline in metrics["deadlines"]:
+        vocab.deadlines.add(_phrase(deadline), Entry("deadline"))
     for name in metrics["neutral"]:
         vocab.neutral.add(_phrase(name), Entry("neutral"))
     vocab.measurable = {lemma(w) for w in metrics["measurable"]}
@@ -319,14 +327,14 @@ class _Sentence:
 def read(text: str, customer: Sequence[str] = (), customers_users: Sequence[str] = ()) -> Reading:
     """Find and weigh the evidence in one key result."""
     s = _Sentence(text, customer, customers_users)
-    signals = _actor_signals(s) + _metric_signals(s) + _team_signals(s)
+    signals = sorted(_actor_signals(s) + _metric_signals(s) + _team_signals(s), key=lambda x: x.start)
     _weigh_compounds(signals)
     _weigh_after_subject(signals, s)
     signals = _apply_scopes(signals, s)
     scores = {CUSTOMER: 0.0, USERS: 0.0, TEAM: 0.0}
     for signal in signals:
         scores[signal.level] += signal.weight
-    return Reading(sorted(signals, key=lambda x: x.start), scores, s.lemmas, s.metrics)
+    return Reading(signals, scores, s.lemmas, s.metrics)
 
 
 def _actor_signals(s: _Sentence) -> list[Signal]:
@@ -498,7 +506,7 @@ def _team_signals(s: _Sentence) -> list[Signal]:
     if opening is not None:
         signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
     for j, word in enumerate(s.words_[:-1]):
-        if word == "by" and any(tuple(s.lemmas[j + 1 : j + 1 + len(d)]) == d for d in s.vocab.deadlines):
+        if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
             signals.append(Signal(j, j + 2, TEAM, 1.5, s.phrase(j, j + 2), "deadline"))
             break
     reporter = next((j for j in s.word_starts if s.role_at(j) == "reporters"), None)
@@ -536,7 +544,7 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
 
 def _weigh_compounds(signals: list[Signal]) -> None:
     """In a run of metric words, the last is the head: "checkout API uptime" is about uptime."""
-    metrics = sorted((x for x in signals if x.kind == "metric"), key=lambda x: x.start)
+    metrics = [x for x in signals if x.kind == "metric"]  # signals come in order
     for a, b in zip(metrics, metrics[1:]):
         if b.start - a.end <= 1 and a.level is not b.level and (b.weight >= a.weight or not a.kind == "metric"):
             a.weight *= MODIFIER
@@ -544,7 +552,7 @@ def _weigh_compounds(signals: list[Signal]) -> None:
 
 def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
     """Once a party acts, what follows in that clause is what it acts on."""
-    subject = next((x for x in sorted(signals, key=lambda x: x.start) if x.role == "subject"), None)
+    subject = next((x for x in signals if x.role == "subject"), None)
     if subject is None:
         return
     outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > subject.start), s.count)
@@ -667,7 +675,7 @@ def _decide(reading: Reading, parties: tuple[Sequence[str], Sequence[str]], sour
     if top < MIN_SCORE or top - second < MIN_MARGIN:
         evidence = tuple(dict.fromkeys(s.text for s in reading.signals))
         return _explained(UNKNOWN, source, None, evidence, parties, reading)
-    evidence = tuple(dict.fromkeys(s.text for s in sorted(reading.signals, key=lambda s: s.start) if s.level is best))
+    evidence = tuple(dict.fromkeys(s.text for s in reading.signals if s.level is best))
     return _explained(best, source, _actor(reading, best), evidence, parties, reading)
 
 
