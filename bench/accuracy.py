@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from mkdocs_okr.controllability import classify, vocabulary  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
-SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml"]
+SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml"]
 
 
 def items(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:

@@ -33,6 +33,7 @@ TEAM_VERB = 3.0
 MIN_SCORE = 1.5  # less evidence than this is not enough to say
 MIN_MARGIN = 1.0  # the winner must lead the runner-up by this much
 _ORDER = {CUSTOMER: 0, USERS: 1, TEAM: 2}  # ties go to the first
+_ORGANISATION_ROLES = {"owner", "operator", "manager", "director", "admin", "administrator", "leader"}
 
 _TOKEN_RE = re.compile(r"[a-z][a-z0-9]*|\d+(?:[.,]\d+)*|'s\b|'|%|[<>/;:,()\u2013\u2014-]")
 _CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
@@ -40,6 +41,7 @@ _SUBJECT_MARKERS = {"who", "that", "whose", "which"}
 _ATTACH_AFTER = {"of", "from", "among", "across", "amongst"}
 _OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through", "via", "about", "against"}
 _POSSESSIVES = {"'s", "'"}
+_MODIFYING = {"-", "related", "based", "specific", "driven", "facing", "level"}  # "checkout-related ..."
 _DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
 # words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
 _NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
@@ -328,7 +330,7 @@ def read(text: str, customer: Sequence[str] = (), customers_users: Sequence[str]
     """Find and weigh the evidence in one key result."""
     s = _Sentence(text, customer, customers_users)
     signals = sorted(_actor_signals(s) + _metric_signals(s) + _team_signals(s), key=lambda x: x.start)
-    _weigh_compounds(signals)
+    _weigh_compounds(signals, s)
     _weigh_after_subject(signals, s)
     signals = _apply_scopes(signals, s)
     scores = {CUSTOMER: 0.0, USERS: 0.0, TEAM: 0.0}
@@ -411,9 +413,9 @@ def _role(start: int, end: int, level: Level, s: _Sentence) -> str:
 def _modifies_product(end: int, s: _Sentence) -> bool:
     if s.text_at(end) == "-" and s.text_at(end + 1) in ("facing", "side", "level"):
         return True
-    for k in (end, end + 1):
+    for k in (end, end + 1, end + 2):
         if k in s.metric_at and s.metric_at[k][2].level is TEAM and s.metric_at[k][2].strong:
-            return all(s.text_at(j)[:1].isalpha() and j not in s.actor_at and s.text_at(j) not in _OBJECT_PREPOSITIONS for j in range(end, k))
+            return all(s.text_at(j)[:1].isalpha() and s.text_at(j) not in _OBJECT_PREPOSITIONS for j in range(end, k))
     return False
 
 
@@ -534,7 +536,8 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
     for verb in s.vocab.acquisition_verbs:
         after = first + len(verb)
         if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
-            if any(k in s.actor_at and s.actor_at[k][2].level is CUSTOMER for k in range(after + 1, after + 4)):
+            won = [k for k in range(after + 1, after + 4) if k in s.actor_at and s.actor_at[k][2].level is CUSTOMER]
+            if won and not _modifies_product(s.actor_at[won[0]][1], s):  # not "Onboard 3 airline partner feeds"
                 return None
     for verb in s.vocab.team_verbs.get(s.lemmas[first], ()):
         if tuple(s.lemmas[first : first + len(verb)]) == verb:
@@ -542,11 +545,17 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
     return None
 
 
-def _weigh_compounds(signals: list[Signal]) -> None:
-    """In a run of metric words, the last is the head: "checkout API uptime" is about uptime."""
+def _weigh_compounds(signals: list[Signal], s: _Sentence) -> None:
+    """In a run of metric words, the last is the head: "checkout API uptime" is about uptime, and
+    "checkout-related support contacts" about support contacts."""
     metrics = [x for x in signals if x.kind == "metric"]  # signals come in order
     for a, b in zip(metrics, metrics[1:]):
-        if b.start - a.end <= 1 and a.level is not b.level and (b.weight >= a.weight or not a.kind == "metric"):
+        if a.level is b.level:
+            continue
+        between = s.words_[a.end : b.start]
+        if between and all(w in _MODIFYING for w in between):
+            a.weight *= MODIFIER
+        elif b.start - a.end <= 1 and b.weight >= a.weight:
             a.weight *= MODIFIER
 
 
@@ -585,7 +594,8 @@ def _merge(first: list, second: list) -> list:
 
 @lru_cache(maxsize=256)
 def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> Matcher:
-    """The page's own names for its parties, and their head nouns ("districts" for "school districts")."""
+    """The page's own names for its parties, their head nouns ("districts" for "school districts") and,
+    for the customer, the organisation in front ("campgrounds" for "campground owners")."""
     matcher = Matcher()
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
         for name in names:
@@ -595,6 +605,10 @@ def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...])
             phrase = _phrase(name)
             if len(phrase) > 1:
                 matcher.add(phrase[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
+    for name in customer:  # "campgrounds" for "campground owners", "clinics" for "clinic managers"
+        phrase = _phrase(name)
+        if len(phrase) > 1 and phrase[-1] in _ORGANISATION_ROLES and len(phrase[0]) > 3:
+            matcher.add(phrase[:1], Entry("actor", CUSTOMER, DECLARED_WEIGHT - 1))
     return matcher
 
 

@@ -41,10 +41,15 @@ def test_the_development_set_is_big_and_varied_enough() -> None:
     assert all(item.get("why") for *_, item in items)
 
 
-@pytest.mark.parametrize("name", ["key_results.yaml", "key_results_holdout.yaml"])
-def test_accuracy_on_the_labelled_sets(name: str) -> None:
+@pytest.mark.parametrize(
+    "name, floor",
+    [("key_results.yaml", 0.90), ("key_results_holdout.yaml", 0.90), ("key_results_blind.yaml", 0.90), ("key_results_blind2.yaml", 0.85)],
+)
+def test_accuracy_on_the_labelled_sets(name: str, floor: float) -> None:
+    """The development set, and three sets written by others without seeing the classifier (since
+    used for error analysis, so they now guard against regressions rather than measure it blind)."""
     score, confusion = accuracy(name)
-    assert score >= 0.90, (score, confusion)
+    assert score >= floor, (score, confusion)
 
 
 def test_every_article_example_is_right() -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO
+from mkdocs_okr.rules import registry
 
 
 def test_the_docs_site_builds_strictly_with_cards(tmp_path: Path) -> None:
@@ -20,5 +21,13 @@ def test_the_docs_site_builds_strictly_with_cards(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "WARNING -" not in run.stderr
-    html = (site / "examples/food-delivery/index.html").read_text(encoding="utf-8")
+    html = (site / "examples/food-delivery-after/index.html").read_text(encoding="utf-8")
     assert '<section class="okr-card"' in html and "82% → 90%" in html
+    before = (site / "examples/food-delivery-before/index.html").read_text(encoding="utf-8")
+    assert before.count(">Outside your control<") == 3
+    # the references are generated from the code: one page per rule in the registry, the schema, the CLI
+    for rule in registry():
+        assert (site / "rules" / rule / "index.html").is_file(), rule
+    assert "customers_users" in (site / "reference/schema/index.html").read_text(encoding="utf-8")
+    assert "--format" in (site / "reference/command-line/index.html").read_text(encoding="utf-8")
+    assert "guidance_url" in (site / "reference/configuration/index.html").read_text(encoding="utf-8")

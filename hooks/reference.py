@@ -1,0 +1,134 @@
+"""MkDocs hook for this project's own site: generate the reference pages from the code, at build time.
+
+Rules (from the rule registry), the schema (from schema/okr.schema.json), the plugin's options (from
+the `OkrConfig` class and its attribute docstrings) and the command line (from its own help) are
+written as generated pages, so the site cannot drift from the code. Nothing is written to docs/.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from mkdocs_okr import cli, config
+from mkdocs_okr.controllability import vocabulary
+from mkdocs_okr.rules import registry
+from mkdocs_okr.validate import schema_text
+
+SCHEMA_URL_NOTE = "The schema is published at `schema/okr.schema.json` and printed by `mkdocs-okr schema`."
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated reference pages."""
+    pages = {"rules/index.md": rules_index()}
+    pages.update({f"rules/{rule_id}.md": rule_page(rule_id) for rule_id in registry()})
+    pages["reference/schema.md"] = schema_page()
+    pages["reference/configuration.md"] = configuration_page()
+    pages["reference/command-line.md"] = command_line_page()
+    for path, content in pages.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def rules_index() -> str:
+    rows = "\n".join(
+        f"| [`{r.id}`]({r.id}.md) | {_severity(r)} | {r.summary} |" for r in registry().values()
+    )
+    return (
+        "# Rules\n\nEvery finding names its rule. Each rule has a default severity, which a site changes "
+        "under the plugin's `severity` option, and a page, objective or key result can silence it with "
+        "`ignore: {rule: reason}`.\n\n| rule | default | what it finds |\n|---|---|---|\n" + rows + "\n"
+    )
+
+
+def rule_page(rule_id: str) -> str:
+    rule = registry()[rule_id]
+    levels = ""
+    if rule.by_level:
+        labels = vocabulary().levels
+        levels = "\n| level | badge | default severity |\n|---|---|---|\n" + "\n".join(
+            f"| `{level}` | {labels[level]['label']} | `{severity.value}` |" for level, severity in rule.by_level.items()
+        ) + "\n"
+    return (
+        f"# `{rule.id}`\n\n{rule.summary}\n\n**Default severity:** {_severity(rule)}\n{levels}\n"
+        f"## How to fix it\n\n{rule.fix}\n\n## How to change what it does\n\n"
+        f"```yaml\nplugins:\n  - okr:\n      severity:\n        {rule.id}: warning   # error | warning | info | ignore\n```\n\n"
+        f"Or, for one key result, with the reason:\n\n```yaml\nignore:\n  {rule.id}: Why this does not apply here\n```\n"
+    )
+
+
+def _severity(rule: Any) -> str:
+    if rule.by_level:
+        return ", ".join(f"`{level}`: `{s.value}`" for level, s in rule.by_level.items())
+    return f"`{rule.severity.value}`"
+
+
+def schema_page() -> str:
+    schema = json.loads(schema_text())
+    sections = []
+    for name in ("okr", "objective", "keyResult"):
+        node = schema["$defs"][name]
+        required = set(node.get("required", []))
+        rows = "\n".join(_schema_row(key, sub, key in required, schema) for key, sub in node["properties"].items())
+        sections.append(
+            f"## {node['title']}\n\n{node['description']}\n\n"
+            "| field | type | required | allowed values | description | example |\n|---|---|---|---|---|---|\n" + rows
+        )
+    return f"# Schema reference\n\n{schema['description']}\n\n{SCHEMA_URL_NOTE}\n\n" + "\n\n".join(sections) + "\n"
+
+
+def _schema_row(key: str, node: dict[str, Any], required: bool, schema: dict[str, Any]) -> str:
+    merged = dict(node)
+    if "$ref" in node:
+        merged = {**schema["$defs"][node["$ref"].rsplit("/", 1)[1]], **node}
+    kind = merged.get("type", "")
+    kind = " or ".join(kind) if isinstance(kind, list) else kind
+    if "items" in merged and "$ref" in merged["items"]:
+        kind = f"list of {merged['items']['$ref'].rsplit('/', 1)[1]}"
+    allowed = merged.get("x-expected") or ", ".join(f"`{v}`" for v in merged.get("enum", []))
+    example = json.dumps(merged["examples"][0], ensure_ascii=False) if merged.get("examples") else ""
+    shown = f"`{example}`" if example else ""
+    needed = "yes" if required else "no"
+    return f"| `{key}` | {kind} | {needed} | {allowed} | {merged.get('description', '')} | {shown} |"
+
+
+def configuration_page() -> str:
+    docs = _attribute_docstrings(config.OkrConfig)
+    rows = []
+    for name, option in config.OkrConfig._schema:
+        default = option.default
+        shown = "decided by the site's size" if default is None and name == "workers" else f"`{default!r}`"
+        rows.append(f"| `{name}` | {shown} | {' '.join(docs.get(name, '').split())} |")
+    return (
+        "# Configuration\n\nOptions of the `okr` plugin in `mkdocs.yml`, read from the plugin's own "
+        "configuration class.\n\n```yaml\nplugins:\n  - search\n  - okr:\n      customer: [restaurant owners]\n"
+        "      customers_users: [diners]\n```\n\n| option | default | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
+
+
+def _attribute_docstrings(cls: type) -> dict[str, str]:
+    """The string that follows each attribute in a class body (how mkdocstrings reads them too)."""
+    tree = ast.parse(inspect.getsource(cls))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    found = {}
+    for node, after in zip(body, body[1:]):
+        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+            found[node.targets[0].id] = inspect.cleandoc(after.value.value)  # type: ignore[attr-defined]
+    return found
+
+
+def command_line_page() -> str:
+    sections = []
+    with click.Context(cli.main, info_name="mkdocs-okr") as ctx:
+        sections.append("```text\n" + cli.main.get_help(ctx) + "\n```")
+        for name, command in cli.main.commands.items():
+            with click.Context(command, parent=ctx, info_name=name) as sub:
+                sections.append(f"## `mkdocs-okr {name}`\n\n```text\n{command.get_help(sub)}\n```")
+    return "# Command line\n\nThe help of each command, as `mkdocs-okr COMMAND --help` prints it.\n\n" + "\n\n".join(sections) + "\n"
