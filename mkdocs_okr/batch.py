@@ -26,19 +26,20 @@ MIN_PAGES = 200  # below this, starting a worker costs more than it saves
 
 @dataclass(frozen=True)
 class Item:
-    """One page to check: its key, its bytes, the name used in diagnostics, and its card's CSS link."""
+    """One page to check: its key, its bytes, the name used in diagnostics, and its card's links
+    (to the stylesheet, and to the rule pages), as seen from the page."""
 
     key: str
     raw: bytes
     file: str
     css_url: str
+    guidance_url: str = render.GUIDANCE_URL
 
 
 @dataclass(frozen=True)
 class Look:
-    """How cards are rendered: where rule pages live, and the site's template folders."""
+    """How cards are rendered: the site's template folders, searched before the package's."""
 
-    guidance_url: str = render.GUIDANCE_URL
     search_paths: tuple[str, ...] = ()
 
 
@@ -65,7 +66,7 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
         result = check_bytes(item.raw, item.file, options)
         card = None
         if result.is_okr_page:
-            card = render.card(result.okr, result.diagnostics, item.css_url, look.guidance_url, look.search_paths)
+            card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
         checked.append(Checked(result, card))
     return checked
 

@@ -70,8 +70,9 @@ class OkrConfig(Config):
     (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
 
     guidance_url = c.Type(str, default="https://mkdocs-okr.github.io/mkdocs-okr/")
-    """Where the rule pages live that cards and messages link to (ends with `/`); point it at
-    your own copy of the guidance site, or a path such as `/okr-guide/`."""
+    """Where the rule pages live that cards link to (`rules/<id>/` is added): a full URL, a path
+    from the server's root such as `/okr-guide/`, or a path inside this site such as `./` when the
+    site carries the rule pages itself."""
 
     workers = c.Optional(c.Type(int))
     """Worker processes that check pages while MkDocs renders: unset to decide by the site's size

@@ -40,7 +40,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
         self.checked = {}
-        self.look = Look(self.config.guidance_url, tuple(config.theme.dirs))
+        self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
 
@@ -56,7 +56,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             raw = file.content_bytes
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
-                items.append(Item(file.src_uri, raw, self._display_path(file, config), css_url))
+                item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
+                items.append(item)
         workers = workers_for(len(items), self.config.workers)
         self.batch = Batch(options_from(self.config), self.look, workers)
         self.batch.submit(items)
@@ -101,6 +102,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
         self.batch.close()
+
+    def _guidance(self, page_url: str) -> str:
+        """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
+        url = self.config.guidance_url
+        if "://" in url or url.startswith("/"):
+            return url
+        return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"
 
     def _display_path(self, file: File, config: MkDocsConfig) -> str:
         """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it."""

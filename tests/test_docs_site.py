@@ -31,3 +31,7 @@ def test_the_docs_site_builds_strictly_with_cards(tmp_path: Path) -> None:
     assert "customers_users" in (site / "reference/schema/index.html").read_text(encoding="utf-8")
     assert "--format" in (site / "reference/command-line/index.html").read_text(encoding="utf-8")
     assert "guidance_url" in (site / "reference/configuration/index.html").read_text(encoding="utf-8")
+    # the cards' "About this rule" links land on this site's own rule page
+    href = html.split('class="okr-kr__rule" href="', 1)[1].split('"', 1)[0]
+    assert href == "../../rules/controllability/"
+    assert (site / "examples/food-delivery-after" / href / "index.html").resolve().is_file()
