@@ -20,7 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mkdocs_okr.controllability import classify, vocabulary  # noqa: E402
+from mkdocs_okr.controllability import classify  # noqa: E402
+from mkdocs_okr.vocabulary import vocabulary  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
 SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml"]

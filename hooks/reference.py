@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import inspect
 import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mkdocs_okr import cli, config
-from mkdocs_okr.controllability import vocabulary
+from mkdocs_okr.vocabulary import vocabulary
 from mkdocs_okr.rules import registry
 from mkdocs_okr.validate import schema_text
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .controllability import assess, vocabulary
+from .controllability import assess
+from .vocabulary import vocabulary
 from .frontmatter import FrontMatter
 from .model import OKR, Finding, KeyResult, Level, Position
 

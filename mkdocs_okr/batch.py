@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import render
 from .check import Options, PageResult, check_bytes
-from .controllability import vocabulary
+from .vocabulary import vocabulary
 
 FIRST_CHUNK = 8
 CHUNK = 64  # pages per task: large enough to amortise the hand-over, small enough to start early

@@ -12,7 +12,8 @@ import click
 
 from . import __version__, report
 from .check import Options, PageResult, check_file
-from .controllability import classify, vocabulary
+from .controllability import classify
+from .vocabulary import vocabulary
 from .model import Level, Severity
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text

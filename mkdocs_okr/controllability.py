@@ -16,211 +16,31 @@ The classifier is a small, explainable reading of one sentence, with vocabularie
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .datafiles import load_yaml
 from .model import Controllability, Level
+from .vocabulary import POSSESSIVES as _POSSESSIVES
+from .vocabulary import Entry, Matcher, lemma, phrase, tokenize, vocabulary
 
 CUSTOMER, USERS, TEAM, UNKNOWN = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM, Level.UNKNOWN
 
 DECLARED_WEIGHT = 3.0
-STRONG_METRIC = 3.0
-WEAK_METRIC = 1.0
 TEAM_VERB = 3.0
 MIN_SCORE = 1.5  # less evidence than this is not enough to say
 MIN_MARGIN = 1.0  # the winner must lead the runner-up by this much
 _ORDER = {CUSTOMER: 0, USERS: 1, TEAM: 2}  # ties go to the first
 _ORGANISATION_ROLES = {"owner", "operator", "manager", "director", "admin", "administrator", "leader"}
 
-_TOKEN_RE = re.compile(r"[a-z][a-z0-9]*|\d+(?:[.,]\d+)*|'s\b|'|%|[<>/;:,()\u2013\u2014-]")
 _CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
 _SUBJECT_MARKERS = {"who", "that", "whose", "which"}
 _ATTACH_AFTER = {"of", "from", "among", "across", "amongst"}
 _OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through", "via", "about", "against"}
-_POSSESSIVES = {"'s", "'"}
 _MODIFYING = {"-", "related", "based", "specific", "driven", "facing", "level"}  # "checkout-related ..."
 _DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
 # words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
 _NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
-
-
-@lru_cache(maxsize=8192)
-def lemma(word: str) -> str:
-    """A crude singular: restaurants -> restaurant, districts -> district, pharmacies -> pharmacy."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def tokenize(text: str) -> tuple[list[re.Match[str]], list[str], list[str]]:
-    """Lower-cased words, numbers, possessive marks and punctuation: their matches (for places in
-    the text), the words themselves, and their crude singulars."""
-    matches = list(_TOKEN_RE.finditer(text.lower().replace("\u2019", "'")))
-    words = [m.group() for m in matches]
-    return matches, words, [lemma(w) for w in words]
-
-
-def _phrase(text: str) -> tuple[str, ...]:
-    _, words, lemmas = tokenize(text)
-    return tuple(lem for word, lem in zip(words, lemmas) if word not in _POSSESSIVES)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One vocabulary phrase and what it means."""
-
-    kind: str  # actor | staff | ambiguous | metric | word
-    level: Level | None = None
-    weight: float = 0.0
-    strong: bool = False
-    role: str = ""
-
-
-class Matcher:
-    """Longest-match lookup of lemma phrases."""
-
-    def __init__(self) -> None:
-        self.index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-
-    def add(self, phrase: Iterable[str], entry: Entry) -> None:
-        key = tuple(phrase)
-        if key:
-            bucket = self.index.setdefault(key[0], [])
-            if all(existing != key for existing, _ in bucket):  # first definition wins
-                bucket.append((key, entry))
-                bucket.sort(key=lambda item: -len(item[0]))
-
-    def match_at(self, lemmas: Sequence[str], i: int) -> int:
-        """The length of the longest phrase that starts at lemma i, or 0."""
-        for phrase, _ in self.index.get(lemmas[i] if i < len(lemmas) else "", ()):
-            if tuple(lemmas[i : i + len(phrase)]) == phrase:
-                return len(phrase)
-        return 0
-
-    def spans(self, lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
-        """Non-overlapping longest matches over a list of lemmas, left to right."""
-        found, i, count, index = [], 0, len(lemmas), self.index
-        while i < count:
-            for phrase, entry in index.get(lemmas[i], ()):
-                size = len(phrase)
-                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
-                    found.append((i, i + size, entry))
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
-
-
-class Lexicon:
-    """Several matchers read in one pass: each keeps its own longest, non-overlapping matches."""
-
-    def __init__(self, matchers: Sequence[Matcher]) -> None:
-        self.size = len(matchers)
-        self.index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
-        for number, matcher in enumerate(matchers):
-            for first, bucket in matcher.index.items():
-                self.index.setdefault(first, []).extend((phrase, number, entry) for phrase, entry in bucket)
-        for bucket in self.index.values():
-            bucket.sort(key=lambda item: -len(item[0]))
-
-    def spans(self, lemmas: Sequence[str]) -> list[list[tuple[int, int, Entry]]]:
-        found: list[list[tuple[int, int, Entry]]] = [[] for _ in range(self.size)]
-        free = [0] * self.size  # where each matcher may match next
-        index = self.index
-        for i, lem in enumerate(lemmas):
-            for phrase, number, entry in index.get(lem, ()):
-                if free[number] > i:
-                    continue
-                size = len(phrase)
-                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
-                    found[number].append((i, i + size, entry))
-                    free[number] = i + size
-        return found
-
-
-def _inflections(verb: str) -> set[str]:
-    """ship -> ship, ships, shipped, shipping; use -> uses, used, using; apply -> applies, applied."""
-    forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"}
-    if verb.endswith("e"):
-        forms |= {verb[:-1] + "ing"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb):
-        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
-    return forms
-
-
-@dataclass
-class Vocabulary:
-    """The built-in vocabularies, loaded once from vocab/*.yaml."""
-
-    actors: Matcher = field(default_factory=Matcher)
-    metrics: Matcher = field(default_factory=Matcher)
-    words: Matcher = field(default_factory=Matcher)
-    actions: set[str] = field(default_factory=set)
-    team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
-    deadlines: Matcher = field(default_factory=Matcher)
-    neutral: Matcher = field(default_factory=Matcher)
-    lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
-    measurable: set[str] = field(default_factory=set)
-    levels: dict[str, dict[str, str]] = field(default_factory=dict)
-    suggestions: dict[str, object] = field(default_factory=dict)
-
-
-def _load(name: str) -> dict:
-    return load_yaml(f"vocab/{name}.yaml")
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """The vocabularies, parsed and indexed."""
-    vocab = Vocabulary()
-    actors, metrics = _load("actors"), _load("metrics")
-    groups = [
-        ("customer", CUSTOMER, "actor"),
-        ("customer_standin", CUSTOMER, "actor"),
-        ("customers_users", USERS, "actor"),
-        ("customers_users_standin", USERS, "actor"),
-        ("team", TEAM, "actor"),
-        ("staff", USERS, "staff"),
-    ]
-    for group, level, kind in groups:
-        for name in actors[group]["names"]:
-            vocab.actors.add(_phrase(name), Entry(kind, level, float(actors[group]["weight"])))
-    for name in actors["ambiguous_customer"]:
-        vocab.actors.add(_phrase(name), Entry("ambiguous", CUSTOMER, 1.5))
-    for level in (CUSTOMER, USERS, TEAM):
-        for strength in ("strong", "weak"):
-            weight = STRONG_METRIC if strength == "strong" else WEAK_METRIC
-            for name in metrics[level.value][strength]:
-                vocab.metrics.add(_phrase(name), Entry("metric", level, weight, strength == "strong"))
-    for role in ("counters", "reporters", "outcome_markers", "negations", "causatives"):
-        for word in metrics[role]:
-            vocab.words.add(_phrase(word), Entry("word", role=role))
-    vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
-    for verb in sorted({_phrase(v) for v in metrics["team_verbs"]}, key=lambda v: -len(v)):
-        vocab.team_verbs.setdefault(verb[0], []).append(verb)
-    vocab.acquisition_verbs = {_phrase(v) for v in metrics["acquisition_verbs"]}
-    for deadline in metrics["deadlines"]:
-        vocab.deadlines.add(_phrase(deadline), Entry("deadline"))
-    for name in metrics["neutral"]:
-        vocab.neutral.add(_phrase(name), Entry("neutral"))
-    vocab.measurable = {lemma(w) for w in metrics["measurable"]}
-    vocab.levels = _load("levels")
-    vocab.suggestions = _load("suggestions")
-    vocab.lexicon = Lexicon([vocab.actors, vocab.metrics, vocab.words, vocab.neutral])
-    for family in vocab.suggestions["by_metric"].values():
-        family["lemmas"] = {lemma(m) for m in family["match"]}
-    return vocab
 
 
 @dataclass
@@ -271,12 +91,12 @@ class _Sentence:
         vocab = vocabulary()
         self.vocab = vocab
         self.text = text
-        self.matches, self.words_, self.lemmas = tokenize(text)
+        self.matches, self.words, self.lemmas = tokenize(text)
         self.count = len(self.lemmas)
         assert vocab.lexicon is not None
-        builtin_actors, metrics, words, neutral_spans = vocab.lexicon.spans(self.lemmas)
-        self.words = {start: (end, entry.role) for start, end, entry in words}
-        self.word_starts = sorted(self.words)
+        builtin_actors, metrics, role_words, neutral_spans = vocab.lexicon.spans(self.lemmas)
+        self.roles = {start: (end, entry.role) for start, end, entry in role_words}
+        self.role_starts = sorted(self.roles)
         declared = _declared_names(tuple(customer), tuple(customers_users))
         neutral = {i for a, b, _ in neutral_spans for i in range(a, b)}
         self.metrics = [m for m in metrics if not all(i in neutral for i in range(m[0], m[1]))] if neutral else metrics
@@ -293,15 +113,15 @@ class _Sentence:
         return self.text[self.matches[start].start() : self.matches[end - 1].end()]
 
     def text_at(self, i: int) -> str:
-        return self.words_[i] if 0 <= i < self.count else ""
+        return self.words[i] if 0 <= i < self.count else ""
 
     def role_at(self, i: int) -> str:
-        return self.words[i][1] if i in self.words else ""
+        return self.roles[i][1] if i in self.roles else ""
 
     def role_before(self, i: int, role: str, reach: int) -> int | None:
         """Index of a `role` word ending within `reach` tokens before i, if any."""
         for j in range(i - 1, max(-1, i - reach - 3), -1):
-            if self.role_at(j) == role and i - self.words[j][0] <= reach:
+            if self.role_at(j) == role and i - self.roles[j][0] <= reach:
                 return j
         return None
 
@@ -316,7 +136,7 @@ class _Sentence:
         plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at
         if plain and nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
             return True  # "landlords syndicating vacancies"
-        opening = all(not w[:1].isalpha() for w in self.words_[:start])
+        opening = all(not w[:1].isalpha() for w in self.words[:start])
         # "resident portal uptime": a noun before the product metric, not a verb
         modifier = end + 1 in self.metric_at and self.metric_at[end + 1][2].level is TEAM
         return opening and plain and not modifier and nxt not in _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
@@ -503,17 +323,17 @@ def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
 def _team_signals(s: _Sentence) -> list[Signal]:
     """An opening output verb ("Ship", "Migrate"), and "reported by" beside the team's own defects."""
     signals = []
-    first = next((i for i, w in enumerate(s.words_) if w[:1].isalpha()), None)
+    first = next((i for i, w in enumerate(s.words) if w[:1].isalpha()), None)
     opening = _opening_verb(s, first)
     if opening is not None:
         signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
-    for j, word in enumerate(s.words_[:-1]):
+    for j, word in enumerate(s.words[:-1]):
         if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
             signals.append(Signal(j, j + 2, TEAM, 1.5, s.phrase(j, j + 2), "deadline"))
             break
-    reporter = next((j for j in s.word_starts if s.role_at(j) == "reporters"), None)
+    reporter = next((j for j in s.role_starts if s.role_at(j) == "reporters"), None)
     if reporter is not None and _counts_defects(s):
-        end = s.words[reporter][0]
+        end = s.roles[reporter][0]
         signals.append(Signal(reporter, end, TEAM, 1.5, s.phrase(reporter, end), "reporter"))
     return signals
 
@@ -552,7 +372,7 @@ def _weigh_compounds(signals: list[Signal], s: _Sentence) -> None:
     for a, b in zip(metrics, metrics[1:]):
         if a.level is b.level:
             continue
-        between = s.words_[a.end : b.start]
+        between = s.words[a.end : b.start]
         if between and all(w in _MODIFYING for w in between):
             a.weight *= MODIFIER
         elif b.start - a.end <= 1 and b.weight >= a.weight:
@@ -564,7 +384,7 @@ def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
     subject = next((x for x in signals if x.role == "subject"), None)
     if subject is None:
         return
-    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > subject.start), s.count)
+    outcome = next((j for j in s.role_starts if s.role_at(j) == "outcome_markers" and j > subject.start), s.count)
     for x in signals:
         if subject.end <= x.start < outcome and x.level is not subject.level:
             x.weight *= AFTER_SUBJECT
@@ -572,11 +392,11 @@ def _weigh_after_subject(signals: list[Signal], s: _Sentence) -> None:
 
 def _apply_scopes(signals: list[Signal], s: _Sentence) -> list[Signal]:
     """Drop what a negation excludes ("not diner orders"); discount what precedes an outcome clause."""
-    negation = next((s.words[j][0] for j in s.word_starts if s.role_at(j) == "negations" and j > 0), None)
-    outcome = next((j for j in s.word_starts if s.role_at(j) == "outcome_markers" and j > 0), None)
+    negation = next((s.roles[j][0] for j in s.role_starts if s.role_at(j) == "negations" and j > 0), None)
+    outcome = next((j for j in s.role_starts if s.role_at(j) == "outcome_markers" and j > 0), None)
     kept = []
     for x in signals:
-        if negation is not None and x.start >= negation and not any(w in _CLAUSE_BREAKS for w in s.words_[negation : x.start]):
+        if negation is not None and x.start >= negation and not any(w in _CLAUSE_BREAKS for w in s.words[negation : x.start]):
             continue
         if outcome is not None and x.start < outcome:
             x.weight *= BEFORE_OUTCOME
@@ -599,16 +419,16 @@ def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...])
     matcher = Matcher()
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
         for name in names:
-            matcher.add(_phrase(name), Entry("actor", level, DECLARED_WEIGHT))
+            matcher.add(phrase(name), Entry("actor", level, DECLARED_WEIGHT))
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
         for name in names:
-            phrase = _phrase(name)
-            if len(phrase) > 1:
-                matcher.add(phrase[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
+            words = phrase(name)
+            if len(words) > 1:
+                matcher.add(words[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
     for name in customer:  # "campgrounds" for "campground owners", "clinics" for "clinic managers"
-        phrase = _phrase(name)
-        if len(phrase) > 1 and phrase[-1] in _ORGANISATION_ROLES and len(phrase[0]) > 3:
-            matcher.add(phrase[:1], Entry("actor", CUSTOMER, DECLARED_WEIGHT - 1))
+        words = phrase(name)
+        if len(words) > 1 and words[-1] in _ORGANISATION_ROLES and len(words[0]) > 3:
+            matcher.add(words[:1], Entry("actor", CUSTOMER, DECLARED_WEIGHT - 1))
     return matcher
 
 
@@ -618,9 +438,9 @@ def _staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -
     levels = {}
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
         for name in names:
-            phrase = _phrase(name)
-            if phrase:
-                levels[phrase[-1]] = (level, DECLARED_WEIGHT)
+            words = phrase(name)
+            if words:
+                levels[words[-1]] = (level, DECLARED_WEIGHT)
     return levels
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
-from .controllability import vocabulary
+from .vocabulary import vocabulary
 from .model import OKR, Diagnostic, KeyResult
 
 CARD_TEMPLATE = "okr/card.html"

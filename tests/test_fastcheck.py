@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from conftest import DATA
-from mkdocs_okr.check import Options
 from mkdocs_okr.fastcheck import compile_schema
 from mkdocs_okr.frontmatter import read_okr
 from mkdocs_okr.validate import is_valid, schema_text, validator
