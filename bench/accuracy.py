@@ -24,7 +24,7 @@ from mkdocs_okr.controllability import classify  # noqa: E402
 from mkdocs_okr.vocabulary import vocabulary  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
-SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml"]
+SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml", "key_results_blind3.yaml"]
 
 
 def items(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
