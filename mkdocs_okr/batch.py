@@ -16,7 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from . import render
-from .check import Options, PageResult, check_bytes
+from .check import Options, check_bytes
+from .model import Diagnostic
 from .vocabulary import vocabulary
 
 FIRST_CHUNK = 8
@@ -45,9 +46,10 @@ class Look:
 
 @dataclass(frozen=True)
 class Checked:
-    """A page's result, and its card's HTML when it is an OKR page."""
+    """What a build needs of a checked page: its findings, and its card's HTML when it is an OKR
+    page. (Not the model: sending less back from a worker costs the build less.)"""
 
-    result: PageResult
+    diagnostics: list[Diagnostic]
     card: str | None
 
 
@@ -67,7 +69,7 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
         card = None
         if result.is_okr_page:
             card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
-        checked.append(Checked(result, card))
+        checked.append(Checked(result.diagnostics, card))
     return checked
 
 

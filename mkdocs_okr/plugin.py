@@ -85,7 +85,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         self.batch.close()
         for checked in self.checked.values():
-            for d in checked.result.diagnostics:
+            for d in checked.diagnostics:
                 _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
         return env
 

@@ -15,6 +15,7 @@ def test_a_worker_batch_equals_checking_in_process() -> None:
     assert batch.pool is not None and [len(c) for c in batch.chunks] == [8, 64, 64, 14]
     try:
         assert batch.get("p149") == check_chunk(items[149:], options, Look())[0]
+        assert batch.get("p0").diagnostics and batch.get("p0").diagnostics[0].rule == "schema"
         everything = batch.all()
         assert list(everything.values()) == check_chunk(items, options, Look())
         assert everything["p1"].card is not None and "okr-card" in everything["p1"].card
