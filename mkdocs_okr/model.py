@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .progress import fraction
+
 
 class Severity(str, Enum):
     """What a finding does: errors and warnings fail strict runs, info is shown, ignore drops it."""
@@ -109,9 +111,14 @@ class KeyResult:
     ignore: dict[str, str] = field(default_factory=dict)
     controllability: Controllability | None = None
 
+    @property
+    def progress(self) -> float | None:
+        """0.0 at the baseline to 1.0 at the target (see progress.fraction)."""
+        return fraction(self.baseline, self.target, self.current)
+
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id, "text": self.text, "line": self.line}
-        for name in ("baseline", "target", "current", "unit", "measures"):
+        for name in ("baseline", "target", "current", "unit", "measures", "progress"):
             if getattr(self, name) is not None:
                 data[name] = getattr(self, name)
         if self.controllability is not None:

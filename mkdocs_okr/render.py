@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
-from .vocabulary import vocabulary
 from .model import OKR, Diagnostic, KeyResult
+from .vocabulary import vocabulary
 
 CARD_TEMPLATE = "okr/card.html"
 CSS_TEMPLATE = "okr/okr.css"
@@ -25,21 +25,40 @@ def number(value: float | None) -> str:
     return f"{value:,.6g}"
 
 
+SUFFIXES = ("%", "‰", "pp")
+PREFIXES = ("$", "€", "£", "¥", "₹", "₩", "CHF")
+
+
+def amount(value: float, unit: str | None) -> str:
+    """`82%`, `$420`, `€1,200`, or the bare number when the unit is a word (it is written once, after)."""
+    if unit in SUFFIXES:
+        return f"{number(value)}{unit}"
+    if unit in PREFIXES:
+        return f"{unit}{number(value)}" if len(unit) == 1 else f"{unit} {number(value)}"
+    return number(value)
+
+
+def _word_unit(unit: str | None) -> str:
+    return f" {unit}" if unit and unit not in SUFFIXES + PREFIXES else ""
+
+
 def span(kr: KeyResult) -> str:
-    """`82% → 90%` or `3 → 1 days`: baseline to target, a symbol unit on each number, a word unit once."""
-    unit = kr.unit or ""
-    attached = unit in ("%", "‰", "pp")
-    ends = [number(v) + (unit if attached else "") if v is not None else "?" for v in (kr.baseline, kr.target)]
+    """`82% → 90%`, `$420 → $500` or `3 → 1 days`: baseline to target, symbols on each number, a word once."""
+    ends = [amount(v, kr.unit) if v is not None else "?" for v in (kr.baseline, kr.target)]
     text = " → ".join(ends) if kr.baseline is not None else ends[1]
-    return f"{text} {unit}" if unit and not attached else text
+    return text + _word_unit(kr.unit)
 
 
 def current(kr: KeyResult) -> str:
-    """`now 84%`, or '' when there is no current value."""
+    """`now 84%`, `now 2 days`, or '' when there is no current value."""
     if kr.current is None:
         return ""
-    unit = kr.unit or ""
-    return f"now {number(kr.current)}{unit}" if unit in ("%", "‰", "pp") else f"now {number(kr.current)} {unit}".rstrip()
+    return f"now {amount(kr.current, kr.unit)}{_word_unit(kr.unit)}"
+
+
+def percent(share: float) -> str:
+    """0.5 -> `50%`."""
+    return f"{round(share * 100)}%"
 
 
 @lru_cache(maxsize=16)
@@ -55,6 +74,7 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     env.filters["number"] = number
     env.filters["span"] = span
     env.filters["current"] = current
+    env.filters["percent"] = percent
     return env
 
 

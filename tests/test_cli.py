@@ -81,6 +81,8 @@ def test_json_format_follows_the_contract(site: Callable[..., Path]) -> None:
         "line": 14,
     }
     assert set(kr["controllability"]) == {"level", "source", "actor", "evidence", "reason", "suggestion"}
+    first = okr["objectives"][0]["key_results"][0]
+    assert (first["baseline"], first["target"], first["current"], first["unit"], first["progress"]) == (82, 90, 84, "%", 0.25)
     (d,) = report["diagnostics"]
     assert d == {
         "file": "docs/okrs/bad.md",

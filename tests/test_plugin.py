@@ -77,7 +77,7 @@ def test_the_card_sits_under_the_heading_with_its_stylesheet(
     html = built.html(page)
     heading, card, body = html.index("Menu team OKRs</h1>"), html.index('<section class="okr-card"'), html.index("Some text.")
     assert heading < card < body
-    for text in ["Restaurant platform", "2026-Q1", ">O1<", ">KR1<", ">KR2<", "82% → 90%", "now 84%"]:
+    for text in ["Restaurant platform", "2026-Q1", ">O1<", ">KR1<", ">KR2<", "82% → 90%", "now 84%", '<progress max="100" value="25"']:
         assert text in html, text
     href = html[card - 200 : card].rsplit('<link rel="stylesheet" href="', 1)[1].split('"', 1)[0]
     assert href.endswith("assets/mkdocs-okr/okr.css")
