@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_okr import cli, config
 from mkdocs_okr.vocabulary import vocabulary
@@ -32,7 +32,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages["reference/configuration.md"] = configuration_page()
     pages["reference/command-line.md"] = command_line_page()
     for path, content in pages.items():
-        files.append(File.generated(config, path, content=content))
+        # rule pages are reached from the rules index, so the nav need not list every rule
+        inclusion = InclusionLevel.NOT_IN_NAV if path.startswith("rules/") and path != "rules/index.md" else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .frontmatter import read_okr
@@ -11,6 +12,7 @@ from .model import OKR, Diagnostic, Finding, Position, Severity
 from .annotate import annotate
 from .normalize import build_okr
 from .rules import severity_of
+from .staleness import stale, today
 from .suppress import suppress
 
 BOM = b"\xef\xbb\xbf"
@@ -24,6 +26,8 @@ class Options:
     customer: tuple[str, ...] = ()
     customers_users: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock
+    stale_after_days: int = 45
 
 
 @dataclass
@@ -49,6 +53,7 @@ def check_text(text: str, file: str, options: Options) -> PageResult:
         if valid:
             okr, model_findings = build_okr(front, file, options.customer, options.customers_users)
             model_findings += annotate(okr, front)
+            model_findings += stale(okr, front, today(options.today), options.stale_after_days)
             findings += suppress(model_findings, okr, front)
     return PageResult(file, True, okr, _diagnostics(findings, file, options))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from difflib import get_close_matches
+from typing import Optional
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
@@ -55,6 +57,18 @@ class Severities(BaseConfigOption[dict[str, Severity]]):
         return result
 
 
+class Day(BaseConfigOption[Optional[date]]):
+    """A date, written `2026-03-31` (quoted or not)."""
+
+    def run_validation(self, value: object) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
 class OkrConfig(Config):
     """Options of the `okr` plugin."""
 
@@ -79,6 +93,13 @@ class OkrConfig(Config):
     and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the
     build's own process. The findings and the site are the same either way."""
 
+    stale_after_days = c.Type(int, default=45)
+    """A key result whose `updated` date is more days old than this is reported as `stale`."""
+
+    today = Day()
+    """The date that `stale_after_days` counts back from, as `YYYY-MM-DD`; unset, the build uses
+    `SOURCE_DATE_EPOCH` when set (reproducible builds), else the current date."""
+
     severity = Severities()
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level
@@ -91,4 +112,6 @@ def options_from(config: OkrConfig) -> Options:
         customer=config.customer,
         customers_users=config.customers_users,
         severity=dict(config.severity),
+        today=config.today,
+        stale_after_days=config.stale_after_days,
     )

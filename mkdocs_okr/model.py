@@ -108,6 +108,7 @@ class KeyResult:
     current: float | None = None
     unit: str | None = None
     measures: str | None = None
+    updated: str | None = None
     ignore: dict[str, str] = field(default_factory=dict)
     controllability: Controllability | None = None
 
@@ -118,7 +119,7 @@ class KeyResult:
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id, "text": self.text, "line": self.line}
-        for name in ("baseline", "target", "current", "unit", "measures", "progress"):
+        for name in ("baseline", "target", "current", "updated", "unit", "measures", "progress"):
             if getattr(self, name) is not None:
                 data[name] = getattr(self, name)
         if self.controllability is not None:

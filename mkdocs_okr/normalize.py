@@ -70,6 +70,7 @@ def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: Fro
         current=fields.get("current"),
         unit=fields.get("unit"),
         measures=fields.get("measures"),
+        updated=fields.get("updated"),
         ignore=fields.get("ignore", {}),
     )
 

@@ -128,6 +128,7 @@ def test_severity_per_rule_from_config(
         ("severity:\n        schema: loud", '"schema": expected one of error, warning, info, ignore'),
         ("customer: 5", "expected a name or a list of names"),
         ("enabled: maybe", "Expected type: <class 'bool'>"),
+        ("today: banana", "expected a date YYYY-MM-DD, got 'banana'"),
     ],
 )
 def test_a_bad_option_gives_mkdocs_own_config_error(site: Callable[..., Path], options: str, says: str) -> None:

@@ -55,7 +55,7 @@ def one(period: str = "2026-Q1", extra: str = "target: 90") -> tuple[str, str, t
         (
             "2026",
             "colour: red",
-            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, baseline, target, current, unit, measures, ignore',
+            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, baseline, target, current, updated, unit, measures, ignore',
             "/okr/objectives/0/key_results/0/colour",
             (9, 11),
         ),
