@@ -12,6 +12,7 @@ from .model import OKR, Diagnostic, Finding, Position, Severity
 from .annotate import annotate
 from .normalize import build_okr
 from .rules import severity_of
+from .shape import shape
 from .staleness import stale, today
 from .suppress import suppress
 
@@ -28,6 +29,8 @@ class Options:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock
     stale_after_days: int = 45
+    min_key_results: int = 2
+    max_key_results: int = 5
 
 
 @dataclass
@@ -54,6 +57,7 @@ def check_text(text: str, file: str, options: Options) -> PageResult:
             okr, model_findings = build_okr(front, file, options.customer, options.customers_users)
             model_findings += annotate(okr, front)
             model_findings += stale(okr, front, today(options.today), options.stale_after_days)
+            model_findings += shape(okr, front, options.min_key_results, options.max_key_results)
             findings += suppress(model_findings, okr, front)
     return PageResult(file, True, okr, _diagnostics(findings, file, options))
 

@@ -93,6 +93,12 @@ class OkrConfig(Config):
     and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the
     build's own process. The findings and the site are the same either way."""
 
+    min_key_results = c.Type(int, default=2)
+    """Fewer key results than this on an objective is a `key-result-count` finding."""
+
+    max_key_results = c.Type(int, default=5)
+    """More key results than this on an objective is a `key-result-count` finding."""
+
     stale_after_days = c.Type(int, default=45)
     """A key result whose `updated` date is more days old than this is reported as `stale`."""
 
@@ -114,4 +120,6 @@ def options_from(config: OkrConfig) -> Options:
         severity=dict(config.severity),
         today=config.today,
         stale_after_days=config.stale_after_days,
+        min_key_results=config.min_key_results,
+        max_key_results=config.max_key_results,
     )
