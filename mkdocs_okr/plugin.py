@@ -73,7 +73,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         not be waited for; only a page whose front matter MkDocs could not read is asked about. The
         card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
         if not isinstance(page.meta.get("okr"), dict):
-            checked = self.batch.get(page.file.src_uri) if page.file.src_uri in self.batch.chunk_of else None
+            checked = self.batch.get(page.file.src_uri)
             if checked is None or checked.card is None:
                 return html
         heading = _LEADING_H1.match(html)
@@ -94,10 +94,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Put the OKR card where `on_page_content` marked it."""
         if CARD_MARKER not in output:
             return output
-        checked = self.checked.get(page.file.src_uri)
-        if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
+        card = self.checked[page.file.src_uri].card if page.file.src_uri in self.checked else None
+        if card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
-        return output.replace(CARD_MARKER, checked.card, 1)
+        return output.replace(CARD_MARKER, card, 1)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
