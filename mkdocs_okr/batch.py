@@ -46,11 +46,12 @@ class Look:
 
 @dataclass(frozen=True)
 class Checked:
-    """What a build needs of a checked page: its findings, and its card's HTML when it is an OKR
-    page. (Not the model: sending less back from a worker costs the build less.)"""
+    """What a build needs of a checked page: its findings, its card's HTML when it is an OKR page,
+    and its OKRs as plain data for the export (not the model: plain data travels cheaper)."""
 
     diagnostics: list[Diagnostic]
     card: str | None
+    okr: dict[str, object] | None = None  # the page's OKRs as in the JSON report
 
 
 def workers_for(pages: int, requested: int | None) -> int:
@@ -69,7 +70,7 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
         card = None
         if result.is_okr_page:
             card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
-        checked.append(Checked(result.diagnostics, card))
+        checked.append(Checked(result.diagnostics, card, result.okr.to_dict() if result.okr else None))
     return checked
 
 

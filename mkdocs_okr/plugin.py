@@ -12,17 +12,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import render
+from . import render, report
 from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
-from .model import Severity
+from .model import Diagnostic, Severity
 
 log = get_plugin_logger(__name__)
 
 _LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
+EXPORT_PATH = "okrs.json"
 
 
 class OkrPlugin(BasePlugin[OkrConfig]):
@@ -35,6 +36,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.checked: dict[str, Checked] = {}
         self.look = Look()
         self.root = "."
+        self.pages = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
@@ -52,7 +54,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not self.config.enabled:
             return files
         items = []
-        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        pages = sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+        self.pages = len(pages)
+        for file in pages:
             raw = file.content_bytes
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
@@ -98,6 +102,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
         return output.replace(CARD_MARKER, card, 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Export every OKR of the site as `okrs.json`, in the JSON report's format."""
+        if not self.config.enabled or not self.checked:
+            return
+        okrs = sorted((c.okr for c in self.checked.values() if c.okr), key=lambda okr: str(okr["file"]))
+        diagnostics = sorted((d for c in self.checked.values() for d in c.diagnostics), key=Diagnostic.sort_key)
+        with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
+            export.write(report.document(self.pages, okrs, diagnostics))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""

@@ -40,11 +40,17 @@ def summary(results: Sequence[PageResult], diagnostics: Sequence[Diagnostic]) ->
 
 def as_json(results: Sequence[PageResult]) -> str:
     """The machine-readable report; its fields are a contract: add, never change."""
+    okrs = [r.okr.to_dict() for r in sorted(results, key=lambda r: r.file) if r.okr is not None]
+    return document(len(results), okrs, diagnostics_of(results))
+
+
+def document(files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic]) -> str:
+    """The report from its parts, as the CLI prints it and as the build exports it (okrs.json)."""
     report = {
         "version": REPORT_VERSION,
-        "files_checked": len(results),
-        "okrs": [r.okr.to_dict() for r in sorted(results, key=lambda r: r.file) if r.okr is not None],
-        "diagnostics": [d.to_dict() for d in diagnostics_of(results)],
+        "files_checked": files_checked,
+        "okrs": list(okrs),
+        "diagnostics": [d.to_dict() for d in diagnostics],
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 

@@ -206,3 +206,15 @@ def test_worker_processes_give_the_same_site_and_findings(
     serial = build_site(site(pages, config(plugin="  - okr:\n      workers: 0\n")), caplog)
     assert parallel.logs == serial.logs and len(parallel.logs) == 22
     assert tree_hash(parallel.site) == tree_hash(serial.site)
+
+
+def test_the_build_exports_okrs_json_equal_to_the_cli_report(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    from conftest import run_cli
+
+    root = site({**PLAIN, "okrs/q1.md": OKR_PAGE, "okrs/bad.md": BAD_PAGE}, config())
+    built = build_site(root, caplog)
+    exported = (built.site / "okrs.json").read_text(encoding="utf-8")
+    assert exported == run_cli("check", "--format", "json", cwd=root).stdout
+    assert '"team": "Restaurant platform"' in exported and '"rule": "schema"' in exported
