@@ -14,7 +14,8 @@ from . import __version__, report
 from .check import Options, PageResult, check_file
 from .controllability import classify
 from .vocabulary import vocabulary
-from .model import Level, Severity
+from .crosspage import duplicate_objectives
+from .model import Diagnostic, Level, Severity
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text
 
@@ -67,6 +68,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
             io_errors += 1
             click.echo(f"mkdocs-okr: cannot read {_display(path)}: {error.strerror or error}", err=True)
     results.sort(key=lambda r: r.file)
+    by_file = {r.file: r for r in results}
+    for d in duplicate_objectives([r.okr.to_dict() for r in results if r.okr], options.severity):
+        by_file[d.file].diagnostics.append(d)
+        by_file[d.file].diagnostics.sort(key=Diagnostic.sort_key)
     if fmt == "json":
         click.echo(report.as_json(results), nl=False)
     else:

@@ -135,6 +135,7 @@ class Objective:
     title: str
     pointer: str
     line: int
+    column: int = 1
     key_results: list[KeyResult] = field(default_factory=list)
     ignore: dict[str, str] = field(default_factory=dict)
 
@@ -143,6 +144,9 @@ class Objective:
             "id": self.id,
             "title": self.title,
             "key_results": [kr.to_dict() for kr in self.key_results],
+            "line": self.line,
+            "column": self.column,
+            "pointer": self.pointer,
         }
 
 

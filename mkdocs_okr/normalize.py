@@ -33,6 +33,7 @@ def build_okr(
             title=raw["title"],
             pointer=pointer,
             line=front.position(pointer).line,
+            column=front.position(pointer).column,
             ignore=raw.get("ignore", {}),
         )
         _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")

@@ -200,7 +200,7 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
 def test_worker_processes_give_the_same_site_and_findings(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    pages = {f"okrs/p{i:03d}.md": (BAD_PAGE if i % 7 == 0 else OKR_PAGE.replace("Menu team", f"Team {i}")) for i in range(150)}
+    pages = {f"okrs/p{i:03d}.md": (BAD_PAGE if i % 7 == 0 else OKR_PAGE).replace("Restaurant platform", f"Team {i}") for i in range(150)}
     pages.update(PLAIN)
     parallel = build_site(site(pages, config(plugin="  - okr:\n      workers: 2\n")), caplog)
     serial = build_site(site(pages, config(plugin="  - okr:\n      workers: 0\n")), caplog)
@@ -218,3 +218,19 @@ def test_the_build_exports_okrs_json_equal_to_the_cli_report(
     exported = (built.site / "okrs.json").read_text(encoding="utf-8")
     assert exported == run_cli("check", "--format", "json", cwd=root).stdout
     assert '"team": "Restaurant platform"' in exported and '"rule": "schema"' in exported
+
+
+def test_an_objective_id_used_twice_across_pages_is_found_by_build_and_cli_alike(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    from conftest import run_cli
+
+    root = site({"okrs/a.md": OKR_PAGE, "okrs/b.md": OKR_PAGE, "okrs/c.md": OKR_PAGE.replace("2026-Q1", "2026-Q2")}, config())
+    built = build_site(root, caplog)
+    from_build = [f"{msg.split(': ', 1)[1]}" for level, msg in built.logs if "[duplicate-id]" in msg]
+    assert from_build == [
+        "docs/okrs/b.md:6:7: O1: Restaurant platform, 2026-Q1 already has an objective O1 (docs/okrs/a.md:6); "
+        "give this one another id [duplicate-id]"
+    ]
+    cli = [line.replace(": error: ", ": ") for line in run_cli("check", cwd=root).stdout.splitlines() if "[duplicate-id]" in line]
+    assert cli == from_build
