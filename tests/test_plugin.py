@@ -234,3 +234,16 @@ def test_an_objective_id_used_twice_across_pages_is_found_by_build_and_cli_alike
     ]
     cli = [line.replace(": error: ", ": ") for line in run_cli("check", cwd=root).stdout.splitlines() if "[duplicate-id]" in line]
     assert cli == from_build
+
+
+def test_a_dirty_rebuild_gives_the_same_site_wide_findings_and_export_as_a_clean_one(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = site({"okrs/a.md": OKR_PAGE, "okrs/b.md": OKR_PAGE.replace("2026-Q1", "2026-Q2"), **PLAIN}, config())
+    build_site(root, caplog)
+    (root / "docs/okrs/b.md").write_text(OKR_PAGE, encoding="utf-8")  # now b repeats a's objective id
+    dirty = build_site(root, caplog, dirty=True)
+    dirty_export = (dirty.site / "okrs.json").read_text(encoding="utf-8")
+    clean = build_site(root, caplog)
+    assert dirty.logs == clean.logs and any("[duplicate-id]" in msg for _, msg in clean.logs)
+    assert dirty_export == (clean.site / "okrs.json").read_text(encoding="utf-8")
