@@ -109,7 +109,8 @@ def quoted(text: str) -> str:
 
 
 def okr_front_matter(rng: random.Random, index: int) -> str:
-    team = TEAMS[index % len(TEAMS)]
+    # one page per team and period, as on a real site (two would repeat objective ids: duplicate-id)
+    team = f"{TEAMS[index % len(TEAMS)]} {index // len(TEAMS) + 1}"
     period = f"2026-Q{index % 4 + 1}"
     lines = ["---", "okr:", f"  team: {team}", f"  period: {period}", "  objectives:"]
     for o in range(rng.randint(1, 3)):

@@ -1,0 +1,21 @@
+"""The benchmarks still run: a small smoke run of each (they would catch a generated site that is not clean)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def test_build_overhead_quick_run() -> None:
+    run = subprocess.run([sys.executable, "bench/build_overhead.py", "--quick"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "overhead %" in run.stdout and "  100 " in run.stdout
+
+
+def test_accuracy_runs() -> None:
+    run = subprocess.run([sys.executable, "bench/accuracy.py", "--repeat", "1", "--set", "key_results.yaml"], cwd=REPO,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "accuracy" in run.stdout and "key results per second" in run.stdout
