@@ -115,7 +115,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         okrs = sorted((c.okr for c in self.checked.values() if c.okr), key=lambda okr: str(okr["file"]))
         diagnostics = sorted((d for c in self.checked.values() for d in c.diagnostics), key=Diagnostic.sort_key)
         with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
-            export.write(report.document(self.pages, okrs, diagnostics))
+            export.write(report.document(self.pages, okrs, diagnostics, compact=True))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""

@@ -44,14 +44,19 @@ def as_json(results: Sequence[PageResult]) -> str:
     return document(len(results), okrs, diagnostics_of(results))
 
 
-def document(files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic]) -> str:
-    """The report from its parts, as the CLI prints it and as the build exports it (okrs.json)."""
+def document(
+    files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic], compact: bool = False
+) -> str:
+    """The report from its parts, as the CLI prints it (indented) and as the build exports it
+    (okrs.json, compact: a large site's export is megabytes, and indenting it costs the build)."""
     report = {
         "version": REPORT_VERSION,
         "files_checked": files_checked,
         "okrs": list(okrs),
         "diagnostics": [d.to_dict() for d in diagnostics],
     }
+    if compact:
+        return json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
