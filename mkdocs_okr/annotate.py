@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .controllability import assess
-from .vocabulary import vocabulary
 from .frontmatter import FrontMatter
 from .model import OKR, Finding, KeyResult, Level, Position
+from .vocabulary import vocabulary
 
 
 def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
@@ -23,7 +23,7 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
             actor = result.actor or levels[result.level.value]["default_actor"]
             message = levels[result.level.value]["finding"].format(kr=name, actor=actor, evidence=evidence)
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
-            if kr.measures and inferred.level not in (Level.UNKNOWN, result.level):
+            if assessed.contradicted:
                 findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, front))
             if not assessed.measurable:
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'

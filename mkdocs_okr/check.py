@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .annotate import annotate
 from .frontmatter import read_okr
 from .model import OKR, Diagnostic, Finding, Position, Severity
-from .annotate import annotate
 from .normalize import build_okr
 from .rules import severity_of
 from .shape import shape
 from .staleness import stale, today
 from .suppress import suppress
+from .validate import validate
 
 BOM = b"\xef\xbb\xbf"
-from .validate import validate
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ import click
 
 from . import __version__, report
 from .check import Options, PageResult, check_file
-from .controllability import classify
-from .vocabulary import vocabulary
-from .crosspage import duplicate_objectives
-from .model import Diagnostic, Level, Severity
+from .controllability import assess
+from .crosspage import add_duplicate_objectives
+from .model import Level, Severity
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text
+from .vocabulary import vocabulary
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -68,10 +68,8 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
             io_errors += 1
             click.echo(f"mkdocs-okr: cannot read {_display(path)}: {error.strerror or error}", err=True)
     results.sort(key=lambda r: r.file)
-    by_file = {r.file: r for r in results}
-    for d in duplicate_objectives([r.okr.to_dict() for r in results if r.okr], options.severity):
-        by_file[d.file].diagnostics.append(d)
-        by_file[d.file].diagnostics.sort(key=Diagnostic.sort_key)
+    okrs = [r.okr.to_dict() for r in results if r.okr]
+    add_duplicate_objectives({r.file: r.diagnostics for r in results}, okrs, options.severity)
     if fmt == "json":
         click.echo(report.as_json(results), nl=False)
     else:
@@ -97,11 +95,12 @@ def explain(
     site = _site(config_file)
     customer = customer or (site.options.customer if site else ())
     customers_users = customers_users or (site.options.customers_users if site else ())
-    result, inferred = classify(text, customer, customers_users, measures)
+    assessed = assess(text, customer, customers_users, measures)
+    result, inferred = assessed.result, assessed.inferred
     if fmt == "json":
         data = {"text": text, "customer": list(customer), "customers_users": list(customers_users)}
         data["controllability"] = result.to_dict()
-        if measures and inferred.level not in (Level.UNKNOWN, result.level):
+        if assessed.contradicted:
             data["inferred"] = inferred.to_dict()
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -114,7 +113,7 @@ def explain(
     ]
     if result.suggestion:
         rows.append(("suggestion", result.suggestion))
-    if measures and inferred.level not in (Level.UNKNOWN, result.level):
+    if assessed.contradicted:
         rows.append(("mismatch", f"the text reads as {inferred.level.value}"))
     for name, value in rows:
         click.echo(f"{name + ':':<12}{value}")

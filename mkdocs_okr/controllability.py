@@ -467,6 +467,12 @@ class Assessment:
     inferred: Controllability  # what the text alone says
     measurable: bool
 
+    @property
+    def contradicted(self) -> bool:
+        """A declaration that the text clearly reads otherwise (the `measures-mismatch` rule)."""
+        declared = self.result.source == "declared"
+        return declared and self.inferred.level not in (UNKNOWN, self.result.level)
+
 
 def assess(
     text: str,

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableSequence
 from typing import Any
 
 from .model import Diagnostic, Severity
 from .rules import severity_of
+
+
+def add_duplicate_objectives(
+    diagnostics_by_file: Mapping[str, MutableSequence[Diagnostic]],
+    okrs: Iterable[Mapping[str, Any]],
+    severity: Mapping[str, Severity],
+) -> None:
+    """Add the cross-page `duplicate-id` findings to each page's diagnostics, kept in order."""
+    for d in duplicate_objectives(okrs, severity):
+        page = diagnostics_by_file[d.file]
+        page.append(d)
+        page.sort(key=Diagnostic.sort_key)
 
 
 def duplicate_objectives(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:

@@ -16,7 +16,7 @@ from . import render, report
 from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
-from .crosspage import duplicate_objectives
+from .crosspage import add_duplicate_objectives
 from .model import Diagnostic, Severity
 
 log = get_plugin_logger(__name__)
@@ -89,10 +89,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Every page is read: report the findings of all pages, in page order."""
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         self.batch.close()
-        by_file = {str(c.okr["file"]): c for c in self.checked.values() if c.okr}
-        for d in duplicate_objectives([c.okr for c in by_file.values() if c.okr], self.batch.options.severity):
-            by_file[d.file].diagnostics.append(d)
-            by_file[d.file].diagnostics.sort(key=Diagnostic.sort_key)
+        okrs = [c.okr for c in self.checked.values() if c.okr]
+        diagnostics_by_file = {str(c.okr["file"]): c.diagnostics for c in self.checked.values() if c.okr}
+        add_duplicate_objectives(diagnostics_by_file, okrs, self.batch.options.severity)
         for checked in self.checked.values():
             for d in checked.diagnostics:
                 _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
