@@ -13,7 +13,7 @@ import click
 from . import __version__, report
 from .check import Options, PageResult, check_file
 from .controllability import assess
-from .crosspage import add_duplicate_objectives
+from .crosspage import add_cross_page
 from .model import Level, Severity
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text
@@ -48,12 +48,14 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `mkdocs build --strict` does.")
 def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool) -> None:
     """Check Markdown pages. PATH is a file or a folder (searched for *.md); without PATH, the
-    docs_dir of ./mkdocs.yml, else ./docs.
+    docs_dir of ./mkdocs.yml, else ./docs. With PATHs and a mkdocs.yml, the cross-page rules
+    (duplicate-id, aligns-to) also see the site's other pages, whose own findings are not shown.
 
     Exit status: 0 clean, 1 findings at error level (warnings too with --strict), 2 usage or I/O error.
     """
     site = _site(config_file)
     options = site.options if site else Options()
+    given = paths
     if not paths:
         paths = (site.docs_dir if site else Path("docs"),)
     for path in paths:
@@ -68,8 +70,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
             io_errors += 1
             click.echo(f"mkdocs-okr: cannot read {_display(path)}: {error.strerror or error}", err=True)
     results.sort(key=lambda r: r.file)
-    okrs = [r.okr.to_dict() for r in results if r.okr]
-    add_duplicate_objectives({r.file: r.diagnostics for r in results}, okrs, options.severity)
+    context = _context(site.docs_dir, results, options) if site and given else []
+    everything = results + context
+    okrs = [r.okr.to_dict() for r in everything if r.okr]
+    add_cross_page({r.file: r.diagnostics for r in everything}, okrs, options.severity)
     if fmt == "json":
         click.echo(report.as_json(results), nl=False)
     else:
@@ -123,6 +127,20 @@ def explain(
 def schema() -> None:
     """Print the JSON Schema of OKR front matter."""
     click.echo(schema_text(), nl=False)
+
+
+def _context(docs_dir: Path, results: list[PageResult], options: Options) -> list[PageResult]:
+    """The site's other pages, checked only so that the cross-page rules see the whole site when a
+    few files are named (as pre-commit does); their own findings are not reported."""
+    named = {r.file for r in results}
+    context = []
+    for path in _markdown_files((docs_dir,)) if docs_dir.is_dir() else ():
+        if _display(path) not in named:
+            try:
+                context.append(check_file(path, _display(path), options))
+            except OSError:
+                continue  # reported when the page itself is checked
+    return context
 
 
 def _site(config_file: Path | None):

@@ -88,6 +88,12 @@ class OkrConfig(Config):
     from the server's root such as `/okr-guide/`, or a path inside this site such as `./` when the
     site carries the rule pages itself."""
 
+    index = c.Type(str, default="okrs/index.md")
+    """Where the generated page with the site's OKR index goes (periods, a chart and a table per
+    team, the alignment tree); `""` for none. A page of your own that holds the line
+    `<!-- mkdocs-okr: index -->` shows the index there instead, and a page of yours at this path
+    is never replaced."""
+
     workers = c.Optional(c.Type(int))
     """Worker processes that check pages while MkDocs renders: unset to decide by the site's size
     and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the

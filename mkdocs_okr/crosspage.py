@@ -1,48 +1,139 @@
-"""Rules across pages: what no single page can know. Run on the OKRs of every page, in any host."""
+"""Rules across pages: what no single page can know. Run on the OKRs of every page, in any host.
+
+They read the OKRs as the JSON report has them (plain data, as the build's workers send them back),
+and honour `ignore` at page and objective level like the one-page rules.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableSequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
 from typing import Any
 
 from .model import Diagnostic, Severity
 from .rules import severity_of
 
 
-def add_duplicate_objectives(
+def objective_key(team: object, period: object, ident: object) -> str:
+    """How `aligns_to` names an objective: `team/period/id`."""
+    return f"{team}/{period}/{ident}"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One objective of the site, with where it is and what it supports."""
+
+    key: str
+    file: str
+    okr: Mapping[str, Any]
+    objective: Mapping[str, Any]
+
+    @property
+    def aligns_to(self) -> str | None:
+        target = self.objective.get("aligns_to")
+        return str(target["objective"]) if target else None
+
+    def ignores(self, rule: str) -> bool:
+        return rule in self.okr.get("ignore", {}) or rule in self.objective.get("ignore", {})
+
+
+def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
+    """Every objective of the site, pages in path order."""
+    return [
+        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o)
+        for okr in sorted(okrs, key=lambda o: str(o["file"]))
+        for o in okr["objectives"]
+    ]
+
+
+def resolve(refs: Sequence[Ref]) -> dict[str, Ref]:
+    """Each key to the objective it names: the first in path order (a later one is a `duplicate-id`)."""
+    found: dict[str, Ref] = {}
+    for ref in refs:
+        found.setdefault(ref.key, ref)
+    return found
+
+
+def add_cross_page(
     diagnostics_by_file: Mapping[str, MutableSequence[Diagnostic]],
     okrs: Iterable[Mapping[str, Any]],
     severity: Mapping[str, Severity],
 ) -> None:
-    """Add the cross-page `duplicate-id` findings to each page's diagnostics, kept in order."""
-    for d in duplicate_objectives(okrs, severity):
+    """Add the cross-page findings to each page's diagnostics, kept in order."""
+    refs = objectives(okrs)
+    for d in [*duplicate_objectives(refs, severity), *alignments(refs, severity)]:
         page = diagnostics_by_file[d.file]
         page.append(d)
         page.sort(key=Diagnostic.sort_key)
 
 
-def duplicate_objectives(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
-    """A `duplicate-id` finding for each objective whose team, period and id another page used first
-    (pages in path order)."""
+def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+    """A `duplicate-id` finding for each objective whose team, period and id another page used first."""
     level = severity_of("duplicate-id", severity)
+    first = resolve(refs)
+    found = []
+    for ref in refs:
+        earlier = first[ref.key]
+        if earlier.file == ref.file or level is Severity.IGNORE or ref.ignores("duplicate-id"):
+            continue  # the same page: its own duplicate-id finding says so
+        o, okr = ref.objective, ref.okr
+        message = (
+            f'{o["id"]}: {okr["team"]}, {okr["period"]} already has an objective {o["id"]} '
+            f'({earlier.file}:{earlier.objective["line"]}); give this one another id'
+        )
+        found.append(_at(ref, o, level, "duplicate-id", message, str(o["pointer"])))
+    return found
+
+
+def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+    """An `aligns-to` finding for each `aligns_to` that names no objective of the site, names the
+    objective itself, or closes a loop."""
+    level = severity_of("aligns-to", severity)
     if level is Severity.IGNORE:
         return []
-    first: dict[tuple[str, str, str], tuple[str, int]] = {}
+    by_key = resolve(refs)
+    folded: dict[str, str] = {}
+    for key in by_key:
+        folded.setdefault(key.casefold(), key)
     found = []
-    for okr in sorted(okrs, key=lambda o: str(o["file"])):
-        for objective in okr["objectives"]:
-            key = (str(okr["team"]), str(okr["period"]), str(objective["id"]))
-            if key not in first:
-                first[key] = (str(okr["file"]), int(objective["line"]))
-                continue
-            where, line = first[key]
-            if where == okr["file"]:
-                continue  # the same page: its own duplicate-id finding says so
-            message = (
-                f'{objective["id"]}: {key[0]}, {key[1]} already has an objective {objective["id"]} '
-                f"({where}:{line}); give this one another id"
-            )
-            found.append(
-                Diagnostic(str(okr["file"]), int(objective["line"]), int(objective["column"]), level, "duplicate-id", message, str(objective["pointer"]))
-            )
+    for ref in refs:
+        target = ref.aligns_to
+        if target is None or ref.ignores("aligns-to"):
+            continue
+        message = _problem(ref, target, by_key, folded)
+        if message:
+            where = ref.objective["aligns_to"]
+            pointer = f'{ref.objective["pointer"]}/aligns_to'
+            found.append(_at(ref, where, level, "aligns-to", f'{ref.objective["id"]}: {message}', pointer))
     return found
+
+
+def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
+    """The objectives `ref` supports, nearest first, stopping before a loop repeats."""
+    seen = {ref.key}
+    target = ref.aligns_to
+    while target in by_key and target not in seen:
+        parent = by_key[target]
+        yield parent
+        seen.add(parent.key)
+        target = parent.aligns_to
+
+
+def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], folded: Mapping[str, str]) -> str:
+    if target == ref.key:
+        return f'aligns_to "{target}" names this objective itself; name the objective it supports'
+    if target not in by_key:
+        close = folded.get(target.casefold()) or next(iter(get_close_matches(target, list(by_key), n=1)), None)
+        hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
+        return f'aligns_to "{target}" matches no objective{hint}'
+    parents = list(chain(ref, by_key))
+    last = parents[-1].aligns_to if parents else None
+    if last == ref.key:
+        loop = " → ".join([ref.key, *(p.key for p in parents), ref.key])
+        return f"aligns_to makes a loop: {loop}; an objective cannot support itself"
+    return ""
+
+
+def _at(ref: Ref, where: Mapping[str, Any], level: Severity, rule: str, message: str, pointer: str) -> Diagnostic:
+    return Diagnostic(ref.file, int(where["line"]), int(where["column"]), level, rule, message, pointer)

@@ -138,9 +138,11 @@ class Objective:
     column: int = 1
     key_results: list[KeyResult] = field(default_factory=list)
     ignore: dict[str, str] = field(default_factory=dict)
+    aligns_to: str | None = None  # "team/period/objective id" of the objective this one supports
+    aligns_to_at: Position | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.id,
             "title": self.title,
             "key_results": [kr.to_dict() for kr in self.key_results],
@@ -148,6 +150,12 @@ class Objective:
             "column": self.column,
             "pointer": self.pointer,
         }
+        if self.aligns_to is not None and self.aligns_to_at is not None:
+            at = self.aligns_to_at
+            data["aligns_to"] = {"objective": self.aligns_to, "line": at.line, "column": at.column}
+        if self.ignore:
+            data["ignore"] = dict(self.ignore)
+        return data
 
 
 @dataclass
@@ -170,4 +178,5 @@ class OKR:
             "customer": list(self.customer),
             "customers_users": list(self.customers_users),
             "objectives": [o.to_dict() for o in self.objectives],
+            **({"ignore": dict(self.ignore)} if self.ignore else {}),
         }

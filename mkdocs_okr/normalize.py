@@ -36,6 +36,9 @@ def build_okr(
             column=front.position(pointer).column,
             ignore=raw.get("ignore", {}),
         )
+        if "aligns_to" in raw:
+            objective.aligns_to = raw["aligns_to"].strip()
+            objective.aligns_to_at = front.position(f"{pointer}/aligns_to")
         _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
         seen_results: dict[str, str] = {}
         for j, item in enumerate(raw["key_results"]):

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
+from collections.abc import Iterable
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import render, report
 from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
-from .crosspage import add_duplicate_objectives
+from .crosspage import add_cross_page
 from .model import Diagnostic, Severity
+from .siteindex import Index, build_index, card_anchors
 
 log = get_plugin_logger(__name__)
 
 _LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
+INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
+_INDEX_MARKER_BYTES = INDEX_MARKER.encode()
+_ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
 EXPORT_PATH = "okrs.json"
 
 
@@ -38,11 +46,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.look = Look()
         self.root = "."
         self.pages = 0
+        self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
+        self.index_pages: set[str] = set()
+        self.okrs: list[dict[str, object]] = []
+        self.objective_urls: dict[str, str] = {}  # team/period/id -> the objective's URL from the root
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
-        self.checked = {}
+        self.checked, self.urls, self.index_pages, self.okrs = {}, {}, set(), []
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
@@ -57,16 +69,24 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         items = []
         pages = sorted(files.documentation_pages(), key=lambda f: f.src_uri)
         self.pages = len(pages)
+        holds_index = False
         for file in pages:
             raw = file.content_bytes
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
                 item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
                 items.append(item)
+                self.urls[item.file] = file.url
+            if _INDEX_MARKER_BYTES in raw and holds_marker(raw.decode("utf-8", "replace")):
+                holds_index = True
+                # the index changes with any OKR page: rebuild its page on every `--dirty` build too
+                file.is_modified = lambda: True  # type: ignore[method-assign]
         workers = workers_for(len(items), self.config.workers)
         self.batch = Batch(options_from(self.config), self.look, workers)
         self.batch.submit(items)
-        if items and files.get_file_from_path(render.CSS_PATH) is None:
+        if items and not holds_index:
+            holds_index = self._generate_index(files, config)
+        if (items or holds_index) and files.get_file_from_path(render.CSS_PATH) is None:
             stylesheet = render.stylesheet(self.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
         return files
@@ -77,6 +97,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         MkDocs' own reading of the front matter says whether this is an OKR page, so the workers need
         not be waited for; only a page whose front matter MkDocs could not read is asked about. The
         card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
+        if INDEX_MARKER in html:
+            self.index_pages.add(page.file.src_uri)
         if not isinstance(page.meta.get("okr"), dict):
             checked = self.batch.get(page.file.src_uri)
             if checked is None or checked.card is None:
@@ -89,22 +111,49 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Every page is read: report the findings of all pages, in page order."""
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         self.batch.close()
-        okrs = [c.okr for c in self.checked.values() if c.okr]
+        self.okrs = [c.okr for c in self.checked.values() if c.okr]
         diagnostics_by_file = {str(c.okr["file"]): c.diagnostics for c in self.checked.values() if c.okr}
-        add_duplicate_objectives(diagnostics_by_file, okrs, self.batch.options.severity)
+        add_cross_page(diagnostics_by_file, self.okrs, self.batch.options.severity)
+        self.objective_urls = {}
+        for okr in sorted(self.okrs, key=lambda o: str(o["file"])):
+            for o in okr["objectives"]:  # type: ignore[attr-defined]
+                key = f'{okr["team"]}/{okr["period"]}/{o["id"]}'
+                self.objective_urls.setdefault(key, self._objective_url(str(okr["file"]), str(o["id"])))
         for checked in self.checked.values():
             for d in checked.diagnostics:
                 _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
         return env
 
+    @event_priority(50)
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        """List the index's periods in the table of contents of the page that holds it."""
+        if page.file.src_uri in self.index_pages and self.okrs:
+            site = self._index(page)
+            entries = [AnchorLink(p.name, p.anchor, 2) for p in site.periods]
+            if site.tree:
+                entries.append(AnchorLink("How objectives align", "okr-alignment", 2))
+            items = page.toc.items
+            (items[0].children if len(items) == 1 and items[0].level == 1 else items).extend(entries)
+        return context
+
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put the OKR card where `on_page_content` marked it."""
+        """Put the OKR card where `on_page_content` marked it, and the index where a page holds it."""
+        if page.file.src_uri in self.index_pages:
+            site = self._index(page)
+            css_url = get_relative_url(render.CSS_PATH, page.url)
+            output = output.replace(INDEX_MARKER, render.index(site, css_url, self.look.search_paths), 1)
+            _add_anchors(page, site.anchors())
         if CARD_MARKER not in output:
             return output
         card = self.checked[page.file.src_uri].card if page.file.src_uri in self.checked else None
         if card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
+        okr = self.checked[page.file.src_uri].okr
+        if okr:
+            _add_anchors(page, card_anchors(okr))
+        if "okr-align:" in card:
+            card = _ALIGN_HREF.sub(lambda m: self._align_href(html.unescape(m[1]), page), card)
         return output.replace(CARD_MARKER, card, 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -120,6 +169,31 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Stop the workers of a failed build."""
         self.batch.close()
 
+    def _generate_index(self, files: Files, config: MkDocsConfig) -> bool:
+        """Add the index page at the configured path, unless none is wanted or a page of the site
+        is there already; True when added. Added last, so it is read when every page is checked."""
+        path = self.config.index
+        if not path:
+            return False
+        if files.get_file_from_path(path) is not None:
+            log.info(f"{path} is a page of yours, so the OKR index is not generated there; "
+                     f"add the line {INDEX_MARKER} to it to show the index in it")
+            return False
+        files.append(File.generated(config, path, content=render.index_page(INDEX_MARKER, self.look.search_paths)))
+        return True
+
+    def _index(self, page: Page) -> Index:
+        return build_index(self.okrs, lambda file, ident: _relative(self._objective_url(file, ident), page))
+
+    def _objective_url(self, file: str, ident: str) -> str:
+        return f"{self.urls[file]}#okr-{ident.lower()}"
+
+    def _align_href(self, key: str, page: Page) -> str:
+        """The link to a supported objective, from `page`; one that names none is marked, not linked."""
+        if key not in self.objective_urls:
+            return f'aria-disabled="true" title="No objective {html.escape(key)} on this site"'
+        return f'href="{html.escape(_relative(self.objective_urls[key], page))}"'
+
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
         url = self.config.guidance_url
@@ -131,3 +205,31 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it."""
         path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
         return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+
+def holds_marker(markdown: str) -> bool:
+    """Whether the index marker stands on a line of its own outside code, where Markdown keeps it
+    as HTML (a page that shows the marker as an example does not hold the index)."""
+    fence = ""
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif stripped == INDEX_MARKER and not line.startswith(("    ", "\t")):
+            return True
+    return False
+
+
+def _add_anchors(page: Page, anchors: Iterable[str]) -> None:
+    """Let MkDocs' anchor validation know the ids that the card or the index adds to the page."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(anchors)
+
+
+def _relative(url: str, page: Page) -> str:
+    """A link from `page` to `path#fragment` of the site; just `#fragment` on the page itself."""
+    path, _, fragment = url.partition("#")
+    relative = get_relative_url(path, page.url)
+    return f"{'' if relative == '.' else relative}#{fragment}"

@@ -8,9 +8,12 @@ from functools import lru_cache
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from .model import OKR, Diagnostic, KeyResult
+from .siteindex import Index
 from .vocabulary import vocabulary
 
 CARD_TEMPLATE = "okr/card.html"
+INDEX_TEMPLATE = "okr/index.html"
+INDEX_PAGE_TEMPLATE = "okr/index.md"
 CSS_TEMPLATE = "okr/okr.css"
 CSS_PATH = "assets/mkdocs-okr/okr.css"
 GUIDANCE_URL = "https://mkdocs-okr.github.io/mkdocs-okr/"
@@ -90,6 +93,17 @@ def card(
     return template.render(
         okr=okr, diagnostics=diagnostics, css_url=css_url, levels=vocabulary().levels, guidance_url=guidance_url
     )
+
+
+def index(site: Index, css_url: str, search_paths: tuple[str, ...] = ()) -> str:
+    """The site's OKR index: periods, a chart and a table per team, and the alignment tree."""
+    template = environment(search_paths).get_template(INDEX_TEMPLATE)
+    return template.render(index=site, css_url=css_url, levels=vocabulary().levels)
+
+
+def index_page(marker: str, search_paths: tuple[str, ...] = ()) -> str:
+    """The Markdown of a generated index page: a title, a sentence, and the marker the index replaces."""
+    return environment(search_paths).get_template(INDEX_PAGE_TEMPLATE).render(marker=marker) + "\n"
 
 
 def stylesheet(search_paths: tuple[str, ...] = ()) -> str:

@@ -120,7 +120,8 @@ def test_every_badge_is_what_the_checker_says(browser: object, guidance_site: st
 
 def test_the_card_reads_well_in_the_default_theme(browser: object, tmp_path: Path) -> None:
     source = (REPO / "docs" / "examples" / "food-delivery-before.md").read_text(encoding="utf-8")
-    page_text = "---" + source.split("---")[1] + "---\n# Food delivery, before\n"
+    front = "".join(line for line in source.split("---")[1].splitlines(True) if "aligns_to" not in line)
+    page_text = "---" + front + "---\n# Food delivery, before\n"
     config = "site_name: Default theme\ntheme:\n  name: mkdocs\n  color_mode: auto\nplugins:\n  - search\n  - okr\n"
     root = write_site(tmp_path / "default", {"index.md": "# Home\n", "okrs/q1.md": page_text}, config)
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
@@ -139,3 +140,40 @@ def test_the_card_reads_well_in_the_default_theme(browser: object, tmp_path: Pat
     finally:
         server.shutdown()
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+CONTRAST = """el => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let bg = el, colour = 'rgba(0, 0, 0, 0)';
+  while (bg && (colour = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)') bg = bg.parentElement;
+  const fg = getComputedStyle(el).fill !== 'none' && el instanceof SVGElement ? getComputedStyle(el).fill : getComputedStyle(el).color;
+  const [a, b] = [lum(fg), lum(colour)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_index_page_reads_well_in_light_and_dark(browser: object, guidance_site: str, scheme: str, width: int) -> None:
+    context, page, errors = open_page(browser, guidance_site + "okrs/", width, scheme)
+    try:
+        charts = page.locator("svg.okr-chart")
+        assert charts.count() >= 4 and charts.first.is_visible()
+        assert charts.first.get_attribute("role") == "img"
+        assert "Key results by whose behaviour they measure" in charts.first.locator("title").first.text_content()
+        for text in page.locator("svg.okr-chart text.okr-chart__team").all()[:3] + page.locator(".okr-index__table td a").all()[:3]:
+            assert text.is_visible() and text.evaluate(CONTRAST) >= 4.5, text.text_content()
+        box = page.locator("svg.okr-chart rect").first.bounding_box()
+        assert box and box["width"] > 20 and box["height"] >= 8
+        # every period and the alignment tree are reachable from the page's own table of contents
+        for anchor in ["okr-period-2026-q1", "okr-alignment"]:
+            assert page.locator(f"#{anchor}").count() == 1
+        assert page.locator(".okr-tree li").count() >= 4
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"index_{scheme}_{width}.png"), full_page=True)
+        assert errors == []
+    finally:
+        context.close()

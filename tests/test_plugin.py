@@ -59,12 +59,16 @@ def tree_hash(folder: Path) -> str:
 def test_pages_without_okr_are_byte_identical_to_a_build_without_the_plugin(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture, theme: str
 ) -> None:
+    """The plugin adds cards and the index page; a site whose nav leaves the index out gets every
+    other page exactly as before (with the index in the nav, only the nav differs)."""
     files = {**PLAIN, "okrs/q1.md": OKR_PAGE}
-    with_plugin = build_site(site(files, config(theme)), caplog)
-    without = build_site(site(files, config(theme, plugin="")), caplog)
+    nav = "nav: [index.md, about.md, nested/deep.md, okrs/q1.md]\n"
+    with_plugin = build_site(site(files, config(theme, extra=nav)), caplog)
+    without = build_site(site(files, config(theme, plugin="", extra=nav)), caplog)
     for page in ["index.html", "about/index.html", "nested/deep/index.html", "404.html"]:
         assert with_plugin.html(page) == without.html(page), page
     assert with_plugin.html("okrs/q1/index.html") != without.html("okrs/q1/index.html")
+    assert (with_plugin.site / "okrs/index.html").is_file()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -190,8 +194,9 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
     plugin = "  - okr:\n      customer: [restaurant owners, restaurants]\n      customers_users: [diners]\n"
     built = build_site(site({"okrs/q1.md": page}, config(plugin=plugin)), caplog)
     html = built.html("okrs/q1/index.html")
-    assert html.count('class="okr-badge okr-badge--customer">In your control<') == 2
-    assert html.count('class="okr-badge okr-badge--customers_users">Outside your control<') == 1
+    badge = 'class="okr-badge okr-badge--{}"><span aria-hidden="true">{}</span> {}<'
+    assert html.count(badge.format("customer", "✓", "In your control")) == 2
+    assert html.count(badge.format("customers_users", "↗", "Outside your control")) == 1
     assert "<summary>What to measure instead</summary>" in html and "renewal rate of restaurant owners" in html
     assert 'href="https://mkdocs-okr.github.io/mkdocs-okr/rules/controllability/"' in html
     assert [level for level, _ in built.logs] == ["WARNING"]

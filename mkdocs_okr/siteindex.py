@@ -1,0 +1,237 @@
+"""The site's OKR index as plain data for its template: periods newest first, a table per team, a
+chart of key results by controllability level, and the tree of which objective supports which.
+
+Built from the OKRs as the JSON report has them, so any host can render it; links come from the
+host (`url_of`), which knows where pages end up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .crosspage import Ref, chain, objectives, resolve
+
+LEVELS = ("customer", "customers_users", "team", "unknown")
+CHART_WIDTH = 480
+BAR_AREA = 420  # the rest is for each bar's total
+ROW_HEIGHT = 44
+MIN_LABELLED = 30  # a segment narrower than this carries no number (the chart's title has it)
+
+UrlOf = Callable[[str, str], str]  # (page file as in the report, objective id) -> URL from the index
+
+
+@dataclass(frozen=True)
+class Link:
+    """An objective as a link: `key` is team/period/id."""
+
+    key: str
+    title: str
+    url: str
+
+
+@dataclass
+class Row:
+    """One objective in a team's table."""
+
+    link: Link
+    objective_id: str
+    counts: dict[str, int]
+    progress: float | None  # mean of its key results' progress, where they have one
+    measured: int  # key results with a progress
+    total: int
+    supports: Link | None
+    supports_missing: str | None  # an aligns_to that names no objective
+
+
+@dataclass
+class Team:
+    name: str
+    anchor: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {level: sum(r.counts[level] for r in self.rows) for level in LEVELS}
+
+
+@dataclass(frozen=True)
+class Segment:
+    level: str
+    x: float
+    width: float
+    count: int
+    labelled: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    team: str
+    y: int
+    total: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def end(self) -> float:
+        return self.segments[-1].x + self.segments[-1].width if self.segments else 0.0
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Key results by level for each team of one period, as SVG geometry."""
+
+    anchor: str
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+
+
+@dataclass
+class Period:
+    name: str
+    anchor: str
+    teams: list[Team]
+    chart: Chart
+
+
+@dataclass
+class Node:
+    """An objective in the alignment tree, with the objectives that support it."""
+
+    link: Link
+    children: list[Node]
+
+
+@dataclass
+class Index:
+    periods: list[Period]
+    tree: list[Node]
+    pages: int
+    counts: dict[str, int]
+
+    @property
+    def key_results(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def present(self) -> list[str]:
+        """The levels that some key result has."""
+        return [level for level in LEVELS if self.counts[level]]
+
+    def anchors(self) -> list[str]:
+        """The ids of the index's sections, which other pages may link to."""
+        found = [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
+        return found + (["okr-alignment"] if self.tree else [])
+
+
+def card_anchors(okr: Mapping[str, Any]) -> list[str]:
+    """The ids the card of a page gives its objectives and key results (see okr/card.html)."""
+    found = []
+    for o in okr["objectives"]:
+        found.append(f"okr-{str(o['id']).lower()}")
+        found += [f"okr-{str(o['id']).lower()}-{str(kr['id']).lower()}" for kr in o["key_results"]]
+    return found
+
+
+def period_order(period: str) -> tuple[int, int, int]:
+    """Sort key, newest first: by year, then by the period's last month, quarters before halves
+    before years that end together."""
+    year, rest = int(period[:4]), period[5:]
+    if not rest:
+        return (-year, -12, 12)
+    months = 3 if rest[0] == "Q" else 6
+    return (-year, -int(rest[1]) * months, months)
+
+
+def slug(text: str) -> str:
+    """Lower-case letters and digits joined by '-': an HTML id from any name."""
+    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "x"
+
+
+def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
+    """The index of every objective, grouped by period (newest first) and team (by name)."""
+    okrs = list(okrs)
+    refs = objectives(okrs)
+    by_key = resolve(refs)
+    links = {ref.key: _link(ref, url_of) for ref in by_key.values()}
+    grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for ref in refs:
+        grouped[str(ref.okr["period"])][str(ref.okr["team"])].append(_row(ref, links, url_of))
+    periods = []
+    for name in sorted(grouped, key=period_order):
+        teams, taken = [], set()
+        for team in sorted(grouped[name], key=lambda t: (t.casefold(), t)):
+            anchor = _unique(f"okr-{slug(name)}-{slug(team)}", taken)
+            teams.append(Team(team, anchor, grouped[name][team]))
+        anchor = f"okr-period-{slug(name)}"
+        periods.append(Period(name, anchor, teams, chart(anchor, teams)))
+    counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
+    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts)
+
+
+def chart(anchor: str, teams: Sequence[Team]) -> Chart:
+    """A horizontal stacked bar per team, scaled to the period's largest team."""
+    largest = max((sum(t.counts.values()) for t in teams), default=0) or 1
+    bars = []
+    for i, team in enumerate(teams):
+        x, segments = 0.0, []
+        for level in LEVELS:
+            count = team.counts[level]
+            if count:
+                width = round(count / largest * BAR_AREA, 1)
+                segments.append(Segment(level, x, width, count, width >= MIN_LABELLED))
+                x = round(x + width, 1)
+        bars.append(Bar(team.name, i * ROW_HEIGHT, sum(team.counts.values()), tuple(segments)))
+    return Chart(f"{anchor}-chart", CHART_WIDTH, len(teams) * ROW_HEIGHT, tuple(bars))
+
+
+def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Node]:
+    """Objectives that others support, each with its supporters below it; the roots support
+    nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
+    supporters: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        target = ref.aligns_to
+        parents = list(chain(ref, by_key))
+        if target in by_key and target != ref.key and (not parents or parents[-1].aligns_to != ref.key):
+            supporters[target].append(ref)
+
+    def node(key: str) -> Node:
+        return Node(links[key], [node(r.key) for r in supporters.get(key, ()) if r is by_key[r.key]])
+
+    roots = [key for key in supporters if by_key[key].aligns_to not in by_key]
+    return [node(key) for key in sorted(roots, key=lambda k: (period_order(str(by_key[k].okr["period"])), k))]
+
+
+def _row(ref: Ref, links: Mapping[str, Link], url_of: UrlOf) -> Row:
+    counts = dict.fromkeys(LEVELS, 0)
+    shares = []
+    for kr in ref.objective["key_results"]:
+        counts[kr.get("controllability", {}).get("level", "unknown")] += 1
+        if kr.get("progress") is not None:
+            shares.append(float(kr["progress"]))
+    target = ref.aligns_to
+    return Row(
+        link=_link(ref, url_of),  # its own page, also when another page has the same key
+        objective_id=str(ref.objective["id"]),
+        counts=counts,
+        progress=sum(shares) / len(shares) if shares else None,
+        measured=len(shares),
+        total=len(ref.objective["key_results"]),
+        supports=links.get(target) if target else None,
+        supports_missing=target if target and target not in links else None,
+    )
+
+
+def _link(ref: Ref, url_of: UrlOf) -> Link:
+    return Link(ref.key, str(ref.objective["title"]), url_of(ref.file, str(ref.objective["id"])))
+
+
+def _unique(anchor: str, taken: set[str]) -> str:
+    candidate, n = anchor, 2
+    while candidate in taken:
+        candidate, n = f"{anchor}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

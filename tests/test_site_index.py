@@ -1,0 +1,287 @@
+"""Site-wide OKRs: `aligns_to` checked across pages, the generated index page with its chart and
+alignment tree, links that resolve, and the same index after a dirty rebuild as after a clean one."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import build_site, run_cli
+from mkdocs_okr.siteindex import build_index, period_order
+
+COMPANY = """\
+---
+okr:
+  team: Company
+  period: 2026
+  objectives:
+    - title: Restaurants choose us first and stay
+      key_results:
+        - Raise the renewal rate of restaurants from 80% to 88%
+        - Grow the restaurants that list with us from 4,000 to 5,500
+---
+# Company
+"""
+SUCCESS = """\
+---
+okr:
+  team: Restaurant Success
+  period: 2026-Q3
+  objectives:
+    - title: Make menus effortless for restaurant owners
+      aligns_to: Company/2026/O1
+      key_results:
+        - text: Raise the share of restaurants that update menus weekly from 30% to 50%
+          baseline: 30
+          target: 50
+          current: 40
+          unit: "%"
+        - text: Cut the time to publish a menu from 3 days to 1 day
+          baseline: 3
+          target: 1
+          current: 1
+          unit: days
+    - title: Win back restaurants that left
+      aligns_to: company/2026/o1
+      key_results:
+        - Raise the number of restaurants that return from 10 to 25
+        - Raise diner orders per week from 2 to 3
+---
+# Restaurant Success
+"""
+LOOPS = """\
+---
+okr:
+  team: Growth
+  period: 2026-Q2
+  objectives:
+    - title: Be found by more restaurants
+      aligns_to: Growth/2026-Q2/O2
+      key_results: [Raise sign-ups of restaurants from 100 to 150, Raise restaurant referrals from 5 to 20]
+    - title: Be recommended by restaurants
+      aligns_to: Growth/2026-Q2/O1
+      key_results: [Raise restaurant referrals from 5 to 20, Raise the restaurant NPS from 20 to 40]
+    - id: SELF
+      title: Keep restaurants informed
+      aligns_to: Growth/2026-Q2/SELF
+      key_results: [Raise newsletter opens by restaurant owners from 20% to 40%, Cut unsubscribes by restaurants from 5% to 2%]
+    - title: Explore a partner programme
+      aligns_to: Partners/2026-Q2/O9
+      ignore:
+        aligns-to: The partners team publishes its OKRs next quarter
+      key_results: [Sign 5 partner restaurants, Raise partner restaurants' renewals from 0 to 5]
+---
+# Growth
+"""
+SITE = {"index.md": "# Home\n", "company.md": COMPANY, "teams/success.md": SUCCESS, "teams/growth.md": LOOPS}
+CONFIG = "site_name: Test\nplugins:\n  - search\n  - okr:\n      customer: [restaurants, restaurant owners]\n      customers_users: [diners]\n"
+
+
+def aligns_findings(logs: list[tuple[str, str]]) -> list[str]:
+    return [msg.split(": ", 1)[1] for _, msg in logs if "[aligns-to]" in msg]
+
+
+def links(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'<a [^>]*href="([^"]*)"', html)]
+
+
+def element(html: str, start: str) -> str:
+    """The element of `html` that begins with the tag `start`, up to its matching end tag."""
+    name = start[1:].split()[0]
+    at = html.index(start)
+    depth = 0
+    for tag in re.finditer(rf"<(/?){name}\b", html[at:]):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return html[at : at + html[at:].index(">", tag.end()) + 1]
+    raise AssertionError(f"{start} is not closed")
+
+
+def assert_links_resolve(site: Path, page: str, html: str, within: str) -> int:
+    """Every relative link inside the element that starts with `within` names a built file, and
+    its #fragment an id in that file. Returns how many links were followed."""
+    followed = 0
+    for href in links(element(html, within)):
+        if "://" in href or href.startswith(("mailto:", "okr-align:")):
+            continue
+        target = urlsplit(urljoin("http://site/" + page, href))
+        path = target.path.lstrip("/")
+        file = site / (path + "index.html" if path.endswith("/") or not path else path)
+        assert file.is_file(), href
+        if target.fragment:
+            assert f'id="{target.fragment}"' in file.read_text(encoding="utf-8"), href
+        followed += 1
+    return followed
+
+
+def test_aligns_to_names_an_existing_objective_and_the_build_and_cli_agree(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = site(SITE, CONFIG)
+    built = build_site(root, caplog)
+    assert aligns_findings(built.logs) == [
+        'docs/teams/growth.md:7:18: O1: aligns_to makes a loop: Growth/2026-Q2/O1 → Growth/2026-Q2/O2 → '
+        "Growth/2026-Q2/O1; an objective cannot support itself [aligns-to]",
+        'docs/teams/growth.md:10:18: O2: aligns_to makes a loop: Growth/2026-Q2/O2 → Growth/2026-Q2/O1 → '
+        "Growth/2026-Q2/O2; an objective cannot support itself [aligns-to]",
+        'docs/teams/growth.md:14:18: SELF: aligns_to "Growth/2026-Q2/SELF" names this objective itself; '
+        "name the objective it supports [aligns-to]",
+        'docs/teams/success.md:20:18: O2: aligns_to "company/2026/o1" matches no objective; '
+        'did you mean "Company/2026/O1"? [aligns-to]',
+    ]
+    cli = run_cli("check", "--config", "mkdocs.yml", cwd=root)
+    from_cli = [line.replace(": warning: ", ": ") for line in cli.stdout.splitlines() if "[aligns-to]" in line]
+    assert from_cli == aligns_findings(built.logs)
+
+
+def test_a_card_links_to_the_objective_it_supports(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    built = build_site(site(SITE, CONFIG), caplog)
+    html = built.html("teams/success/index.html")
+    assert 'Supports <a href="../../company/#okr-o1">Company/2026/O1</a>' in html
+    assert 'Supports <a aria-disabled="true" title="No objective company/2026/o1 on this site">company/2026/o1</a>' in html
+    assert assert_links_resolve(built.site, "teams/success/", html, '<section class="okr-card"') >= 1
+    assert "okr-align:" not in html
+
+
+def test_the_index_page_lists_every_period_newest_first_with_a_chart_and_the_tree(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site(SITE, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    headings = re.findall(r'<h2 id="([^"]+)">([^<]+)</h2>', html)
+    assert headings == [
+        ("okr-period-2026", "2026"),
+        ("okr-period-2026-q3", "2026-Q3"),
+        ("okr-period-2026-q2", "2026-Q2"),
+        ("okr-alignment", "How objectives align"),
+    ]
+    assert '<h3 id="okr-2026-q3-restaurant-success">Restaurant Success</h3>' in html
+    # the chart: one bar per team, its numbers as text, described for screen readers
+    assert html.count('<svg class="okr-chart"') == 3
+    assert "<title id=\"okr-period-2026-q3-chart-title\">Key results by whose behaviour they measure, 2026-Q3</title>" in html
+    assert "Restaurant Success: 3 in your control, 1 outside your control. " in html
+    # progress: the mean of the key results that have numbers (50% and 100%)
+    assert 'aria-label="O1: 75%"' in html and "2 of 2 measured" in html
+    # the tree: the company objective, with the objective that supports it below it
+    tree = html[html.index('<ul class="okr-tree">') :]
+    assert re.search(r"Company/2026/O1</a>.*?<ul>.*?Restaurant Success/2026-Q3/O1</a>", tree, re.DOTALL)
+    assert "Growth/2026-Q2/O1</a>" not in tree  # a loop has no root
+    assert assert_links_resolve(built.site, "okrs/", html, '<div class="okr-index">') > 10
+    toc = re.findall(r'<a href="#(okr-[^"]+)" class="nav-link">', html)
+    assert toc == ["okr-period-2026", "okr-period-2026-q3", "okr-period-2026-q2", "okr-alignment"]
+
+
+def test_other_pages_link_to_the_index_and_to_objectives_under_strict_anchor_validation(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    home = "# Home\n\nSee [Q3](okrs/index.md#okr-period-2026-q3), [the tree](okrs/index.md#okr-alignment) and [menus](teams/success.md#okr-o1-kr2).\n"
+    config = CONFIG + "      severity: {aligns-to: info, controllability: info}\nvalidation:\n  anchors: warn\n"
+    built = build_site(site({**SITE, "index.md": home}, config), caplog, strict=True)
+    assert (built.site / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [("", "okrs/index.html"), ("      index: reports/all-okrs.md\n", "reports/all-okrs/index.html"), ('      index: ""\n', None)],
+)
+def test_the_index_goes_where_the_site_says(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture, option: str, expected: str | None
+) -> None:
+    built = build_site(site(SITE, CONFIG + option), caplog)
+    made = sorted(str(p.relative_to(built.site)) for p in built.site.rglob("index.html") if "okr-index" in p.read_text(encoding="utf-8"))
+    assert made == ([expected] if expected else [])
+
+
+def test_a_page_that_holds_the_marker_shows_the_index_and_none_is_generated(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    page = "# Our OKRs\n\nAll of them:\n\n<!-- mkdocs-okr: index -->\n\nQuestions? Ask the PMO.\n"
+    built = build_site(site({**SITE, "planning.md": page}, CONFIG), caplog)
+    html = built.html("planning/index.html")
+    assert html.index("All of them") < html.index('<div class="okr-index">') < html.index("Questions? Ask the PMO.")
+    assert "mkdocs-okr: index" not in html
+    assert not (built.site / "okrs").exists()
+
+
+def test_a_page_that_shows_the_marker_as_code_does_not_hold_the_index(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    page = "# How to\n\nWrite `<!-- mkdocs-okr: index -->` on a line:\n\n```html\n<!-- mkdocs-okr: index -->\n```\n\n    <!-- mkdocs-okr: index -->\n"
+    built = build_site(site({**SITE, "howto.md": page}, CONFIG), caplog)
+    assert "okr-index" not in built.html("howto/index.html")
+    assert 'class="okr-index"' in built.html("okrs/index.html")
+
+
+def test_a_page_of_the_site_at_the_index_path_is_never_replaced(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site({**SITE, "okrs/index.md": "# Our own page\n"}, CONFIG), caplog)
+    assert "Our own page" in built.html("okrs/index.html") and "okr-index" not in built.html("okrs/index.html")
+    assert ("INFO", "mkdocs_okr: okrs/index.md is a page of yours, so the OKR index is not generated there; "
+            "add the line <!-- mkdocs-okr: index --> to it to show the index in it") in built.logs
+
+
+@pytest.mark.parametrize("holder", ["generated", "marker"])
+def test_a_dirty_rebuild_gives_the_same_index_as_a_clean_build(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture, holder: str
+) -> None:
+    files = dict(SITE)
+    index = "okrs/index.html"
+    if holder == "marker":
+        files["planning.md"] = "# Planning\n\n<!-- mkdocs-okr: index -->\n"
+        index = "planning/index.html"
+    root = site(files, CONFIG)
+    build_site(root, caplog)
+    changed = SUCCESS.replace("Make menus effortless", "Make menus delightful").replace("period: 2026-Q3", "period: 2026-Q4")
+    (root / "docs/teams/success.md").write_text(changed, encoding="utf-8")
+    start = '<div class="okr-index">'  # the theme's nav differs after a dirty build: MkDocs says so itself
+    dirty = element(build_site(root, caplog, dirty=True).html(index), start)
+    clean = element(build_site(root, caplog).html(index), start)
+    assert dirty == clean and "Make menus delightful" in clean and "okr-period-2026-q4" in clean
+
+
+def test_two_builds_give_the_same_index_byte_for_byte(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    first = build_site(site(SITE, CONFIG), caplog)
+    second = build_site(site(SITE, CONFIG), caplog)
+    assert first.html("okrs/index.html") == second.html("okrs/index.html")
+
+
+def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> None:
+    assert sorted(["2025", "2026-Q1", "2026-H2", "2026", "2026-Q4", "2026-H1"], key=period_order) == [
+        "2026-Q4", "2026-H2", "2026", "2026-H1", "2026-Q1", "2025"
+    ]
+
+    def okr(file: str, team: str, levels: list[str]) -> dict[str, object]:
+        krs = [{"id": f"KR{i}", "controllability": {"level": level}} for i, level in enumerate(levels)]
+        return {"file": file, "team": team, "period": "2026-Q1", "objectives": [{"id": "O1", "title": "T", "key_results": krs}]}
+
+    index = build_index(
+        [okr("a.md", "B team", ["customer"] * 2), okr("b.md", "a team", ["customer", "customers_users", "team", "unknown"])],
+        lambda file, ident: f"{file}#{ident}",
+    )
+    (period,) = index.periods
+    assert [t.name for t in period.teams] == ["a team", "B team"]
+    bars = period.chart.bars
+    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 105.0), ("customers_users", 105.0), ("team", 105.0), ("unknown", 105.0)]
+    assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 210.0)]
+    assert index.counts == {"customer": 3, "customers_users": 1, "team": 1, "unknown": 1}
+
+
+def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(site: Callable[..., Path]) -> None:
+    """As pre-commit runs it: only changed files are named, yet aligns_to and duplicate ids are
+    checked against the whole docs_dir; the other pages' own findings are not shown."""
+    copy = SUCCESS.replace("aligns_to: company/2026/o1", "aligns_to: Company/2026/O1")
+    root = site({**SITE, "teams/success.md": copy, "teams/z-copy.md": copy, "broken.md": "---\nokr: [\n---\n"}, CONFIG)
+    run = run_cli("check", "docs/teams/z-copy.md", cwd=root)
+    lines = run.stdout.splitlines()
+    assert [line for line in lines if "[aligns-to]" in line] == []
+    assert [line.split(": ", 1)[0] for line in lines if "[duplicate-id]" in line] == [
+        "docs/teams/z-copy.md:6:7", "docs/teams/z-copy.md:19:7"
+    ]
+    assert all(line.startswith("docs/teams/z-copy.md:") for line in lines[:-1]), lines
+    assert lines[-1].startswith("checked 1 file (1 OKR page)")
