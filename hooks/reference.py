@@ -19,9 +19,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_okr import cli, config
 from mkdocs_okr.vocabulary import vocabulary
 from mkdocs_okr.rules import registry
+from mkdocs_okr.datafiles import text
 from mkdocs_okr.validate import schema_text
 
-SCHEMA_URL_NOTE = "The schema is published at `schema/okr.schema.json` and printed by `mkdocs-okr schema`."
+SCHEMA_URL_NOTE = (
+    "The schema is published at [`schema/okr.schema.json`](../schema/okr.schema.json) and printed by "
+    "`mkdocs-okr schema`."
+)
+REPORT_NOTE = (
+    "The schema is published at [`schema/report.schema.json`](../schema/report.schema.json) and printed by "
+    "`mkdocs-okr schema --report`. Every JSON report in the project's tests is validated against it."
+)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -29,12 +37,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = {"rules/index.md": rules_index()}
     pages.update({f"rules/{rule_id}.md": rule_page(rule_id) for rule_id in registry()})
     pages["reference/schema.md"] = schema_page()
+    pages["reference/report.md"] = report_page()
     pages["reference/configuration.md"] = configuration_page()
     pages["reference/command-line.md"] = command_line_page()
     for path, content in pages.items():
         # rule pages are reached from the rules index, so the nav need not list every rule
         inclusion = InclusionLevel.NOT_IN_NAV if path.startswith("rules/") and path != "rules/index.md" else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    for name in ("okr.schema.json", "report.schema.json"):  # published where their $id points
+        files.append(File.generated(config, f"schema/{name}", content=text(f"schema/{name}")))
     return files
 
 
@@ -73,16 +84,28 @@ def _severity(rule: Any) -> str:
 
 def schema_page() -> str:
     schema = json.loads(schema_text())
+    body = _schema_tables(schema, ("okr", "objective", "keyResult"))
+    return f"# Schema reference\n\n{schema['description']}\n\n{SCHEMA_URL_NOTE}\n\n{body}\n"
+
+
+def report_page() -> str:
+    schema = json.loads(text("schema/report.schema.json"))
+    top = {"title": "Report", "description": schema["description"], **schema}
+    body = _schema_tables({**schema, "$defs": {"report": top, **schema["$defs"]}}, ["report", *schema["$defs"]])
+    return f"# JSON report\n\n{REPORT_NOTE}\n\n{body}\n"
+
+
+def _schema_tables(schema: dict[str, Any], names: Any) -> str:
     sections = []
-    for name in ("okr", "objective", "keyResult"):
+    for name in names:
         node = schema["$defs"][name]
         required = set(node.get("required", []))
         rows = "\n".join(_schema_row(key, sub, key in required, schema) for key, sub in node["properties"].items())
         sections.append(
-            f"## {node['title']}\n\n{node['description']}\n\n"
+            f"## {node.get('title', name)}\n\n{node.get('description', '')}\n\n"
             "| field | type | required | allowed values | description | example |\n|---|---|---|---|---|---|\n" + rows
         )
-    return f"# Schema reference\n\n{schema['description']}\n\n{SCHEMA_URL_NOTE}\n\n" + "\n\n".join(sections) + "\n"
+    return "\n\n".join(sections)
 
 
 def _schema_row(key: str, node: dict[str, Any], required: bool, schema: dict[str, Any]) -> str:
@@ -93,7 +116,8 @@ def _schema_row(key: str, node: dict[str, Any], required: bool, schema: dict[str
     kind = " or ".join(kind) if isinstance(kind, list) else kind
     if "items" in merged and "$ref" in merged["items"]:
         kind = f"list of {merged['items']['$ref'].rsplit('/', 1)[1]}"
-    allowed = merged.get("x-expected") or ", ".join(f"`{v}`" for v in merged.get("enum", []))
+    values = [merged["const"]] if "const" in merged else merged.get("enum", [])
+    allowed = merged.get("x-expected") or ", ".join(f"`{v}`" for v in values)
     example = json.dumps(merged["examples"][0], ensure_ascii=False) if merged.get("examples") else ""
     shown = f"`{example}`" if example else ""
     needed = "yes" if required else "no"

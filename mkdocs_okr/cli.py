@@ -14,11 +14,14 @@ from . import __version__, report
 from .check import Options, PageResult, check_file
 from .controllability import assess
 from .crosspage import add_cross_page
+from .datafiles import text
 from .model import Level, Severity
+from .sarif import sarif
 from .siteconfig import SiteConfigError, load
 from .validate import schema_text
 from .vocabulary import vocabulary
 
+FORMATS = {"json": report.as_json, "github": report.github, "sarif": sarif}
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -43,7 +46,12 @@ def main() -> None:
     help="mkdocs.yml to take docs_dir and the okr plugin's options from [default: ./mkdocs.yml if present].",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format: text for people, json (the report), github (annotations in GitHub Actions), sarif (code scanning).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `mkdocs build --strict` does.")
 def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool) -> None:
@@ -74,8 +82,8 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     everything = results + context
     okrs = [r.okr.to_dict() for r in everything if r.okr]
     add_cross_page({r.file: r.diagnostics for r in everything}, okrs, options.severity)
-    if fmt == "json":
-        click.echo(report.as_json(results), nl=False)
+    if fmt in FORMATS:
+        click.echo(FORMATS[fmt](results), nl=False)
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         style = (lambda s, sev: click.style(s, fg=_COLOURS.get(sev), bold=True)) if colour else (lambda s, _: s)
@@ -124,9 +132,10 @@ def explain(
 
 
 @main.command()
-def schema() -> None:
+@click.option("--report", is_flag=True, help="The schema of the JSON report (`check --format json`) instead.")
+def schema(report: bool) -> None:
     """Print the JSON Schema of OKR front matter."""
-    click.echo(schema_text(), nl=False)
+    click.echo(text("schema/report.schema.json") if report else schema_text(), nl=False)
 
 
 def _context(docs_dir: Path, results: list[PageResult], options: Options) -> list[PageResult]:

@@ -1,4 +1,5 @@
-"""Format a check's results for people (text) and for tools (JSON, DESIGN section 4)."""
+"""Format a check's results for people (text), for tools (JSON, DESIGN section 4) and for GitHub
+Actions (workflow commands, which GitHub shows as annotations on the pull request)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,31 @@ def summary(results: Sequence[PageResult], diagnostics: Sequence[Diagnostic]) ->
     ]
     found = ", ".join(c for c in counts if not c.startswith("0 ")) or "no findings"
     return f"checked {_plural(len(results), 'file')} ({_plural(pages, 'OKR page')}): {found}"
+
+
+GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github(results: Sequence[PageResult]) -> str:
+    """One workflow command a finding, `::warning file=…,line=…,col=…,title=…::message`, then the summary."""
+    diagnostics = diagnostics_of(results)
+    lines = [
+        f"::{GITHUB_COMMAND[d.severity]} file={_property(d.file)},line={d.line},col={d.column},"
+        f"title={_property(f'mkdocs-okr {d.rule}')}::{_data(d.message)}"
+        for d in diagnostics
+    ]
+    lines.append(summary(results, diagnostics))
+    return "\n".join(lines) + "\n"
+
+
+def _data(text: str) -> str:
+    """Escape a workflow command's message as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Escape a workflow command's property value as GitHub's toolkit does."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_json(results: Sequence[PageResult]) -> str:

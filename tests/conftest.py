@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -10,9 +11,12 @@ import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -31,6 +35,12 @@ class Built:
 
     def html(self, page: str) -> str:
         return (self.site / page).read_text(encoding="utf-8")
+
+    def export(self) -> dict[str, Any]:
+        """The site's okrs.json, checked against the report schema."""
+        data = json.loads((self.site / "okrs.json").read_text(encoding="utf-8"))
+        assert_report(data)
+        return data
 
     @property
     def findings(self) -> list[str]:
@@ -68,9 +78,25 @@ def build_site(root: Path, caplog: pytest.LogCaptureFixture, **overrides: object
 
 
 def run_cli(*args: str, cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs-okr` as a user would, in a subprocess."""
+    """Run `mkdocs-okr` as a user would, in a subprocess; a JSON report it prints is checked
+    against the published report schema, so every test that reads one also tests the contract."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=120)
+    run = subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=120)
+    if args[:1] == ("check",) and "json" in args and run.returncode in (0, 1):
+        assert_report(json.loads(run.stdout))
+    return run
+
+
+@lru_cache(maxsize=1)
+def report_validator() -> Draft202012Validator:
+    schema = json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def assert_report(report: object) -> None:
+    """Fail with every way `report` breaks schema/report.schema.json."""
+    errors = [f"{e.json_path}: {e.message}" for e in report_validator().iter_errors(report)]
+    assert errors == [], errors
 
 
 @pytest.fixture
