@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -171,3 +174,36 @@ def test_explain_takes_the_parties_from_mkdocs_yml(site: Callable[..., Path]) ->
     data = json.loads(run_cli("explain", "Raise the share of patients who rebook", "--format", "json", cwd=root).stdout)
     assert data["customer"] == ["clinics"] and data["controllability"]["level"] == "customers_users"
     assert "clinics" in data["controllability"]["suggestion"]
+
+
+def test_the_checker_and_the_build_agree_on_a_real_mkdocs_yml_with_its_tags(site: Callable[..., Path]) -> None:
+    """MkDocs' own YAML tags in a Material site: the checker reads docs_dir and the plugin's options
+    without running anything, and reports what `mkdocs build` reports."""
+    config = (
+        "site_name: !ENV [SITE_NAME, Tags]\n"
+        "docs_dir: !ENV [DOCS, pages]\n"
+        "theme:\n  name: material\n  font: false\n"
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+        "plugins:\n  - okr:\n      customer: [restaurants]\n      customers_users: [diners]\n"
+        "      severity:\n        schema: !ENV [OKR_SCHEMA, error]\n        team: warning\n"
+    )
+    root = site({}, config)
+    (root / "pages/teams").mkdir(parents=True)
+    (root / "pages/index.md").write_text("# Home :smile:\n", encoding="utf-8")
+    (root / "pages/teams/bad.md").write_text(BAD_PAGE, encoding="utf-8")
+    (root / "pages/teams/menus.md").write_text(
+        "---\nokr:\n  team: Menus\n  period: 2026-Q1\n  objectives:\n    - title: Make menus effortless\n"
+        "      key_results:\n        - Raise diner orders per week from 2 to 3\n        - Publish 12 help articles\n---\n",
+        encoding="utf-8",
+    )
+    env = {"OKR_SCHEMA": "warning", "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True,
+                           env={**os.environ, **env}, timeout=120)
+    assert build.returncode == 0, build.stderr
+    from_build = sorted(line.split("mkdocs_okr: ", 1)[1] for line in build.stderr.splitlines() if "mkdocs_okr: " in line)
+    run = run_cli("check", "--config", "mkdocs.yml", cwd=root, env=env)
+    from_cli = sorted(re.sub(r": (error|warning|info): ", ": ", line) for line in run.stdout.splitlines()[:-1])
+    assert from_cli == from_build and len(from_cli) >= 3
+    assert any("[schema]" in line for line in from_cli) and any("publish" in line.lower() for line in from_cli)
