@@ -50,11 +50,12 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.index_pages: set[str] = set()
         self.okrs: list[dict[str, object]] = []
         self.objective_urls: dict[str, str] = {}  # team/period/id -> the objective's URL from the root
+        self.indexes: dict[str, Index] = {}  # page holding the index -> the index as seen from it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
-        self.checked, self.urls, self.index_pages, self.okrs = {}, {}, set(), []
+        self.checked, self.urls, self.index_pages, self.okrs, self.indexes = {}, {}, set(), [], {}
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
@@ -183,7 +184,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         return True
 
     def _index(self, page: Page) -> Index:
-        return build_index(self.okrs, lambda file, ident: _relative(self._objective_url(file, ident), page))
+        """The index as seen from `page` (its links are relative), built once per page."""
+        if page.file.src_uri not in self.indexes:
+
+            def url_of(file: str, ident: str) -> str:
+                return _relative(self._objective_url(file, ident), page)
+
+            self.indexes[page.file.src_uri] = build_index(self.okrs, url_of)
+        return self.indexes[page.file.src_uri]
 
     def _objective_url(self, file: str, ident: str) -> str:
         return f"{self.urls[file]}#okr-{ident.lower()}"

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .crosspage import Ref, chain, objectives, resolve
@@ -53,7 +54,7 @@ class Team:
     anchor: str
     rows: list[Row] = field(default_factory=list)
 
-    @property
+    @cached_property
     def counts(self) -> dict[str, int]:
         return {level: sum(r.counts[level] for r in self.rows) for level in LEVELS}
 
