@@ -6,6 +6,7 @@ and honour `ignore` at page and objective level like the one-page rules.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -93,15 +94,13 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
     if level is Severity.IGNORE:
         return []
     by_key = resolve(refs)
-    folded: dict[str, str] = {}
-    for key in by_key:
-        folded.setdefault(key.casefold(), key)
+    suggest = Suggester(list(by_key))
     found = []
     for ref in refs:
         target = ref.aligns_to
         if target is None or ref.ignores("aligns-to"):
             continue
-        message = _problem(ref, target, by_key, folded)
+        message = _problem(ref, target, by_key, suggest)
         if message:
             where = ref.objective["aligns_to"]
             pointer = f'{ref.objective["pointer"]}/aligns_to'
@@ -120,11 +119,38 @@ def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
         target = parent.aligns_to
 
 
-def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], folded: Mapping[str, str]) -> str:
+class Suggester:
+    """The closest objective key to a misspelt one. Only keys that share the team or the period
+    are compared (every key when none does), so a large site does not pay keys × misses."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.folded: dict[str, str] = {}
+        self.near: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            self.folded.setdefault(key.casefold(), key)
+            team, period, _ = _parts(key)
+            self.near["team:" + team].append(key)
+            self.near["period:" + period].append(key)
+        self.keys = keys
+
+    def __call__(self, target: str) -> str | None:
+        if target.casefold() in self.folded:
+            return self.folded[target.casefold()]
+        team, period, _ = _parts(target)
+        pool = self.near.get("team:" + team, []) + self.near.get("period:" + period, [])
+        return next(iter(get_close_matches(target, pool or self.keys, n=1)), None)
+
+
+def _parts(key: str) -> tuple[str, str, str]:
+    team, period, ident = (["", "", ""] + key.rsplit("/", 2))[-3:]
+    return team.casefold(), period.casefold(), ident
+
+
+def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggester) -> str:
     if target == ref.key:
         return f'aligns_to "{target}" names this objective itself; name the objective it supports'
     if target not in by_key:
-        close = folded.get(target.casefold()) or next(iter(get_close_matches(target, list(by_key), n=1)), None)
+        close = suggest(target)
         hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
         return f'aligns_to "{target}" matches no objective{hint}'
     parents = list(chain(ref, by_key))

@@ -285,3 +285,14 @@ def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(s
     ]
     assert all(line.startswith("docs/teams/z-copy.md:") for line in lines[:-1]), lines
     assert lines[-1].startswith("checked 1 file (1 OKR page)")
+
+
+def test_did_you_mean_compares_keys_of_the_same_team_or_period_and_falls_back_to_all() -> None:
+    from mkdocs_okr.crosspage import Suggester
+
+    suggest = Suggester(["Company/2026/O1", "Menus/2026-Q3/O1", "Menus/2026-Q3/O2", "Growth/2026-Q2/KEEP"])
+    assert suggest("Compnay/2026/O1") == "Company/2026/O1"  # same period
+    assert suggest("Menus/2026-Q4/O2") == "Menus/2026-Q3/O2"  # same team
+    assert suggest("growth/2026-q2/keep") == "Growth/2026-Q2/KEEP"  # case only
+    assert suggest("Grwoth/2025-Q2/KEEP") == "Growth/2026-Q2/KEEP"  # nothing shared: every key
+    assert suggest("Payments/2024/X") is None
