@@ -19,3 +19,10 @@ def test_accuracy_runs() -> None:
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "accuracy" in run.stdout and "key results per second" in run.stdout
+
+
+def test_index_scaling_runs() -> None:
+    run = subprocess.run([sys.executable, "bench/index_scaling.py", "--pages", "50,100", "--rounds", "1"], cwd=REPO,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("index HTML") == 2 and "1.00 is linear growth" in run.stdout
