@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -26,3 +27,9 @@ def test_index_scaling_runs() -> None:
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("index HTML") == 2 and "1.00 is linear growth" in run.stdout
+
+
+def test_check_speed_quick_run() -> None:
+    run = subprocess.run([sys.executable, "bench/check_speed.py", "--quick"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"^\s+100\s+50\s.*\d+\.\dx\s", run.stdout, re.MULTILINE), run.stdout
