@@ -83,7 +83,22 @@ def document(
     }
     if compact:
         return json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return _one_item_a_line(report)
+
+
+def _one_item_a_line(report: dict[str, object]) -> str:
+    """Indented at the top, one OKR page or finding a line: easy to read, grep and diff, and
+    written by json's C encoder (an `indent` makes json fall back to its Python encoder, 20 times
+    slower on a large site)."""
+    lines = ["{"]
+    for n, (key, value) in enumerate(report.items()):
+        comma = "," if n < len(report) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value)
+            lines.append(f'  "{key}": [\n{items}\n  ]{comma}')
+        else:
+            lines.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}{comma}')
+    return "\n".join(lines) + "\n}\n"
 
 
 def _plural(n: int, word: str) -> str:
