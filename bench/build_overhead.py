@@ -177,18 +177,27 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    return time.perf_counter() - start, proc
+def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess, float]:
+    """Wall seconds, the finished process, and its peak memory in MB: the kernel's max RSS of the
+    process or of any process it started and waited for (a build's workers), whichever is larger."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=err)
+        out = proc.stdout.read() if proc.stdout else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        done = subprocess.CompletedProcess(cmd, proc.returncode, out.decode(errors="replace"), err.read().decode(errors="replace"))
+    return seconds, done, usage.ru_maxrss / 1024
 
 
-def build(root: Path, config: Path, site: Path) -> float:
+def build(root: Path, config: Path, site: Path) -> tuple[float, float]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    seconds, proc = run(cmd, root)
+    seconds, proc, mb = run(cmd, root)
     if proc.returncode != 0:
         fail(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
-    return seconds
+    return seconds, mb
 
 
 def cli_command(docs: Path, config: Path) -> list[str]:
@@ -202,7 +211,7 @@ def cli_command(docs: Path, config: Path) -> list[str]:
 
 def check_clean(root: Path, docs: Path, config: Path, pages: int, okr_pages: int) -> None:
     """The generated pages must give no findings at all, else the comparison measures logging."""
-    _, proc = run(cli_command(docs, config), root)
+    _, proc, _ = run(cli_command(docs, config), root)
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -232,11 +241,13 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> di
     plugin_cfg, bare_cfg = write_configs(root, theme, search)
     check_clean(root, docs, plugin_cfg, pages, okr_pages)
 
-    plugin_s, bare_s = [], []
+    plugin_s, bare_s, plugin_mb, bare_mb = [], [], [], []
     for r in range(1, rounds + 1):
         plugin_site, bare_site = root / f"site-plugin-{r}", root / f"site-bare-{r}"
-        plugin_s.append(build(root, plugin_cfg, plugin_site))
-        bare_s.append(build(root, bare_cfg, bare_site))
+        for seconds, mb, cfg, site in ((plugin_s, plugin_mb, plugin_cfg, plugin_site), (bare_s, bare_mb, bare_cfg, bare_site)):
+            took, peak = build(root, cfg, site)
+            seconds.append(took)
+            mb.append(peak)
         if r == 1:
             check_card(plugin_site)
             if "okr-card" in next((bare_site / "okrs").glob("okr-*/index.html")).read_text(encoding="utf-8"):
@@ -245,7 +256,7 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> di
 
     cli_s = []
     for _ in range(rounds):
-        seconds, proc = run(cli_command(docs, plugin_cfg), root)
+        seconds, proc, _ = run(cli_command(docs, plugin_cfg), root)
         if proc.returncode != 0:
             fail(f"mkdocs-okr check exited {proc.returncode}:\n{proc.stderr[-3000:]}")
         cli_s.append(seconds)
@@ -258,6 +269,8 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> di
         "okr_pages": okr_pages,
         "bare": statistics.median(bare_s),
         "plugin": statistics.median(plugin_s),
+        "bare_mb": max(bare_mb),
+        "plugin_mb": max(plugin_mb),
         "overhead": statistics.median(ratios) - 1,
         "ms_per_page": statistics.median(diffs) / pages * 1000,
         "cli": cli,
@@ -296,7 +309,7 @@ def source_fingerprint() -> str:
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    head = ["pages", "bare s", "plugin s", "overhead %", "ms/page", "CLI s", "CLI pages/s", "CLI OKR pages/s"]
+    head = ["pages", "bare s", "plugin s", "overhead %", "ms/page", "bare MB", "plugin MB", "CLI s", "CLI pages/s", "CLI OKR pages/s"]
     body = [
         [
             f"{r['pages']:,}",
@@ -304,6 +317,8 @@ def table(rows: list[dict[str, float]]) -> str:
             f"{r['plugin']:.2f}",
             f"{r['overhead'] * 100:+.1f}",
             f"{r['ms_per_page']:.3f}",
+            f"{r['bare_mb']:.0f}",
+            f"{r['plugin_mb']:.0f}",
             f"{r['cli']:.2f}",
             f"{r['cli_pps']:,.0f}",
             f"{r['cli_okr_pps']:,.0f}",
@@ -357,7 +372,8 @@ def main() -> None:
     print(table(rows))
     print()
     print("bare s, plugin s, CLI s: medians of wall time per process; overhead: median of pair ratios - 1;")
-    print("ms/page: median of pair differences / all pages; CLI: mkdocs-okr check DOCS --format json.")
+    print("ms/page: median of pair differences / all pages; MB: peak memory of the largest process;
+CLI: mkdocs-okr check DOCS --format json.")
     if source_fingerprint() != fingerprint:
         print("WARNING: the mkdocs_okr sources changed during the run; the figures mix versions.")
 

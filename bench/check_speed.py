@@ -18,32 +18,24 @@ faster the checker is) and the peak memory (max RSS) of each process.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_overhead import cli_command, generate, nproc, write_configs  # noqa: E402
+from build_overhead import cli_command, generate, nproc, run, write_configs  # noqa: E402
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "okr.schema.json"
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB, max RSS from the kernel's accounting) of one process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        sys.exit(f"check_speed: {' '.join(cmd[:4])} … exited {code}:\n{err[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    """Wall seconds and peak memory (MB) of one process that must succeed."""
+    seconds, proc, mb = run(cmd, cwd)
+    if proc.returncode != 0:
+        sys.exit(f"check_speed: {' '.join(cmd[:4])} … exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return seconds, mb
 
 
 def front_matter_files(docs: Path, out: Path) -> list[Path]:
