@@ -372,8 +372,8 @@ def main() -> None:
     print(table(rows))
     print()
     print("bare s, plugin s, CLI s: medians of wall time per process; overhead: median of pair ratios - 1;")
-    print("ms/page: median of pair differences / all pages; MB: peak memory of the largest process;
-CLI: mkdocs-okr check DOCS --format json.")
+    print("ms/page: median of pair differences / all pages; MB: peak memory of the largest process;")
+    print("CLI: mkdocs-okr check DOCS --format json.")
     if source_fingerprint() != fingerprint:
         print("WARNING: the mkdocs_okr sources changed during the run; the figures mix versions.")
 
