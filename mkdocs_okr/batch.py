@@ -85,7 +85,8 @@ class Batch:
 
     def __init__(self, options: Options, look: Look, workers: int = 0) -> None:
         self.options, self.look = options, look
-        self.chunks: list[list[Item]] = []
+        self.chunks: list[list[Item]] = []  # emptied once collected: a page's bytes are not kept
+        self.order: list[str] = []
         self.chunk_of: dict[str, int] = {}
         self.done: dict[str, Checked] = {}
         self.futures: list[Future[list[Checked]] | None] = []
@@ -104,6 +105,7 @@ class Batch:
                 break
             chunk = list(items[start : start + size])
             self.chunk_of.update((item.key, len(self.chunks)) for item in chunk)
+            self.order += [item.key for item in chunk]
             self.chunks.append(chunk)
             pool = self.pool
             self.futures.append(pool.submit(check_chunk, chunk, self.options, self.look) if pool else None)
@@ -119,7 +121,7 @@ class Batch:
         """Every result, in the order the pages were submitted."""
         for n in range(len(self.chunks)):
             self._collect(n)
-        return {item.key: self.done[item.key] for chunk in self.chunks for item in chunk}
+        return {key: self.done[key] for key in self.order}
 
     def close(self) -> None:
         if self.pool is not None:
@@ -128,10 +130,11 @@ class Batch:
 
     def _collect(self, n: int) -> None:
         chunk, future = self.chunks[n], self.futures[n]
-        if chunk[0].key in self.done:
-            return
+        if not chunk:
+            return  # collected already
         try:
             checked = future.result() if future is not None else check_chunk(chunk, self.options, self.look)
         except Exception:  # a worker that died or could not start: check here instead, same result
             checked = check_chunk(chunk, self.options, self.look)
         self.done.update((item.key, c) for item, c in zip(chunk, checked))
+        self.chunks[n], self.futures[n] = [], None
