@@ -39,9 +39,11 @@ class Item:
 
 @dataclass(frozen=True)
 class Look:
-    """How cards are rendered: the site's template folders, searched before the package's."""
+    """How cards are rendered: the site's template folders, searched before the package's; no
+    cards at all for the command line."""
 
     search_paths: tuple[str, ...] = ()
+    cards: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,16 @@ class Checked:
     diagnostics: list[Diagnostic]
     card: str | None
     okr: dict[str, object] | None = None  # the page's OKRs as in the JSON report
+    is_okr_page: bool = False
 
 
-def workers_for(pages: int, requested: int | None) -> int:
-    """How many worker processes to use: as requested, or, for `None`, what pays on this machine."""
+def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> int:
+    """How many worker processes to use: as requested, or, for `None`, what pays on this machine;
+    a caller that only waits for the results (the command line) leaves every core to the workers."""
     if requested is not None:
         return max(0, requested)
     cores = os.cpu_count() or 1
-    return min(cores - 1, 4) if pages >= MIN_PAGES and cores > 1 else 0
+    return min(cores - caller_busy, 4) if pages >= MIN_PAGES and cores > 1 else 0
 
 
 def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
@@ -68,9 +72,10 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
     for item in items:
         result = check_bytes(item.raw, item.file, options)
         card = None
-        if result.is_okr_page:
+        if result.is_okr_page and look.cards:
             card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
-        checked.append(Checked(result.diagnostics, card, result.okr.to_dict() if result.okr else None))
+        okr = result.okr.to_dict() if result.okr else None
+        checked.append(Checked(result.diagnostics, card, okr, result.is_okr_page))
     return checked
 
 

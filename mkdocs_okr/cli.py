@@ -11,17 +11,17 @@ from pathlib import Path
 import click
 
 from . import __version__, report
-from .check import Options, PageResult, check_file
+from .check import Options
 from .controllability import assess
-from .crosspage import add_cross_page
 from .datafiles import text
 from .model import Level, Severity
 from .sarif import sarif
 from .siteconfig import SiteConfigError, load
+from .sitecheck import check_site
 from .validate import schema_text
 from .vocabulary import vocabulary
 
-FORMATS = {"json": report.as_json, "github": report.github, "sarif": sarif}
+FORMATS = {"github": report.github, "sarif": sarif}
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -54,7 +54,12 @@ def main() -> None:
     help="Output format: text for people, json (the report), github (annotations in GitHub Actions), sarif (code scanning).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `mkdocs build --strict` does.")
-def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Worker processes; 0 checks in this process [default: every core, from 200 OKR pages on].",
+)
+def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool, workers: int | None) -> None:
     """Check Markdown pages. PATH is a file or a folder (searched for *.md); without PATH, the
     docs_dir of ./mkdocs.yml, else ./docs. With PATHs and a mkdocs.yml, the cross-page rules
     (duplicate-id, aligns-to) also see the site's other pages, whose own findings are not shown.
@@ -69,20 +74,15 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    results: list[PageResult] = []
-    io_errors = 0
-    for path in _markdown_files(paths):
-        try:
-            results.append(check_file(path, _display(path), options))
-        except OSError as error:
-            io_errors += 1
-            click.echo(f"mkdocs-okr: cannot read {_display(path)}: {error.strerror or error}", err=True)
-    results.sort(key=lambda r: r.file)
-    context = _context(site.docs_dir, results, options) if site and given else []
-    everything = results + context
-    okrs = [r.okr.to_dict() for r in everything if r.okr]
-    add_cross_page({r.file: r.diagnostics for r in everything}, okrs, options.severity)
-    if fmt in FORMATS:
+    named = [(_display(path), path) for path in _markdown_files(paths)]
+    context = _context(site.docs_dir, named) if site and given else []
+    checked = check_site(named, context, options, workers)
+    for name, why in checked.unreadable:
+        click.echo(f"mkdocs-okr: cannot read {name}: {why}", err=True)
+    results = checked.results
+    if fmt == "json":
+        click.echo(report.document(len(results), checked.okrs, report.diagnostics_of(results)), nl=False)
+    elif fmt in FORMATS:
         click.echo(FORMATS[fmt](results), nl=False)
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -90,7 +90,7 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
         click.echo(report.text(results, style), nl=False, color=colour)
     severities = {d.severity for r in results for d in r.diagnostics}
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    sys.exit(2 if io_errors else 1 if severities & failing else 0)
+    sys.exit(2 if checked.unreadable else 1 if severities & failing else 0)
 
 
 @main.command()
@@ -138,18 +138,12 @@ def schema(report: bool) -> None:
     click.echo(text("schema/report.schema.json") if report else schema_text(), nl=False)
 
 
-def _context(docs_dir: Path, results: list[PageResult], options: Options) -> list[PageResult]:
-    """The site's other pages, checked only so that the cross-page rules see the whole site when a
+def _context(docs_dir: Path, named: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """The site's other pages, read only so that the cross-page rules see the whole site when a
     few files are named (as pre-commit does); their own findings are not reported."""
-    named = {r.file for r in results}
-    context = []
-    for path in _markdown_files((docs_dir,)) if docs_dir.is_dir() else ():
-        if _display(path) not in named:
-            try:
-                context.append(check_file(path, _display(path), options))
-            except OSError:
-                continue  # reported when the page itself is checked
-    return context
+    shown = {name for name, _ in named}
+    pages = _markdown_files((docs_dir,)) if docs_dir.is_dir() else iter(())
+    return [(name, path) for path in pages if (name := _display(path)) not in shown]
 
 
 def _site(config_file: Path | None):

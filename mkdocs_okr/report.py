@@ -64,12 +64,6 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_json(results: Sequence[PageResult]) -> str:
-    """The machine-readable report; its fields are a contract: add, never change."""
-    okrs = [r.okr.to_dict() for r in sorted(results, key=lambda r: r.file) if r.okr is not None]
-    return document(len(results), okrs, diagnostics_of(results))
-
-
 def document(
     files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic], compact: bool = False
 ) -> str:

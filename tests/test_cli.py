@@ -207,3 +207,15 @@ def test_the_checker_and_the_build_agree_on_a_real_mkdocs_yml_with_its_tags(site
     from_cli = sorted(re.sub(r": (error|warning|info): ", ": ", line) for line in run.stdout.splitlines()[:-1])
     assert from_cli == from_build and len(from_cli) >= 3
     assert any("[schema]" in line for line in from_cli) and any("publish" in line.lower() for line in from_cli)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_worker_processes_give_the_same_output_as_one_process(fmt: str) -> None:
+    from conftest import DATA, REPO
+
+    docs = str(DATA / "broken_site" / "docs")
+    parallel = run_cli("check", docs, "--format", fmt, "--workers", "2", cwd=REPO)
+    serial = run_cli("check", docs, "--format", fmt, "--workers", "0", cwd=REPO)
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout and parallel.stderr == serial.stderr == ""
+    assert len(json.loads(parallel.stdout)["runs" if fmt == "sarif" else "diagnostics"]) >= 1

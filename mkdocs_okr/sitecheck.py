@@ -1,0 +1,59 @@
+"""Check many files as one site, for the command line: large sets in worker processes, and the
+cross-page rules over the named files and, when given, the rest of the site as context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .batch import Batch, Item, Look, workers_for
+from .check import Options, PageResult, may_be_okr_page
+from .crosspage import add_cross_page
+
+
+@dataclass
+class SiteCheck:
+    """The named files' results and OKRs (by file), and the named files that could not be read."""
+
+    results: list[PageResult] = field(default_factory=list)
+    okrs: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+
+def check_site(
+    named: Sequence[tuple[str, Path]],
+    context: Sequence[tuple[str, Path]],
+    options: Options,
+    workers: int | None = None,
+) -> SiteCheck:
+    """Check the `named` files (as (name, path)); `context` files are read only so that the
+    cross-page rules see them, and an unreadable one is skipped."""
+    site = SiteCheck()
+    results: dict[str, PageResult] = {}
+    items = []
+    shown = {name for name, _ in named}
+    for name, path in [*named, *context]:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            if name in shown:
+                site.unreadable.append((name, error.strerror or str(error)))
+            continue
+        if may_be_okr_page(raw):
+            items.append(Item(name, raw, name, ""))
+        else:
+            results[name] = PageResult(name)
+    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False))
+    try:
+        batch.submit(items)
+        checked = batch.all()
+    finally:
+        batch.close()
+    okrs = [c.okr for c in checked.values() if c.okr]
+    results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
+    add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
+    site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
+    site.okrs = sorted((o for o in okrs if o["file"] in shown), key=lambda o: str(o["file"]))
+    return site
