@@ -75,7 +75,7 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
     named = [(_display(path), path) for path in _markdown_files(paths)]
-    context = _context(site.docs_dir, named) if site and given else []
+    context = _context(site.docs_dir, named) if site and given and not _covers(given, site.docs_dir) else []
     checked = check_site(named, context, options, workers)
     for name, why in checked.unreadable:
         click.echo(f"mkdocs-okr: cannot read {name}: {why}", err=True)
@@ -159,15 +159,24 @@ def _site(config_file: Path | None):
 
 
 def _markdown_files(paths: tuple[Path, ...]) -> Iterator[Path]:
-    """Files as given, and *.md under folders (hidden folders skipped, links not followed), in order."""
-    seen: set[Path] = set()
+    """Files as given, and *.md under folders (hidden folders skipped, links not followed), in
+    order; a file reached twice (the same inode) once."""
+    seen: set[object] = set()
     for path in paths:
         found = [path] if not path.is_dir() else sorted(_walk(path))
         for file in found:
-            key = file.resolve()
+            key = _identity(file)
             if key not in seen:
                 seen.add(key)
                 yield file
+
+
+def _identity(path: Path) -> object:
+    try:
+        stat = os.stat(path)
+        return (stat.st_dev, stat.st_ino)
+    except OSError:  # reported when it is read
+        return os.path.abspath(path)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -178,11 +187,14 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def _covers(paths: tuple[Path, ...], folder: Path) -> bool:
+    """Whether one of `paths` is `folder` or a folder above it."""
+    target = os.path.abspath(folder)
+    return any(target == (p := os.path.abspath(path)) or target.startswith(p.rstrip(os.sep) + os.sep) for path in paths)
+
+
 def _display(path: Path) -> str:
     """A path relative to the working folder when it is inside it, with forward slashes."""
-    absolute = path.absolute()
-    try:
-        shown = absolute.relative_to(Path.cwd())
-    except ValueError:
-        shown = path
-    return shown.as_posix()
+    absolute, cwd = os.path.abspath(path), os.getcwd().rstrip(os.sep)
+    shown = absolute[len(cwd) + 1 :] if absolute.startswith(cwd + os.sep) else str(path)
+    return shown.replace(os.sep, "/")
