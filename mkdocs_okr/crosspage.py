@@ -108,6 +108,16 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
     return found
 
 
+def supported(ref: Ref, by_key: Mapping[str, Ref]) -> Ref | None:
+    """The objective `ref` supports, when its `aligns_to` names another objective of the site
+    without closing a loop."""
+    target = ref.aligns_to
+    if target not in by_key or target == ref.key:
+        return None
+    parents = list(chain(ref, by_key))
+    return None if parents[-1].aligns_to == ref.key else parents[0]
+
+
 def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
     """The objectives `ref` supports, nearest first, stopping before a loop repeats."""
     seen = {ref.key}
@@ -153,10 +163,8 @@ def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggeste
         close = suggest(target)
         hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
         return f'aligns_to "{target}" matches no objective{hint}'
-    parents = list(chain(ref, by_key))
-    last = parents[-1].aligns_to if parents else None
-    if last == ref.key:
-        loop = " → ".join([ref.key, *(p.key for p in parents), ref.key])
+    if supported(ref, by_key) is None:
+        loop = " → ".join([ref.key, *(p.key for p in chain(ref, by_key)), ref.key])
         return f"aligns_to makes a loop: {loop}; an objective cannot support itself"
     return ""
 

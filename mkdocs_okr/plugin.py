@@ -20,9 +20,9 @@ from . import render, report
 from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
-from .crosspage import add_cross_page
+from .crosspage import add_cross_page, objectives, resolve
 from .model import Diagnostic, Severity
-from .siteindex import Index, build_index, card_anchors
+from .siteindex import Index, build_index, card_anchors, objective_anchor
 
 log = get_plugin_logger(__name__)
 
@@ -115,11 +115,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.okrs = [c.okr for c in self.checked.values() if c.okr]
         diagnostics_by_file = {str(c.okr["file"]): c.diagnostics for c in self.checked.values() if c.okr}
         add_cross_page(diagnostics_by_file, self.okrs, self.batch.options.severity)
-        self.objective_urls = {}
-        for okr in sorted(self.okrs, key=lambda o: str(o["file"])):
-            for o in okr["objectives"]:  # type: ignore[attr-defined]
-                key = f'{okr["team"]}/{okr["period"]}/{o["id"]}'
-                self.objective_urls.setdefault(key, self._objective_url(str(okr["file"]), str(o["id"])))
+        self.objective_urls = {
+            key: self._objective_url(ref.file, ref.objective["id"]) for key, ref in resolve(objectives(self.okrs)).items()
+        }
         for checked in self.checked.values():
             for d in checked.diagnostics:
                 _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
@@ -147,12 +145,12 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             _add_anchors(page, site.anchors())
         if CARD_MARKER not in output:
             return output
-        card = self.checked[page.file.src_uri].card if page.file.src_uri in self.checked else None
-        if card is None:  # not an OKR page after all: leave no trace
+        checked = self.checked.get(page.file.src_uri)
+        if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
-        okr = self.checked[page.file.src_uri].okr
-        if okr:
-            _add_anchors(page, card_anchors(okr))
+        card = checked.card
+        if checked.okr:
+            _add_anchors(page, card_anchors(checked.okr))
         if "okr-align:" in card:
             card = _ALIGN_HREF.sub(lambda m: self._align_href(html.unescape(m[1]), page), card)
         return output.replace(CARD_MARKER, card, 1)
@@ -161,7 +159,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Export every OKR of the site as `okrs.json`, in the JSON report's format."""
         if not self.config.enabled or not self.checked:
             return
-        okrs = sorted((c.okr for c in self.checked.values() if c.okr), key=lambda okr: str(okr["file"]))
+        okrs = sorted(self.okrs, key=lambda okr: str(okr["file"]))
         diagnostics = sorted((d for c in self.checked.values() for d in c.diagnostics), key=Diagnostic.sort_key)
         with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
             export.write(report.document(self.pages, okrs, diagnostics, compact=True))
@@ -193,8 +191,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             self.indexes[page.file.src_uri] = build_index(self.okrs, url_of)
         return self.indexes[page.file.src_uri]
 
-    def _objective_url(self, file: str, ident: str) -> str:
-        return f"{self.urls[file]}#okr-{ident.lower()}"
+    def _objective_url(self, file: str, ident: object) -> str:
+        return f"{self.urls[file]}#{objective_anchor(ident)}"
 
     def _align_href(self, key: str, page: Page) -> str:
         """The link to a supported objective, from `page`; one that names none is marked, not linked."""

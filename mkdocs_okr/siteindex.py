@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .crosspage import Ref, chain, objectives, resolve
+from .crosspage import Ref, objectives, resolve, supported
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
 CHART_WIDTH = 480
@@ -128,12 +128,17 @@ class Index:
         return found + (["okr-alignment"] if self.tree else [])
 
 
+def objective_anchor(ident: object) -> str:
+    """The id a card gives an objective (see okr/card.html); its key results add `-<id>`."""
+    return f"okr-{str(ident).lower()}"
+
+
 def card_anchors(okr: Mapping[str, Any]) -> list[str]:
-    """The ids the card of a page gives its objectives and key results (see okr/card.html)."""
+    """The ids the card of a page gives its objectives and key results."""
     found = []
     for o in okr["objectives"]:
-        found.append(f"okr-{str(o['id']).lower()}")
-        found += [f"okr-{str(o['id']).lower()}-{str(kr['id']).lower()}" for kr in o["key_results"]]
+        anchor = objective_anchor(o["id"])
+        found += [anchor, *(f"{anchor}-{str(kr['id']).lower()}" for kr in o["key_results"])]
     return found
 
 
@@ -160,7 +165,8 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
     links = {ref.key: _link(ref, url_of) for ref in by_key.values()}
     grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for ref in refs:
-        grouped[str(ref.okr["period"])][str(ref.okr["team"])].append(_row(ref, links, url_of))
+        own = links[ref.key] if by_key[ref.key] is ref else _link(ref, url_of)  # a duplicate links its own page
+        grouped[str(ref.okr["period"])][str(ref.okr["team"])].append(_row(ref, own, links))
     periods = []
     for name in sorted(grouped, key=period_order):
         teams, taken = [], set()
@@ -194,10 +200,9 @@ def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mappin
     nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
     supporters: dict[str, list[Ref]] = defaultdict(list)
     for ref in refs:
-        target = ref.aligns_to
-        parents = list(chain(ref, by_key))
-        if target in by_key and target != ref.key and (not parents or parents[-1].aligns_to != ref.key):
-            supporters[target].append(ref)
+        parent = supported(ref, by_key)
+        if parent is not None:
+            supporters[parent.key].append(ref)
 
     def node(key: str) -> Node:
         return Node(links[key], [node(r.key) for r in supporters.get(key, ()) if r is by_key[r.key]])
@@ -206,7 +211,7 @@ def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mappin
     return [node(key) for key in sorted(roots, key=lambda k: (period_order(str(by_key[k].okr["period"])), k))]
 
 
-def _row(ref: Ref, links: Mapping[str, Link], url_of: UrlOf) -> Row:
+def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
     counts = dict.fromkeys(LEVELS, 0)
     shares = []
     for kr in ref.objective["key_results"]:
@@ -215,7 +220,7 @@ def _row(ref: Ref, links: Mapping[str, Link], url_of: UrlOf) -> Row:
             shares.append(float(kr["progress"]))
     target = ref.aligns_to
     return Row(
-        link=_link(ref, url_of),  # its own page, also when another page has the same key
+        link=link,
         objective_id=str(ref.objective["id"]),
         counts=counts,
         progress=sum(shares) / len(shares) if shares else None,
