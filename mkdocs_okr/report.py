@@ -19,13 +19,15 @@ def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
 
 def text(results: Sequence[PageResult], style: Callable[[str, Severity], str] = lambda s, _: s) -> str:
     """One line a finding, `path:line:col: severity: message [rule]`, then a summary line."""
+    return _lines(
+        results, lambda d: f"{d.file}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
+    )
+
+
+def _lines(results: Sequence[PageResult], line: Callable[[Diagnostic], str]) -> str:
+    """A line for each finding, in order, then the summary line."""
     diagnostics = diagnostics_of(results)
-    lines = [
-        f"{d.file}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
-        for d in diagnostics
-    ]
-    lines.append(summary(results, diagnostics))
-    return "\n".join(lines) + "\n"
+    return "\n".join([*map(line, diagnostics), summary(results, diagnostics)]) + "\n"
 
 
 def summary(results: Sequence[PageResult], diagnostics: Sequence[Diagnostic]) -> str:
@@ -44,14 +46,11 @@ GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 def github(results: Sequence[PageResult]) -> str:
     """One workflow command a finding, `::warning file=…,line=…,col=…,title=…::message`, then the summary."""
-    diagnostics = diagnostics_of(results)
-    lines = [
-        f"::{GITHUB_COMMAND[d.severity]} file={_property(d.file)},line={d.line},col={d.column},"
-        f"title={_property(f'mkdocs-okr {d.rule}')}::{_data(d.message)}"
-        for d in diagnostics
-    ]
-    lines.append(summary(results, diagnostics))
-    return "\n".join(lines) + "\n"
+    return _lines(
+        results,
+        lambda d: f"::{GITHUB_COMMAND[d.severity]} file={_property(d.file)},line={d.line},col={d.column},"
+        f"title={_property(f'mkdocs-okr {d.rule}')}::{_data(d.message)}",
+    )
 
 
 def _data(text: str) -> str:
