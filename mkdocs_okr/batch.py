@@ -9,17 +9,22 @@ checked in the calling process. Results are the same either way.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
+from typing import Any, TypeVar
 
-from . import render
+from . import render, report
 from .check import Options, check_bytes
 from .model import Diagnostic
+from .siteindex import card_anchors
 from .vocabulary import vocabulary
 
+T = TypeVar("T")
 FIRST_CHUNK = 8
 CHUNK = 64  # pages per task: large enough to amortise the hand-over, small enough to start early
 MIN_PAGES = 200  # below this, starting a worker costs more than it saves
@@ -48,13 +53,21 @@ class Look:
 
 @dataclass(frozen=True)
 class Checked:
-    """What a build needs of a checked page: its findings, its card's HTML when it is an OKR page,
-    and its OKRs as plain data for the export (not the model: plain data travels cheaper)."""
+    """What a build needs of a checked page: its findings, its card's HTML and the ids the card
+    adds when it is an OKR page, and its OKRs as the JSON report has them, serialised: one string
+    travels from a worker cheaper than a tree of objects, and the host's garbage collector does not
+    walk it on every pass of a large build."""
 
+    file: str  # as diagnostics name it
     diagnostics: list[Diagnostic]
     card: str | None
-    okr: dict[str, object] | None = None  # the page's OKRs as in the JSON report
+    okr_json: str | None = None
+    anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
+
+    def okr(self) -> dict[str, Any] | None:
+        """The page's OKRs as plain data, read anew at each call."""
+        return json.loads(self.okr_json) if self.okr_json else None
 
 
 def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> int:
@@ -75,7 +88,9 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
         if result.is_okr_page and look.cards:
             card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
         okr = result.okr.to_dict() if result.okr else None
-        checked.append(Checked(result.diagnostics, card, okr, result.is_okr_page))
+        okr_json = report.serialise(okr) if okr else None
+        anchors = tuple(card_anchors(okr)) if okr else ()
+        checked.append(Checked(item.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page))
     return checked
 
 
@@ -127,6 +142,22 @@ class Batch:
         for n in range(len(self.chunks)):
             self._collect(n)
         return {key: self.done[key] for key in self.order}
+
+    def call(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """Start `fn(*args)` in a worker, when there are workers; returns what waits for its result.
+        Without workers, or when the worker failed, it runs here, when first asked for."""
+        future = self.pool.submit(fn, *args) if self.pool is not None else None
+
+        @cache
+        def result() -> T:
+            if future is not None:
+                try:
+                    return future.result()
+                except Exception:  # the worker died: run it here, where a real error shows itself
+                    pass
+            return fn(*args)
+
+        return result
 
     def close(self) -> None:
         if self.pool is not None:

@@ -62,11 +62,16 @@ def add_cross_page(
     severity: Mapping[str, Severity],
 ) -> None:
     """Add the cross-page findings to each page's diagnostics, kept in order."""
-    refs = objectives(okrs)
-    for d in [*duplicate_objectives(refs, severity), *alignments(refs, severity)]:
+    for d in cross_page(okrs, severity):
         page = diagnostics_by_file[d.file]
         page.append(d)
         page.sort(key=Diagnostic.sort_key)
+
+
+def cross_page(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+    """The findings no single page can know: duplicate objectives, and `aligns_to` problems."""
+    refs = objectives(okrs)
+    return [*duplicate_objectives(refs, severity), *alignments(refs, severity)]
 
 
 def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,9 +20,8 @@ from . import render, report
 from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
-from .crosspage import add_cross_page, objectives, resolve
 from .model import Diagnostic, Severity
-from .siteindex import Index, build_index, card_anchors, objective_anchor
+from .sitewide import Holder, ShownIndex, SiteWide, site_wide
 
 log = get_plugin_logger(__name__)
 
@@ -48,14 +47,12 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.pages = 0
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.index_pages: set[str] = set()
-        self.okrs: list[dict[str, object]] = []
-        self.objective_urls: dict[str, str] = {}  # team/period/id -> the objective's URL from the root
-        self.indexes: dict[str, Index] = {}  # page holding the index -> the index as seen from it
+        self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
-        self.checked, self.urls, self.index_pages, self.okrs, self.indexes = {}, {}, set(), [], {}
+        self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
@@ -109,28 +106,28 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         return html[:at] + CARD_MARKER + "\n" + html[at:]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Every page is read: report the findings of all pages, in page order."""
+        """Every page is read: start the site-wide steps (cross-page rules, where each objective is,
+        the index for each page that holds it), in a worker when there is one, while MkDocs writes
+        the pages; the pages that need the result wait for it."""
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
-        self.batch.close()
-        self.okrs = [c.okr for c in self.checked.values() if c.okr]
-        diagnostics_by_file = {str(c.okr["file"]): c.diagnostics for c in self.checked.values() if c.okr}
-        add_cross_page(diagnostics_by_file, self.okrs, self.batch.options.severity)
-        self.objective_urls = {
-            key: self._objective_url(ref.file, ref.objective["id"]) for key, ref in resolve(objectives(self.okrs)).items()
-        }
-        for checked in self.checked.values():
-            for d in checked.diagnostics:
-                _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
+        okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
+        holders = {}
+        for src_uri in sorted(self.index_pages):
+            file = files.get_file_from_path(src_uri)
+            if file is not None and file.page is not None:
+                links = {name: _relative_path(url, file.page) for name, url in self.urls.items()}
+                holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
+        if okr_json or holders:
+            options = self.batch.options
+            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths)
         return env
 
     @event_priority(50)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         """List the index's periods in the table of contents of the page that holds it."""
-        if page.file.src_uri in self.index_pages and self.okrs:
-            site = self._index(page)
-            entries = [AnchorLink(p.name, p.anchor, 2) for p in site.periods]
-            if site.tree:
-                entries.append(AnchorLink("How objectives align", "okr-alignment", 2))
+        shown = self._shown_index(page)
+        if shown is not None:
+            entries = [AnchorLink(title, anchor, 2) for title, anchor in shown.toc]
             items = page.toc.items
             (items[0].children if len(items) == 1 and items[0].level == 1 else items).extend(entries)
         return context
@@ -138,31 +135,39 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the OKR card where `on_page_content` marked it, and the index where a page holds it."""
-        if page.file.src_uri in self.index_pages:
-            site = self._index(page)
-            css_url = get_relative_url(render.CSS_PATH, page.url)
-            output = output.replace(INDEX_MARKER, render.index(site, css_url, self.look.search_paths), 1)
-            _add_anchors(page, site.anchors())
+        shown = self._shown_index(page)
+        if shown is not None:
+            output = output.replace(INDEX_MARKER, shown.html, 1)
+            _add_anchors(page, shown.anchors)
         if CARD_MARKER not in output:
             return output
         checked = self.checked.get(page.file.src_uri)
         if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
         card = checked.card
-        if checked.okr:
-            _add_anchors(page, card_anchors(checked.okr))
+        _add_anchors(page, checked.anchors)
         if "okr-align:" in card:
             card = _ALIGN_HREF.sub(lambda m: self._align_href(html.unescape(m[1]), page), card)
         return output.replace(CARD_MARKER, card, 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Export every OKR of the site as `okrs.json`, in the JSON report's format."""
-        if not self.config.enabled or not self.checked:
+        """Report the findings of all pages, in page order, and export every OKR of the site as
+        `okrs.json`, in the JSON report's format."""
+        site = self.site() if self.site is not None else None
+        self.batch.close()
+        if site is None or not self.checked:
             return
-        okrs = sorted(self.okrs, key=lambda okr: str(okr["file"]))
-        diagnostics = sorted((d for c in self.checked.values() for d in c.diagnostics), key=Diagnostic.sort_key)
+        by_file = {c.file: c.diagnostics for c in self.checked.values()}
+        for d in site.findings:
+            by_file[d.file].append(d)
+        for diagnostics in by_file.values():
+            diagnostics.sort(key=Diagnostic.sort_key)
+            for d in diagnostics:
+                _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
+        diagnostics = sorted((d for found in by_file.values() for d in found), key=Diagnostic.sort_key)
+        okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in self.checked.values() if c.okr_json)]
         with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
-            export.write(report.document(self.pages, okrs, diagnostics, compact=True))
+            export.write(report.export(self.pages, okrs, diagnostics))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
@@ -181,24 +186,19 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         files.append(File.generated(config, path, content=render.index_page(INDEX_MARKER, self.look.search_paths)))
         return True
 
-    def _index(self, page: Page) -> Index:
-        """The index as seen from `page` (its links are relative), built once per page."""
-        if page.file.src_uri not in self.indexes:
-
-            def url_of(file: str, ident: str) -> str:
-                return _relative(self._objective_url(file, ident), page)
-
-            self.indexes[page.file.src_uri] = build_index(self.okrs, url_of)
-        return self.indexes[page.file.src_uri]
-
-    def _objective_url(self, file: str, ident: object) -> str:
-        return f"{self.urls[file]}#{objective_anchor(ident)}"
+    def _shown_index(self, page: Page) -> ShownIndex | None:
+        """The index as `page` shows it, when it holds the index."""
+        if self.site is None or page.file.src_uri not in self.index_pages:
+            return None
+        return self.site().indexes.get(page.file.src_uri)
 
     def _align_href(self, key: str, page: Page) -> str:
         """The link to a supported objective, from `page`; one that names none is marked, not linked."""
-        if key not in self.objective_urls:
+        where = self.site().objectives.get(key) if self.site is not None else None
+        if where is None:
             return f'aria-disabled="true" title="No objective {html.escape(key)} on this site"'
-        return f'href="{html.escape(_relative(self.objective_urls[key], page))}"'
+        file, anchor = where
+        return f'href="{html.escape(_relative_path(self.urls[file], page))}#{html.escape(anchor)}"'
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
@@ -234,8 +234,7 @@ def _add_anchors(page: Page, anchors: Iterable[str]) -> None:
         page.present_anchor_ids.update(anchors)
 
 
-def _relative(url: str, page: Page) -> str:
-    """A link from `page` to `path#fragment` of the site; just `#fragment` on the page itself."""
-    path, _, fragment = url.partition("#")
-    relative = get_relative_url(path, page.url)
-    return f"{'' if relative == '.' else relative}#{fragment}"
+def _relative_path(url: str, page: Page) -> str:
+    """A link from `page` to the page at `url`, to which a `#fragment` is added: "" for itself."""
+    relative = get_relative_url(url, page.url)
+    return "" if relative == "." else relative

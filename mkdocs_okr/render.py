@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 
 from .model import OKR, Diagnostic, KeyResult
 from .siteindex import Index
-from .vocabulary import vocabulary
+from .vocabulary import levels
 
 CARD_TEMPLATE = "okr/card.html"
 INDEX_TEMPLATE = "okr/index.html"
@@ -91,14 +91,14 @@ def card(
     """The card of one page: its OKRs, or, when they cannot be read, the findings that say why."""
     template = environment(search_paths).get_template(CARD_TEMPLATE)
     return template.render(
-        okr=okr, diagnostics=diagnostics, css_url=css_url, levels=vocabulary().levels, guidance_url=guidance_url
+        okr=okr, diagnostics=diagnostics, css_url=css_url, levels=levels(), guidance_url=guidance_url
     )
 
 
 def index(site: Index, css_url: str, search_paths: tuple[str, ...] = ()) -> str:
     """The site's OKR index: periods, a chart and a table per team, and the alignment tree."""
     template = environment(search_paths).get_template(INDEX_TEMPLATE)
-    return template.render(index=site, css_url=css_url, levels=vocabulary().levels)
+    return template.render(index=site, css_url=css_url, levels=levels())
 
 
 def index_page(marker: str, search_paths: tuple[str, ...] = ()) -> str:

@@ -63,20 +63,29 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def document(
-    files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic], compact: bool = False
-) -> str:
-    """The report from its parts, as the CLI prints it (indented) and as the build exports it
-    (okrs.json, compact: a large site's export is megabytes, and indenting it costs the build)."""
-    report = {
-        "version": REPORT_VERSION,
-        "files_checked": files_checked,
-        "okrs": list(okrs),
-        "diagnostics": [d.to_dict() for d in diagnostics],
-    }
-    if compact:
-        return json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return _one_item_a_line(report)
+def document(files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic]) -> str:
+    """The report from its parts, as the CLI prints it: indented at the top, one item a line."""
+    return _one_item_a_line(
+        {
+            "version": REPORT_VERSION,
+            "files_checked": files_checked,
+            "okrs": list(okrs),
+            "diagnostics": [d.to_dict() for d in diagnostics],
+        }
+    )
+
+
+def serialise(value: object) -> str:
+    """Compact JSON, as the build exports it (a large site's export is megabytes)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def export(files_checked: int, okrs: Sequence[str], diagnostics: Sequence[Diagnostic]) -> str:
+    """The report as the build exports it (okrs.json): compact, from OKRs already serialised by
+    `serialise` in the workers; the same bytes as `serialise` of the whole report."""
+    head = serialise({"version": REPORT_VERSION, "files_checked": files_checked})[:-1]
+    found = serialise([d.to_dict() for d in diagnostics])
+    return f'{head},"okrs":[{",".join(okrs)}],"diagnostics":{found}}}\n'
 
 
 def _one_item_a_line(report: dict[str, object]) -> str:

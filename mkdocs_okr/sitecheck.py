@@ -51,7 +51,7 @@ def check_site(
         checked = batch.all()
     finally:
         batch.close()
-    okrs = [c.okr for c in checked.values() if c.okr]
+    okrs = [okr for c in checked.values() if (okr := c.okr())]
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
     add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)

@@ -151,6 +151,13 @@ def _load(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def levels() -> dict[str, dict[str, str]]:
+    """Each controllability level's symbol, label, reason and wording, without the rest of the
+    vocabularies (rendering needs only these)."""
+    return _load("levels")
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabularies, parsed and indexed."""
     vocab = Vocabulary()
@@ -185,7 +192,7 @@ def vocabulary() -> Vocabulary:
     for name in metrics["neutral"]:
         vocab.neutral.add(phrase(name), Entry("neutral"))
     vocab.measurable = {lemma(w) for w in metrics["measurable"]}
-    vocab.levels = _load("levels")
+    vocab.levels = levels()
     vocab.suggestions = _load("suggestions")
     vocab.lexicon = Lexicon([vocab.actors, vocab.metrics, vocab.words, vocab.neutral])
     for family in vocab.suggestions["by_metric"].values():

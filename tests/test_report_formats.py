@@ -130,3 +130,19 @@ def test_a_clean_site_gives_valid_sarif_with_no_results(site: Callable[..., Path
 def test_schema_command_prints_the_report_schema() -> None:
     run = run_cli("schema", "--report", cwd=REPO)
     assert run.stdout == (REPO / "schema" / "report.schema.json").read_text(encoding="utf-8")
+
+
+def test_the_build_export_is_the_compact_report_byte_for_byte() -> None:
+    """The build writes okrs.json from OKRs its workers serialised one by one; the bytes must be
+    those of serialising the whole report at once, non-ASCII text and findings included."""
+    from mkdocs_okr import report
+    from mkdocs_okr.check import Options, check_text
+
+    pages = [check_text(PAGE.replace("Menus", team), f"{team}.md", Options()) for team in ("Menus", "Café «Été»")]
+    okrs = [p.okr.to_dict() for p in pages if p.okr]
+    diagnostics = report.diagnostics_of(pages)
+    assert len(okrs) == 2 and diagnostics
+    whole = {"version": 1, "files_checked": 3, "okrs": okrs, "diagnostics": [d.to_dict() for d in diagnostics]}
+    exported = report.export(3, [report.serialise(o) for o in okrs], diagnostics)
+    assert exported == report.serialise(whole) + "\n"
+    assert json.loads(exported) == json.loads(report.document(3, okrs, diagnostics))

@@ -1,0 +1,66 @@
+"""What needs every OKR page at once: the cross-page findings, where each objective is, and the
+index as each page that holds it shows it. Takes and gives plain data, so a build can run it in a
+worker process while MkDocs writes the pages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from . import render
+from .crosspage import cross_page, objectives, resolve
+from .model import Diagnostic, Severity
+from .siteindex import build_index, objective_anchor
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A page that shows the index: the link from it to each OKR page (by the page's file as the
+    report names it; "" for itself), and to the stylesheet."""
+
+    links: Mapping[str, str]
+    css_url: str
+
+
+class ShownIndex(NamedTuple):
+    """The index rendered for one page: its HTML, the ids it adds, and the (title, id) entries for
+    the page's table of contents."""
+
+    html: str
+    anchors: tuple[str, ...]
+    toc: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SiteWide:
+    findings: list[Diagnostic]  # the cross-page ones, each naming its page's file
+    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's id in it)
+    indexes: dict[str, ShownIndex]  # holder's key -> its index
+
+
+def site_wide(
+    okr_json: Sequence[str],
+    severity: Mapping[str, Severity],
+    holders: Mapping[str, Holder],
+    search_paths: tuple[str, ...] = (),
+) -> SiteWide:
+    """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised."""
+    okrs = [json.loads(text) for text in okr_json]
+    where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
+    shown = {key: show_index(okrs, holder, search_paths) for key, holder in holders.items()}
+    return SiteWide(cross_page(okrs, severity), where, shown)
+
+
+def show_index(okrs: Sequence[Mapping[str, object]], holder: Holder, search_paths: tuple[str, ...]) -> ShownIndex:
+    """The index as `holder` shows it."""
+
+    def url_of(file: str, ident: str) -> str:
+        return f"{holder.links[file]}#{objective_anchor(ident)}"
+
+    site = build_index(okrs, url_of)
+    toc = [(p.name, p.anchor) for p in site.periods]
+    if site.tree:
+        toc.append(("How objectives align", "okr-alignment"))
+    return ShownIndex(render.index(site, holder.css_url, search_paths), tuple(site.anchors()), tuple(toc))
