@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .annotate import annotate
 from .frontmatter import read_okr
+from .limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity
 from .normalize import build_okr
 from .rules import severity_of
@@ -22,7 +23,7 @@ BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Options:
-    """Site-wide settings: default parties and the severity of each rule."""
+    """Site-wide settings: default parties, the severity of each rule, and what a page may hold."""
 
     customer: tuple[str, ...] = ()
     customers_users: tuple[str, ...] = ()
@@ -31,6 +32,7 @@ class Options:
     stale_after_days: int = 45
     min_key_results: int = 2
     max_key_results: int = 5
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -45,7 +47,7 @@ class PageResult:
 
 def check_text(text: str, file: str, options: Options) -> PageResult:
     """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named."""
-    front = read_okr(text)
+    front = read_okr(text, options.limits)
     if front is None:
         return PageResult(file)
     findings = list(front.findings)

@@ -180,11 +180,15 @@ def _identity(path: Path) -> object:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+    """*.md files under `folder`; a folder that cannot be listed is yielded too, so that reading it
+    reports it."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 yield Path(root) / name
+    yield from (Path(error.filename) for error in unlisted)
 
 
 def _covers(paths: tuple[Path, ...], folder: Path) -> bool:

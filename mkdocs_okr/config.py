@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from .check import Options
+from .limits import DEPTH_CEILING, Limits
 from .model import Severity
 from .normalize import names
 from .rules import policy_keys
@@ -69,6 +70,22 @@ class Day(BaseConfigOption[Optional[date]]):
             raise ValidationError(f"expected a date YYYY-MM-DD, got {value!r}") from None
 
 
+class Count(BaseConfigOption[int]):
+    """A whole number from `least` to `most`."""
+
+    def __init__(self, default: int, least: int = 1, most: int | None = None) -> None:
+        super().__init__()
+        self.default, self.least, self.most = default, least, most
+
+    def run_validation(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValidationError(f"expected a whole number, got {value!r}")
+        if value < self.least or (self.most is not None and value > self.most):
+            upper = f" and at most {self.most:,}" if self.most is not None else ""
+            raise ValidationError(f"expected at least {self.least:,}{upper}, got {value:,}")
+        return value
+
+
 class OkrConfig(Config):
     """Options of the `okr` plugin."""
 
@@ -112,6 +129,18 @@ class OkrConfig(Config):
     """The date that `stale_after_days` counts back from, as `YYYY-MM-DD`; unset, the build uses
     `SOURCE_DATE_EPOCH` when set (reproducible builds), else the current date."""
 
+    max_front_matter_bytes = Count(Limits.front_matter_bytes)
+    """The largest front matter, in bytes, that an OKR page may have; a larger one is a `limit`
+    finding and is not read (MkDocs renders the page without it)."""
+
+    max_depth = Count(Limits.depth, most=DEPTH_CEILING)
+    """How deep lists and mappings may nest in an OKR page's front matter; deeper is a `limit`
+    finding and the block is not read."""
+
+    max_values = Count(Limits.values)
+    """How many values (keys' values, list items, each use of an alias again) the `okr` block may
+    hold; more is a `limit` finding, which stops "billion laughs" alias bombs."""
+
     severity = Severities()
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level
@@ -128,4 +157,5 @@ def options_from(config: OkrConfig) -> Options:
         stale_after_days=config.stale_after_days,
         min_key_results=config.min_key_results,
         max_key_results=config.max_key_results,
+        limits=Limits(config.max_front_matter_bytes, config.max_depth, config.max_values),
     )

@@ -9,7 +9,7 @@ nodes itself, so that it can:
 * report duplicate keys, which YAML would silently collapse;
 * report YAML 1.1 implicit typing traps (dates, yes/no booleans, base-60 numbers, ...);
 * refuse every tag that is not a plain YAML type, so nothing in a page is ever executed;
-* bound nesting depth and alias expansion, so a hostile page cannot exhaust the build.
+* bound size, nesting depth and alias expansion (`limits`), so a hostile page cannot exhaust the build.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .limits import Limits, too_deep, too_large
 from .model import Finding, Position
 
 # The same pattern MkDocs 1.6 uses in mkdocs/utils/meta.py, so both agree on what front matter is.
@@ -29,8 +30,6 @@ OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
 OKR_KEY_RE = re.compile(r"(?:^|[\s{,-])okr[ \t]*:", re.MULTILINE)
 
 FIRST_YAML_LINE = 2  # the block starts on the line after the opening '---'
-MAX_DEPTH = 64
-MAX_NODES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
@@ -110,8 +109,8 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + FIRST_YAML_LINE, mark.column + 1)
 
 
-def read_okr(text: str) -> FrontMatter | None:
-    """Read the `okr` block of a page's text (BOM removed, newlines normalised).
+def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
+    """Read the `okr` block of a page's text (BOM removed, newlines normalised), within `limits`.
 
     Returns None when the page is not an OKR page: no front matter, or front matter without `okr`.
     """
@@ -133,15 +132,18 @@ def read_okr(text: str) -> FrontMatter | None:
     if "okr" not in block:
         return None
     try:
-        root = yaml.compose(block, Loader=_Loader)
+        refused = _refusal(block, limits)
+        root = None if refused else yaml.compose(block, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         if not OKR_KEY_RE.search(block):
             return None
         return FrontMatter(findings=[_syntax_finding(error)])
-    except yaml.YAMLError as error:  # errors without a mark (rare: reader errors)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
         if not OKR_KEY_RE.search(block):
             return None
-        return FrontMatter(findings=[Finding("yaml", Position(FIRST_YAML_LINE, 1), str(error))])
+        return FrontMatter(findings=[_character_finding(block, error)])
+    if refused:
+        return FrontMatter(findings=[refused]) if OKR_KEY_RE.search(block) else None
     if not isinstance(root, yaml.MappingNode):
         if root is None or not OKR_KEY_RE.search(block):
             return None
@@ -157,13 +159,43 @@ def read_okr(text: str) -> FrontMatter | None:
     okr_pairs = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "okr"]
     if not okr_pairs:
         return None
-    reader = _Reader()
+    reader = _Reader(limits)
     for key, _ in okr_pairs[1:]:
         reader.duplicate(key, "okr", okr_pairs[0][0])
     key, value = okr_pairs[-1]  # as YAML (and so MkDocs) does: the last one wins
     reader.result.key, reader.result.root = key, value
-    reader.result.data = {"okr": reader.build(value, 1)}
+    try:
+        reader.result.data = {"okr": reader.build(value, 1)}
+    except _Refused as refusal:  # one finding says why; nothing else of the block is read
+        return FrontMatter(key=key, root=value, findings=[refusal.finding])
     return reader.result
+
+
+def _refusal(block: str, limits: Limits) -> Finding | None:
+    """Why a block is not read at all: larger or deeper than the site allows."""
+    allowed = limits.front_matter_bytes
+    found = too_large(block, allowed)
+    if found is not None:
+        message = f"the front matter is {found:,} bytes, more than the {allowed:,} this site allows; it is not read"
+        return Finding("limit", Position(1, 1), message + " (option max_front_matter_bytes)", "/okr")
+    mark = too_deep(block, limits.depth)
+    if mark is not None:
+        return Finding("limit", _pos(mark), _too_deep_message(limits.depth), "/okr")
+    return None
+
+
+def _too_deep_message(depth: int) -> str:
+    return f"nested deeper than {depth} levels; the okr block is not read (option max_depth)"
+
+
+def _character_finding(block: str, error: yaml.reader.ReaderError) -> Finding:
+    """A character the YAML reader refuses, at its line and column (the first one is where it stopped)."""
+    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    at = block.find(character)
+    line = block.count("\n", 0, max(at, 0)) + FIRST_YAML_LINE
+    column = at - block.rfind("\n", 0, at) if at >= 0 else 1
+    message = f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it"
+    return Finding("yaml", Position(line, column), message)
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
@@ -201,11 +233,19 @@ def _node_kind(node: yaml.Node) -> str:
     return f'the value "{node.value}"'
 
 
+class _Refused(Exception):
+    """The block holds more values, or nests deeper (through aliases), than the site allows."""
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+
 class _Reader:
     """Builds Python values from a node tree, with findings; the path is formatted only for a finding."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
         self.result = FrontMatter()
+        self.limits = limits
         self.nodes = 0
         self.path: list[str] = ["", "okr"]
 
@@ -221,14 +261,14 @@ class _Reader:
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            if self.nodes == MAX_NODES + 1:
-                message = f"the okr block expands to more than {MAX_NODES:,} values (aliases?); it is not read further"
-                self.add("yaml", node, message)
-            return None
-        if depth > MAX_DEPTH:
-            self.add("yaml", node, f"nested deeper than {MAX_DEPTH} levels")
-            return None
+        if self.nodes > self.limits.values:
+            message = (
+                f"the okr block holds more than {self.limits.values:,} values, each use of an alias "
+                "counted again; it is not read (option max_values)"
+            )
+            raise _Refused(Finding("limit", _pos(node.start_mark), message, "/".join(self.path)))
+        if depth > self.limits.depth:
+            raise _Refused(Finding("limit", _pos(node.start_mark), _too_deep_message(self.limits.depth), "/".join(self.path)))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:

@@ -21,6 +21,7 @@ from .batch import Batch, Checked, Item, Look, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
 from .model import Diagnostic, Severity
+from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.root = "."
         self.pages = 0
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
+        self.okr_pages: set[str] = set()  # src_uri of every page that may be an OKR page
         self.index_pages: set[str] = set()
         self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
 
@@ -53,6 +55,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
+        self.okr_pages = set()
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
@@ -75,6 +78,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
                 items.append(item)
                 self.urls[item.file] = file.url
+                self.okr_pages.add(file.src_uri)
             if _INDEX_MARKER_BYTES in raw and holds_marker(raw.decode("utf-8", "replace")):
                 holds_index = True
                 # the index changes with any OKR page: rebuild its page on every `--dirty` build too
@@ -88,6 +92,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             stylesheet = render.stylesheet(self.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Give MkDocs an OKR page it can read safely: without front matter larger or deeper than
+        the site allows (its YAML loader would stall or crash), and with bytes that are not UTF-8
+        replaced (it would stop the whole build). The file is not touched; the card says why."""
+        if page.file.src_uri not in self.okr_pages:
+            return None
+        return safe_source(page.file.content_bytes, self.batch.options.limits)
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

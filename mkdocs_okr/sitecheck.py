@@ -3,6 +3,9 @@ cross-page rules over the named files and, when given, the rest of the site as c
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +39,7 @@ def check_site(
     shown = {name for name, _ in named}
     for name, path in [*named, *context]:
         try:
-            raw = path.read_bytes()
+            raw = read_page(path)
         except OSError as error:
             if name in shown:
                 site.unreadable.append((name, error.strerror or str(error)))
@@ -57,3 +60,12 @@ def check_site(
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
     site.okrs = sorted((o for o in okrs if o["file"] in shown), key=lambda o: str(o["file"]))
     return site
+
+
+def read_page(path: Path) -> bytes:
+    """A file's bytes; OSError when it cannot be read or is not a regular file (a named pipe would
+    block the check for ever, a device never end)."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return file.read()

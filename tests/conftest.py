@@ -120,3 +120,18 @@ def broken_site(tmp_path: Path) -> Path:
 def reproducible_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs stamps the build time into pages unless SOURCE_DATE_EPOCH is set."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+FIGURES: list[str] = []
+
+
+def record_figure(line: str) -> None:
+    """Keep a measured figure (time, memory, counts) to print at the end of the run, for quoting."""
+    FIGURES.append(line)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -145,7 +145,8 @@ def test_alias_bomb_is_bounded() -> None:
     lines = ["---", "okr:", "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"  a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]
     result = check_text("\n".join(lines + ["---", ""]), "p.md", QUIET)
-    assert any("more than 100,000 values" in d.message for d in result.diagnostics)
+    assert [(d.rule, d.line) for d in result.diagnostics] == [("limit", 3)]
+    assert "more than 10,000 values" in result.diagnostics[0].message and result.okr is None
 
 
 def test_all_findings_of_a_page_at_once_sorted_by_line() -> None:

@@ -1,0 +1,53 @@
+"""Bounds on one page's front matter, so that no page can crash, hang or exhaust a build.
+
+libyaml composes nodes recursively in C (a few tens of thousands of nested levels overflow the
+stack and kill the process) and scans deep flow nesting in quadratic time, and MkDocs itself loads
+every page's front matter with it. So a block is refused, before any composition, when it is larger
+than the site allows or nested deeper: nesting is counted on libyaml's event stream, which stops at
+the first level too many, and only for blocks that could be deep at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DEPTH_CEILING = 200  # the deepest a site may allow: the reader recurses once per level, in Python
+_SHALLOW = 1_000  # a block that cannot nest this deep is composed directly: cheap and safe in C
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the front matter of one page may hold; a site changes them with plugin options."""
+
+    front_matter_bytes: int = 262_144
+    depth: int = 64
+    values: int = 10_000  # each use of an alias counts again: the bound on alias expansion
+
+
+def too_large(block: str, limit: int) -> int | None:
+    """The size of `block` in bytes (UTF-8) when it is more than `limit`, else None."""
+    if len(block) * 4 <= limit:  # a character takes at most 4 bytes
+        return None
+    found = len(block.encode("utf-8"))
+    return found if found > limit else None
+
+
+def too_deep(block: str, limit: int) -> yaml.Mark | None:
+    """Where `block` first nests deeper than `limit`, or None when it does not, or when it cannot
+    nest deep enough to harm the parser (the reader then counts levels itself, aliases included).
+    Every level needs a new line or one of the characters counted, so counting clears most blocks."""
+    if block.count("\n") + sum(block.count(c) for c in "[{-?:") <= _SHALLOW:
+        return None
+    depth = 0  # the front matter itself; the okr block is level 1, as the reader counts
+    for event in yaml.parse(block, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limit + 1:
+                return event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
