@@ -10,7 +10,7 @@ from pathlib import Path
 from .annotate import annotate
 from .frontmatter import read_okr
 from .limits import Limits
-from .model import OKR, Diagnostic, Finding, Position, Severity
+from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
 from .normalize import build_okr
 from .rules import severity_of
 from .shape import shape
@@ -100,7 +100,7 @@ def _diagnostics(findings: list[Finding], file: str, options: Options) -> list[D
         severity = severity_of(f.rule, options.severity, f.key)
         if severity is not Severity.IGNORE:
             out.append(
-                Diagnostic(file, f.position.line, f.position.column, severity, f.rule, f.message, f.pointer)
+                Diagnostic(file, f.position.line, f.position.column, severity, f.rule, one_line(f.message), f.pointer)
             )
     return sorted(out, key=Diagnostic.sort_key)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
-from .model import Diagnostic, Severity
+from .model import Diagnostic, Severity, one_line
 from .rules import severity_of
 
 
@@ -175,4 +175,4 @@ def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggeste
 
 
 def _at(ref: Ref, where: Mapping[str, Any], level: Severity, rule: str, message: str, pointer: str) -> Diagnostic:
-    return Diagnostic(ref.file, int(where["line"]), int(where["column"]), level, rule, message, pointer)
+    return Diagnostic(ref.file, int(where["line"]), int(where["column"]), level, rule, one_line(message), pointer)

@@ -15,6 +15,7 @@ nodes itself, so that it can:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,12 +132,15 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     block = match.group(1)
     if "okr" not in block:
         return None
+    lines = _FileLines(block) if _ODD_BREAK_RE.search(block) else None
     try:
-        refused = _refusal(block, limits)
+        refused = _refusal(block, limits, lines)
         root = None if refused else yaml.compose(block, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         if not OKR_KEY_RE.search(block):
             return None
+        if lines:
+            error.context_mark, error.problem_mark = map(lines.mark, (error.context_mark, error.problem_mark))
         return FrontMatter(findings=[_syntax_finding(error)])
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
         if not OKR_KEY_RE.search(block):
@@ -144,6 +148,8 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
         return FrontMatter(findings=[_character_finding(block, error)])
     if refused:
         return FrontMatter(findings=[refused]) if OKR_KEY_RE.search(block) else None
+    if lines and root is not None:
+        lines.tree(root)
     if not isinstance(root, yaml.MappingNode):
         if root is None or not OKR_KEY_RE.search(block):
             return None
@@ -171,7 +177,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     return reader.result
 
 
-def _refusal(block: str, limits: Limits) -> Finding | None:
+def _refusal(block: str, limits: Limits, lines: _FileLines | None) -> Finding | None:
     """Why a block is not read at all: larger or deeper than the site allows."""
     allowed = limits.front_matter_bytes
     found = too_large(block, allowed)
@@ -180,8 +186,39 @@ def _refusal(block: str, limits: Limits) -> Finding | None:
         return Finding("limit", Position(1, 1), message + " (option max_front_matter_bytes)", "/okr")
     mark = too_deep(block, limits.depth)
     if mark is not None:
-        return Finding("limit", _pos(mark), _too_deep_message(limits.depth), "/okr")
+        return Finding("limit", _pos(lines.mark(mark) if lines else mark), _too_deep_message(limits.depth), "/okr")
     return None
+
+
+# YAML 1.1 also breaks lines at NEL, U+2028 and U+2029; editors, and a file's line count, do not
+_ODD_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+
+
+class _FileLines:
+    """Lines and columns as the file has them, for a block in which YAML sees more lines."""
+
+    def __init__(self, block: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", block))]
+
+    def mark(self, mark: Any) -> Any:
+        if mark is None:
+            return None
+        line = bisect_right(self.starts, mark.index) - 1
+        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line], None, None)
+
+    def tree(self, root: yaml.Node) -> None:
+        """Correct the mark of every node under `root` (each once: aliases share nodes)."""
+        seen: set[int] = set()
+        todo = [root]
+        while todo:
+            node = todo.pop()
+            if id(node) not in seen:
+                seen.add(id(node))
+                node.start_mark = self.mark(node.start_mark)
+                if isinstance(node, yaml.MappingNode):
+                    todo += [n for pair in node.value for n in pair]
+                elif isinstance(node, yaml.SequenceNode):
+                    todo += node.value
 
 
 def _too_deep_message(depth: int) -> str:

@@ -67,6 +67,18 @@ class Finding:
     key: str = ""  # what policy looks up besides the rule id: the level of a controllability finding
 
 
+# control characters and line breaks a page's values may bring into a message (YAML's "\e", "\n")
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+_ONE_LINE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _CONTROLS if c != 0x09}
+_ONE_LINE.update({0x0A: "\\n", 0x0D: "\\r"})
+
+
+def one_line(message: str) -> str:
+    """A message as one line of plain text: control characters and line breaks shown as escapes,
+    so a finding stays one line of a report and cannot drive the terminal it is printed on."""
+    return message.translate(_ONE_LINE)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding about one place in one file."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, record_figure, run_cli, write_site
+from conftest import REPO, record_figure, run_cli
 
 HEAD = "---\nokr:\n  team: Restaurant platform\n  period: 2026-Q1\n"
 GOOD = HEAD + "  objectives:\n    - title: Keep restaurants\n      key_results:\n        - Raise renewal of restaurants from 82% to 90%\n        - Cut time to publish a menu from 3 days to 1 day\n---\n# Good\n"
@@ -183,3 +183,26 @@ def test_the_guarantees_page_states_the_limits_the_code_has() -> None:
     page = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8")
     for figure in (f"{Limits.front_matter_bytes:,}", str(Limits.depth), f"{Limits.values:,}", str(DEPTH_CEILING)):
         assert figure in page
+
+
+# found by fuzzing
+
+
+def test_positions_count_lines_as_the_file_does_not_as_yaml_11() -> None:
+    """YAML 1.1 breaks lines at U+2028, U+2029 and NEL too; editors and the file's line count do not."""
+    from mkdocs_okr.check import Options, check_bytes
+
+    page = (HEAD + '  customer: "a\u2028b\u2029c\x85d"\n  objectives:\n    - title: t\n      key_results: [x]\n  extra: 1\n---\n').encode()
+    (d,) = [d for d in check_bytes(page, "p.md", Options()).diagnostics if d.rule == "schema"]
+    assert (d.line, d.column) == (9, 3) and 'unknown key "extra"' in d.message
+    broken = (HEAD + '  customer: "a\u2028b"\n  objectives: [a, b\n  x: 1\n---\n').encode()
+    assert [(d.line, d.column, d.rule) for d in check_bytes(broken, "p.md", Options()).diagnostics] == [(6, 15, "yaml")]
+
+
+def test_a_finding_is_one_line_whatever_a_value_holds() -> None:
+    """A key or value with a line break or a terminal escape (YAML's "\\n", "\\e") is shown escaped."""
+    from mkdocs_okr.check import Options, check_bytes
+
+    page = (HEAD + '  objectives:\n    - title: t\n      key_results: [x]\n  "bad\\nkey\\e[2J": 1\n---\n').encode()
+    (d,) = [d for d in check_bytes(page, "p.md", Options()).diagnostics if d.rule == "schema"]
+    assert 'unknown key "bad\\nkey\\x1b[2J"' in d.message

@@ -33,3 +33,9 @@ def test_check_speed_quick_run() -> None:
     run = subprocess.run([sys.executable, "bench/check_speed.py", "--quick"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert re.search(r"^\s+100\s+50\s.*\d+\.\dx\s", run.stdout, re.MULTILINE), run.stdout
+
+
+def test_fuzz_runs() -> None:
+    run = subprocess.run([sys.executable, "bench/fuzz.py", "--examples", "50"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"^50 examples in [\d.]+ s", run.stdout, re.MULTILINE), run.stdout
