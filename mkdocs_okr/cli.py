@@ -153,9 +153,12 @@ def _site(config_file: Path | None):
     if not path.is_file():
         raise UsageError(f"no such config file: {path}")
     try:
-        return load(path)
+        site = load(path)
     except SiteConfigError as error:
         raise UsageError(str(error)) from None
+    for warning in site.warnings:
+        click.echo(f"mkdocs-okr: warning: {warning}", err=True)
+    return site
 
 
 def _markdown_files(paths: tuple[Path, ...]) -> Iterator[Path]:

@@ -7,7 +7,7 @@ from difflib import get_close_matches
 from typing import Optional
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
@@ -116,13 +116,13 @@ class OkrConfig(Config):
     and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the
     build's own process. The findings and the site are the same either way."""
 
-    min_key_results = c.Type(int, default=2)
+    min_key_results = Count(2, least=0)
     """Fewer key results than this on an objective is a `key-result-count` finding."""
 
-    max_key_results = c.Type(int, default=5)
+    max_key_results = Count(5)
     """More key results than this on an objective is a `key-result-count` finding."""
 
-    stale_after_days = c.Type(int, default=45)
+    stale_after_days = Count(45, least=0)
     """A key result whose `updated` date is more days old than this is reported as `stale`."""
 
     today = Day()
@@ -145,6 +145,18 @@ class OkrConfig(Config):
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level
     (`customer`, `customers_users`, `team`, `unknown`). What is not named keeps its default."""
+
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """MkDocs' validation, with "did you mean" for an option name that is not one."""
+        failed, warnings = super().validate()
+        known = [name for name, _ in self._schema]
+        return failed, [(key, _unknown(key, known)) if key not in known else (key, w) for key, w in warnings]
+
+
+def _unknown(key: str, known: list[str]) -> str:
+    close = get_close_matches(key, known, n=1)
+    return f'unknown option; did you mean "{close[0]}"?' if close else f"unknown option; known: {', '.join(known)}"
 
 
 def options_from(config: OkrConfig) -> Options:

@@ -28,6 +28,7 @@ class SiteConfig:
     path: Path
     docs_dir: Path
     options: Options
+    warnings: tuple[str, ...] = ()  # options that are not the plugin's, as MkDocs warns of them
 
 
 class _Loader(yaml.SafeLoader):
@@ -63,16 +64,20 @@ def load(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise SiteConfigError(f"{path}: expected a mapping of settings")
     docs_dir = path.parent / str(data.get("docs_dir") or "docs")
+    options = _plugin_options(data.get("plugins"))
+    if not isinstance(options, (dict, type(None))):
+        raise SiteConfigError(f"{path}: the okr plugin's options: expected a mapping of option to value, got {options!r}")
     config = OkrConfig(config_file_path=str(path))
-    config.load_dict(_plugin_options(data.get("plugins")) or {})
-    failed, _ = config.validate()
+    config.load_dict(options or {})
+    failed, warnings = config.validate()
     if failed:
         key, error = failed[0]
         raise SiteConfigError(f'{path}: okr plugin option "{key}": {error}')
-    return SiteConfig(path, docs_dir, options_from(config))
+    problems = tuple(f'{path}: okr plugin option "{key}": {warning}' for key, warning in warnings)
+    return SiteConfig(path, docs_dir, options_from(config), problems)
 
 
-def _plugin_options(plugins: Any) -> dict[str, Any] | None:
+def _plugin_options(plugins: Any) -> Any:
     """The options given to the okr plugin, in any of the forms mkdocs.yml allows."""
     if isinstance(plugins, dict):
         entries = list(plugins.items())
@@ -82,5 +87,5 @@ def _plugin_options(plugins: Any) -> dict[str, Any] | None:
         ]
     for name, options in entries:
         if name == "okr":
-            return options if isinstance(options, dict) else None
+            return options
     return None
