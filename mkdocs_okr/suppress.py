@@ -15,7 +15,8 @@ def suppress(findings: list[Finding], okr: OKR, front: FrontMatter) -> list[Find
     for objective in okr.objectives:
         scopes.append((objective.pointer, objective.ignore))
         scopes += [(kr.pointer, kr.ignore) for kr in objective.key_results]
-    kept = [f for f in findings if not any(_covers(pointer, ignore, f) for pointer, ignore in scopes)]
+    ignores = {pointer: ignore for pointer, ignore in scopes if ignore}
+    kept = [f for f in findings if not _covered(f, ignores)]
     known = list(registry())
     for pointer, ignore in scopes:
         for rule in ignore:
@@ -27,6 +28,12 @@ def suppress(findings: list[Finding], okr: OKR, front: FrontMatter) -> list[Find
     return kept
 
 
-def _covers(pointer: str, ignore: dict[str, str], finding: Finding) -> bool:
-    inside = finding.pointer == pointer or finding.pointer.startswith(pointer + "/")
-    return inside and finding.rule in ignore
+def _covered(finding: Finding, ignores: dict[str, dict[str, str]]) -> bool:
+    """Whether an `ignore` at the finding's place, or at a place above it, names its rule: a walk up
+    the finding's pointer, so the cost does not grow with the number of scopes."""
+    pointer = finding.pointer
+    while pointer:
+        if finding.rule in ignores.get(pointer, ()):
+            return True
+        pointer = pointer.rpartition("/")[0]
+    return False

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -95,6 +96,33 @@ def test_each_attack_gets_one_clear_finding_within_a_second(name: str, tmp_path:
     assert words in measured["diagnostics"][0][3] and not measured["okr"]
 
 
+# the largest pages the default limits let through, each full of findings of one kind
+WITHIN_LIMITS = {
+    "an ignore on every key result": (640, "    - title: Objective {i}\n      key_results: [{{text: x, ignore: {{stale: w}}}}, {{text: y, ignore: {{stale: w}}}}, {{text: z, ignore: {{stale: w}}}}]\n"),
+    "the same ids everywhere": (930, "    - id: O1\n      title: Objective {i}\n      key_results: [{{id: K, text: a}}, {{id: K, text: b}}]\n"),
+    "an unknown key everywhere": (1580, "    - title: Objective {i}\n      titel: x\n      key_results: [a, b]\n"),
+    "wrong types everywhere": (1030, "    - title: [{i}]\n      key_results: [{{text: 1, target: x, unit: [1]}}]\n"),
+    "YAML 1.1 traps everywhere": (1580, "    - title: 2026-01-01\n      key_results: [yes, 1:30, 010]\n"),
+    "duplicate keys everywhere": (1950, "    - title: a\n      title: b\n      key_results: [x]\n"),
+}
+
+
+@pytest.mark.parametrize("name", WITHIN_LIMITS)
+def test_the_largest_pages_within_the_limits_are_checked_in_linear_time(name: str) -> None:
+    """Found so: 1,600 objectives took 13 s (each finding was tried against every place that could
+    hold an ignore); now each finding looks up the ignores above it."""
+    from mkdocs_okr.check import Options, check_bytes
+
+    count, objective = WITHIN_LIMITS[name]
+    page = (HEAD + "  objectives:\n" + "".join(objective.format(i=i) for i in range(count)) + "---\n").encode()
+    start = time.perf_counter()
+    result = check_bytes(page, "p.md", Options())
+    seconds = time.perf_counter() - start
+    record_figure(f"within the limits, {name} ({count:,} objectives, {len(page):,} bytes): {seconds * 1000:.0f} ms, {len(result.diagnostics):,} findings")
+    assert len(page) <= 262_144 and len(result.diagnostics) >= count and "limit" not in {d.rule for d in result.diagnostics}
+    assert seconds < 2.0
+
+
 def test_limits_are_the_sites_to_change(site: Callable[..., Path]) -> None:
     """Raised limits let a page through that the defaults refuse; lowered ones refuse a small page."""
     deep = (HEAD + "  objectives:\n    - title: t\n      key_results: [[[[[[x]]]]]]\n---\n").encode()
@@ -116,7 +144,9 @@ def test_a_build_with_every_attack_finishes_and_reports_each(site: Callable[...,
     pages: dict[str, str | bytes] = {"index.md": "# Home\n", "good.md": GOOD}
     pages.update({f"attack-{i}.md": ATTACKS[name][0]() for i, name in enumerate(ATTACKS)})
     root = site(pages, "site_name: Attacks\nplugins:\n  - okr\n")
+    start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    record_figure(f"mkdocs build of {len(pages)} pages, every attack among them: {time.perf_counter() - start:.1f} s, whole process")
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Traceback" not in run.stderr
     for i, (name, (_, rule, line, column, words)) in enumerate(ATTACKS.items()):
