@@ -12,12 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from test_attacks import HEAD
 
-PAGE = """\
----
-okr:
-  team: Restaurant platform
-  period: 2026-Q1
+PAGE = HEAD + """\
   objectives:
     - title: Keep restaurants on the platform
       key_results:

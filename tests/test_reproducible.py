@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import DATA, record_figure
+from test_attacks import GOOD
 
 MATERIAL = "site_name: Reproducible\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - okr:\n      customer: [restaurant owners]\n      customers_users: [diners]\n      workers: {workers}\n"
 
@@ -69,21 +70,6 @@ def fetch(url: str) -> str | None:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, OSError):
         return None
-
-
-GOOD = """\
----
-okr:
-  team: Restaurant platform
-  period: 2026-Q1
-  objectives:
-    - title: Keep restaurants on the platform
-      key_results:
-        - Raise the renewal rate of restaurant owners from 82% to 90%
-        - Cut the time to publish a menu from 3 days to 1 day
----
-# Q1
-"""
 
 
 def test_mkdocs_serve_shows_a_finding_after_the_rebuild_and_drops_it_after_the_fix(site: Callable[..., Path]) -> None:
