@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .annotate import annotate
-from .frontmatter import read_okr
+from .frontmatter import FrontMatter, Origin, read_block, read_okr
 from .model import OKR, Diagnostic, Finding, Position, Severity
 from .normalize import build_okr
 from .rules import severity_of
@@ -46,8 +46,17 @@ class PageResult:
 def check_text(text: str, file: str, options: Options) -> PageResult:
     """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named."""
     front = read_okr(text)
-    if front is None:
-        return PageResult(file)
+    return PageResult(file) if front is None else _check(front, file, options)
+
+
+def check_block(text: str, origin: Origin, file: str, options: Options) -> PageResult:
+    """Check an okr block that stands alone in a page (a fenced `okr` block, a directive's
+    content): `text` is the value of `okr`, `origin` where it stands, so findings and the model
+    carry the page's lines and columns."""
+    return _check(read_block(text, origin), file, options)
+
+
+def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
     findings = list(front.findings)
     okr = None
     if front.data is not None:

@@ -28,7 +28,7 @@ OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
 # `okr:` as a key anywhere in a block, to tell whether unreadable front matter was meant for us
 OKR_KEY_RE = re.compile(r"(?:^|[\s{,-])okr[ \t]*:", re.MULTILINE)
 
-FIRST_YAML_LINE = 2  # the block starts on the line after the opening '---'
+FIRST_YAML_LINE = 2  # front matter's YAML starts on the line after the opening '---'
 MAX_DEPTH = 64
 MAX_NODES = 100_000
 
@@ -53,25 +53,50 @@ _SEXAGESIMAL_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _LEGACY_OCTAL_RE = re.compile(r"^[-+]?0[0-7_]+$")
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a YAML text stands in its page: the page line of its first line, and the columns of
+    indentation removed from every line (a block inside a list, a directive's content)."""
+
+    line: int = FIRST_YAML_LINE
+    indent: int = 0
+
+    def at(self, mark: Any) -> Position:
+        """The page position of a YAML mark."""
+        return Position(mark.line + self.line, mark.column + 1 + self.indent)
+
+    def start(self) -> Position:
+        """The block's first line, for a finding without a mark."""
+        return Position(self.line, 1 + self.indent)
+
+    def before(self) -> Position:
+        """The line that opens the block ('---', a fence), where a finding with no node goes."""
+        return Position(self.line - 1, 1 + self.indent)
+
+
+FRONT_MATTER = Origin()
+
+
 @dataclass
 class FrontMatter:
     """The `okr` block of one page: its value, its node tree (for positions), and what went wrong."""
 
     data: Any = None
-    key: yaml.Node | None = None  # the `okr` key
+    key: yaml.Node | None = None  # the `okr` key; None for a block that is the value alone
     root: yaml.Node | None = None  # its value
     findings: list[Finding] = field(default_factory=list)
+    origin: Origin = FRONT_MATTER
 
     def position(self, pointer: str) -> Position:
         """Position of the value at `pointer`, or of its nearest ancestor that has one."""
         key, value = self._locate(pointer)
-        return _pos(value.start_mark) if value is not None else Position(1, 1)
+        return self.origin.at(value.start_mark) if value is not None else self.origin.before()
 
     def key_position(self, pointer: str) -> Position:
         """Position of the key whose value is at `pointer` (falls back to the value)."""
         key, value = self._locate(pointer)
         node = key or value
-        return _pos(node.start_mark) if node is not None else Position(1, 1)
+        return self.origin.at(node.start_mark) if node is not None else self.origin.before()
 
     def _locate(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None]:
         """Walk the node tree along a JSON pointer (/okr/...); positions are only looked up when needed."""
@@ -106,10 +131,6 @@ def human_path(pointer: str) -> str:
     return text.lstrip(".") or "okr"
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + FIRST_YAML_LINE, mark.column + 1)
-
-
 def read_okr(text: str) -> FrontMatter | None:
     """Read the `okr` block of a page's text (BOM removed, newlines normalised).
 
@@ -137,11 +158,11 @@ def read_okr(text: str) -> FrontMatter | None:
     except yaml.MarkedYAMLError as error:
         if not OKR_KEY_RE.search(block):
             return None
-        return FrontMatter(findings=[_syntax_finding(error)])
+        return FrontMatter(findings=[_syntax_finding(error, FRONT_MATTER)])
     except yaml.YAMLError as error:  # errors without a mark (rare: reader errors)
         if not OKR_KEY_RE.search(block):
             return None
-        return FrontMatter(findings=[Finding("yaml", Position(FIRST_YAML_LINE, 1), str(error))])
+        return FrontMatter(findings=[_unmarked_finding(error, FRONT_MATTER)])
     if not isinstance(root, yaml.MappingNode):
         if root is None or not OKR_KEY_RE.search(block):
             return None
@@ -149,7 +170,7 @@ def read_okr(text: str) -> FrontMatter | None:
             findings=[
                 Finding(
                     "yaml",
-                    _pos(root.start_mark),
+                    FRONT_MATTER.at(root.start_mark),
                     f"front matter must be a mapping of keys to values, got {_node_kind(root)}",
                 )
             ]
@@ -157,7 +178,7 @@ def read_okr(text: str) -> FrontMatter | None:
     okr_pairs = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "okr"]
     if not okr_pairs:
         return None
-    reader = _Reader()
+    reader = _Reader(FRONT_MATTER)
     for key, _ in okr_pairs[1:]:
         reader.duplicate(key, "okr", okr_pairs[0][0])
     key, value = okr_pairs[-1]  # as YAML (and so MkDocs) does: the last one wins
@@ -166,16 +187,35 @@ def read_okr(text: str) -> FrontMatter | None:
     return reader.result
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
+def read_block(text: str, origin: Origin) -> FrontMatter:
+    """Read an okr block that stands alone (a fenced `okr` block, a directive's content): `text`
+    is the value of `okr` itself, and `origin` says where it stands in its page."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return FrontMatter(findings=[_syntax_finding(error, origin)], origin=origin)
+    except yaml.YAMLError as error:
+        return FrontMatter(findings=[_unmarked_finding(error, origin)], origin=origin)
+    reader = _Reader(origin)
+    reader.result.root = root
+    reader.result.data = {"okr": None if root is None else reader.build(root, 1)}
+    return reader.result
+
+
+def _unmarked_finding(error: yaml.YAMLError, origin: Origin) -> Finding:
+    return Finding("yaml", origin.start(), str(error))
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, origin: Origin) -> Finding:
     problem = error.problem or "invalid YAML"
     unclosed = _UNCLOSED.get(error.context or "")
     if unclosed and error.context_mark:  # point at where the unclosed thing began
-        return Finding("yaml", _pos(error.context_mark), f"YAML syntax error: {unclosed}")
+        return Finding("yaml", origin.at(error.context_mark), f"YAML syntax error: {unclosed}")
     mark = error.problem_mark or error.context_mark
     hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
     context = f" ({error.context})" if error.context and not hint else ""
     message = f"YAML syntax error: {problem}{context}{hint}"
-    return Finding("yaml", _pos(mark) if mark else Position(FIRST_YAML_LINE, 1), message)
+    return Finding("yaml", origin.at(mark) if mark else origin.start(), message)
 
 
 _UNCLOSED = {
@@ -204,18 +244,18 @@ def _node_kind(node: yaml.Node) -> str:
 class _Reader:
     """Builds Python values from a node tree, with findings; the path is formatted only for a finding."""
 
-    def __init__(self) -> None:
-        self.result = FrontMatter()
+    def __init__(self, origin: Origin) -> None:
+        self.result = FrontMatter(origin=origin)
         self.nodes = 0
         self.path: list[str] = ["", "okr"]
 
     def add(self, rule: str, node: yaml.Node, message: str) -> None:
         pointer = "/".join(self.path)
-        self.result.findings.append(Finding(rule, _pos(node.start_mark), message, pointer))
+        self.result.findings.append(Finding(rule, self.result.origin.at(node.start_mark), message, pointer))
 
     def duplicate(self, key: yaml.Node, name: str, first: yaml.Node) -> None:
         self.path.append(escape(name))
-        line = _pos(first.start_mark).line
+        line = self.result.origin.at(first.start_mark).line
         self.add("duplicate-key", key, f'duplicate key "{name}" (first on line {line}); YAML would keep only the last one: keep one')
         self.path.pop()
 
