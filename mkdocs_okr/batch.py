@@ -9,7 +9,6 @@ checked in the calling process. Results are the same either way.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -18,10 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-from . import render, report
+from . import render
 from .check import Options, check_bytes
-from .model import Diagnostic
-from .siteindex import card_anchors
+from .outcome import Checked, Look, outcome
 from .vocabulary import vocabulary
 
 T = TypeVar("T")
@@ -42,34 +40,6 @@ class Item:
     guidance_url: str = render.GUIDANCE_URL
 
 
-@dataclass(frozen=True)
-class Look:
-    """How cards are rendered: the site's template folders, searched before the package's; no
-    cards at all for the command line."""
-
-    search_paths: tuple[str, ...] = ()
-    cards: bool = True
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What a build needs of a checked page: its findings, its card's HTML and the ids the card
-    adds when it is an OKR page, and its OKRs as the JSON report has them, serialised: one string
-    travels from a worker cheaper than a tree of objects, and the host's garbage collector does not
-    walk it on every pass of a large build."""
-
-    file: str  # as diagnostics name it
-    diagnostics: list[Diagnostic]
-    card: str | None
-    okr_json: str | None = None
-    anchors: tuple[str, ...] = ()
-    is_okr_page: bool = False
-
-    def okr(self) -> dict[str, Any] | None:
-        """The page's OKRs as plain data, read anew at each call."""
-        return json.loads(self.okr_json) if self.okr_json else None
-
-
 def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> int:
     """How many worker processes to use: as requested, or, for `None`, what pays on this machine;
     a caller that only waits for the results (the command line) leaves every core to the workers."""
@@ -81,17 +51,7 @@ def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> 
 
 def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
     """Check pages one after the other and render the cards of OKR pages (this runs in a worker)."""
-    checked = []
-    for item in items:
-        result = check_bytes(item.raw, item.file, options)
-        card = None
-        if result.is_okr_page and look.cards:
-            card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
-        okr = result.okr.to_dict() if result.okr else None
-        okr_json = report.serialise(okr) if okr else None
-        anchors = tuple(card_anchors(okr)) if okr else ()
-        checked.append(Checked(item.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page))
-    return checked
+    return [outcome(check_bytes(item.raw, item.file, options), look, item.css_url, item.guidance_url) for item in items]
 
 
 def warm_up() -> None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .batch import Batch, Item, Look, workers_for
+from .batch import Batch, Item, workers_for
+from .outcome import Look
 from .check import Options, PageResult, may_be_okr_page
 from .crosspage import add_cross_page
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_okr.batch import Batch, Item, Look, check_chunk, workers_for
+from mkdocs_okr.batch import Batch, Item, check_chunk, workers_for
+from mkdocs_okr.outcome import Look
 from mkdocs_okr.check import Options
 from test_plugin import BAD_PAGE, OKR_PAGE
 
