@@ -18,8 +18,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 from . import render
-from .check import Options, check_bytes
-from .outcome import Checked, Look, outcome
+from .check import Options
+from .outcome import Checked, Look, page
 from .vocabulary import vocabulary
 
 T = TypeVar("T")
@@ -51,7 +51,7 @@ def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> 
 
 def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
     """Check pages one after the other and render the cards of OKR pages (this runs in a worker)."""
-    return [outcome(check_bytes(item.raw, item.file, options), look, item.css_url, item.guidance_url) for item in items]
+    return [page(item.raw, item.file, options, look, item.css_url, item.guidance_url) for item in items]
 
 
 def warm_up() -> None:

@@ -81,10 +81,16 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
     if not may_be_okr_page(raw):
         return PageResult(file)
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode(raw)
     except UnicodeDecodeError as error:
         return _undecodable(raw, error, file, options)
-    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), file, options)
+    return check_text(text, file, options)
+
+
+def decode(raw: bytes) -> str:
+    """A page's text as the core reads it: UTF-8 with or without BOM, newlines made `\\n`.
+    Raises UnicodeDecodeError."""
+    return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def may_be_okr_page(raw: bytes) -> bool:

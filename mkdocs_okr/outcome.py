@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import render, report
-from .check import PageResult
+from .check import Options, PageResult, check_block, check_bytes
+from .frontmatter import Origin
 from .model import Diagnostic
 from .siteindex import card_anchors
 
@@ -62,6 +63,26 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
     okr_json = report.serialise(okr) if okr else None
     anchors = tuple(card_anchors(okr)) if okr else ()
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page)
+
+
+def page(
+    raw: bytes, file: str, options: Options, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL
+) -> Checked:
+    """Check a page's front matter (its bytes as read from disk) and make its outcome."""
+    return outcome(check_bytes(raw, file, options), look, css_url, guidance_url)
+
+
+def block(
+    text: str,
+    origin: Origin,
+    file: str,
+    options: Options,
+    look: Look,
+    css_url: str | None,
+    guidance_url: str = render.GUIDANCE_URL,
+) -> Checked:
+    """Check an okr block that stands alone in a page (see `check.check_block`) and make its outcome."""
+    return outcome(check_block(text, origin, file, options), look, css_url, guidance_url)
 
 
 def message(d: Diagnostic) -> str:
