@@ -90,7 +90,12 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
 def decode(raw: bytes) -> str:
     """A page's text as the core reads it: UTF-8 with or without BOM, newlines made `\\n`.
     Raises UnicodeDecodeError."""
-    return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    return normalise(raw.decode("utf-8-sig"))
+
+
+def normalise(text: str) -> str:
+    """A page's text with its BOM removed and every newline made `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def may_be_okr_page(raw: bytes) -> bool:

@@ -20,11 +20,11 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from . import render, settings
-from .check import decode, may_be_okr_page
+from .check import decode
 from .fences import okr_fences
 from .frontmatter import FRONT_MATTER_RE
 from .model import Severity
-from .outcome import Checked, Look, block, link_aligns, log_line, page
+from .outcome import Checked, Look, link_aligns, log_line, markdown_page
 
 log = logging.getLogger("mkdocs.okr")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
@@ -78,41 +78,24 @@ class OkrPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         ext, configs = self.ext, self.ext.getConfigs()
-        css_url, guidance = configs["css_url"] or None, configs["guidance_url"]
         source = _page_file(self.md)
-        front_card, first_line = "", 1
-        page_lines = lines  # the lines of the whole page, when the host gave only its body
-        if source is not None:
-            path, file = source
-            raw = _read(path)
-            text = _decoded(raw) if raw is not None else None
-            if raw is not None and may_be_okr_page(raw):
-                front = page(raw, file, ext.options, ext.look, css_url, guidance)
-                front_card = ext.show(front) if front.is_okr_page else ""
-            page_lines = text.split("\n") if text is not None else lines
-        else:
-            file = configs["file"]
-            text = "\n".join(lines)
-            match = FRONT_MATTER_RE.match(text)
-            if match and may_be_okr_page(text.encode()):
-                front = page(text.encode(), file, ext.options, ext.look, css_url, guidance)
-                if front.is_okr_page:  # the front matter gives way to the card
-                    front_card = ext.show(front)
-                    first_line = match.group(0).count("\n") + 1
-                    lines = page_lines = lines[first_line - 1 :]
-        fences = okr_fences(lines)
-        in_page = okr_fences(page_lines) if page_lines is not lines else fences
-        if len(in_page) != len(fences):  # the host changed the page (an include?): its lines are all we know
-            in_page = fences
-        cards = [
-            ext.show(block(f.text, p.origin(first_line), file, ext.options, ext.look, css_url, guidance))
-            for f, p in zip(fences, in_page)
-        ]
+        text = _read(source[0]) if source else "\n".join(lines)
+        if text is None:
+            return lines
+        file = source[1] if source else configs["file"]
+        found = markdown_page(text, file, ext.options, ext.look, configs["css_url"] or None, configs["guidance_url"])
+        front = ext.show(found.front) if found.front is not None else None
+        cards = [ext.show(checked) for _, checked in found.fences]
+        fences = okr_fences(lines)  # where the blocks stand in what the host gave: the page, or its body
+        if len(fences) != len(cards):  # the host changed the page (an include?): leave its blocks as they are
+            fences, cards = [], []
         for fence, card in reversed(list(zip(fences, cards))):
             lines[fence.start : fence.end + 1] = ["", fence.indent + self.md.htmlStash.store(card), ""]
-        if front_card:
+        if front is not None:
+            if source is None:  # the front matter is still in the text: the card replaces it
+                del lines[: FRONT_MATTER_RE.match(text).group(0).count("\n")]  # type: ignore[union-attr]
             at = _after_title(lines)
-            lines[at:at] = ["", self.md.htmlStash.store(front_card), ""]
+            lines[at:at] = ["", self.md.htmlStash.store(front), ""]
         return lines
 
 
@@ -136,18 +119,12 @@ def _named(path: str, root: str) -> tuple[str, str]:
     return path, os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def _read(path: str) -> bytes | None:
+def _read(path: str) -> str | None:
+    """The page's text, or None when it cannot be read (the host reports that itself)."""
     try:
         with open(path, "rb") as f:
-            return f.read()
-    except OSError:
-        return None
-
-
-def _decoded(raw: bytes) -> str | None:
-    try:
-        return decode(raw)
-    except UnicodeDecodeError:
+            return decode(f.read())
+    except (OSError, UnicodeDecodeError):
         return None
 
 

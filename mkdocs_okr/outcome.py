@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import render, report
-from .check import Options, PageResult, check_block, check_bytes
+from .check import Options, PageResult, check_block, check_bytes, check_text, normalise
+from .fences import Fence, okr_fences
 from .frontmatter import Origin
 from .model import Diagnostic
 from .siteindex import card_anchors
@@ -83,6 +84,28 @@ def block(
 ) -> Checked:
     """Check an okr block that stands alone in a page (see `check.check_block`) and make its outcome."""
     return outcome(check_block(text, origin, file, options), look, css_url, guidance_url)
+
+
+@dataclass(frozen=True)
+class MarkdownPage:
+    """The OKR blocks of a Markdown page: its front matter's, and each fenced okr block's."""
+
+    front: Checked | None
+    fences: list[tuple[Fence, Checked]]
+
+
+def markdown_page(
+    text: str, file: str, options: Options, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL
+) -> MarkdownPage:
+    """Check a Markdown page's text: the okr block of its front matter and its fenced okr blocks,
+    at the page's lines."""
+    text = normalise(text)
+    front = outcome(check_text(text, file, options), look, css_url, guidance_url)
+    fences = [
+        (fence, block(fence.text, fence.origin(), file, options, look, css_url, guidance_url))
+        for fence in okr_fences(text.split("\n"))
+    ]
+    return MarkdownPage(front if front.is_okr_page else None, fences)
 
 
 def message(d: Diagnostic) -> str:

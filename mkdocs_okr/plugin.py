@@ -30,7 +30,6 @@ _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
 INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
 _INDEX_MARKER_BYTES = INDEX_MARKER.encode()
-EXPORT_PATH = "okrs.json"
 
 
 class OkrPlugin(BasePlugin[OkrConfig]):
@@ -163,7 +162,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 _LOG_LEVEL[d.severity](log_line(d))
         diagnostics = sorted((d for found in by_file.values() for d in found), key=Diagnostic.sort_key)
         okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in self.checked.values() if c.okr_json)]
-        with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
+        with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:
             export.write(report.export(self.pages, okrs, diagnostics))
 
     def on_build_error(self, *, error: Exception) -> None:

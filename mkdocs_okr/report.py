@@ -10,6 +10,7 @@ from .check import PageResult
 from .model import Diagnostic, Severity
 
 REPORT_VERSION = 1
+EXPORT_FILE = "okrs.json"  # where a build writes the report of the whole site, in its output folder
 
 
 def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
