@@ -14,7 +14,11 @@ SEVERITIES = [s.value for s in Severity]
 
 
 class SettingError(ValueError):
-    """An option's value is not what it should be."""
+    """An option's value is not what it should be; `setting` names it when known."""
+
+    def __init__(self, message: str, setting: str = "") -> None:
+        super().__init__(message)
+        self.setting = setting
 
 
 def name_list(value: object) -> tuple[str, ...]:
@@ -55,5 +59,5 @@ def options(customer: object = None, customers_users: object = None, severity: o
         try:
             values[name] = read[name](value)
         except SettingError as error:
-            raise SettingError(f"{name}: {error}") from None
+            raise SettingError(f"{name}: {error}", name) from None
     return Options(**values)

@@ -1,8 +1,9 @@
 """The Sphinx adapter (extension `mkdocs_okr.sphinx`).
 
-A Markdown page (myst-parser) whose front matter holds `okr` is checked from its raw source, as
-myst-parser turns nested front matter into strings; the `okr` directive checks the okr block it
-holds, in reStructuredText and MyST pages alike. Findings are Sphinx warnings at the page's line
+A Markdown page (myst-parser) is checked from its raw source, as myst-parser turns nested front
+matter into strings: its front matter's `okr` block and its fenced okr blocks (```` ```okr ````, as
+the Markdown extension reads them). The `okr` directive checks the okr block it holds, in
+reStructuredText and MyST (```` ```{okr} ````) pages alike. Findings are Sphinx warnings at the page's line
 (`-W` fails the build on them; `suppress_warnings = ["okr.<rule>"]` silences one rule), the card
 goes under the page's title (or where the directive stands) in HTML builds, and `okrs.json` in the
 output folder holds every OKR and finding, as the MkDocs build exports them.
@@ -17,7 +18,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -25,25 +25,28 @@ from . import __version__, render, report, settings
 from .check import Options
 from .frontmatter import Origin
 from .model import Diagnostic, Severity
-from .outcome import Checked, Look, block, link_aligns, page
+from .outcome import Checked, Look, block, link_aligns, markdown_page
 
 log = logging.getLogger(__name__)
 _LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
-CONFIG = {
-    "okr_customer": ([], "Your direct customers, by default for every OKR page (a name or a list)."),
-    "okr_customers_users": ([], "Your customers' users, by default for every OKR page (a name or a list)."),
-    "okr_severity": ({}, "error, warning, info or ignore, by rule id or controllability level."),
-    "okr_guidance_url": (render.GUIDANCE_URL, "Where the rule pages live that cards link to."),
-    "okr_root": ("", "The folder that page names in findings and okrs.json start from; default: conf.py's."),
+CONFIG: dict[str, tuple[object, tuple[type, ...], str]] = {
+    "okr_customer": ([], (str, list, tuple), "Your direct customers, by default for every OKR page."),
+    "okr_customers_users": ([], (str, list, tuple), "Your customers' users, by default for every OKR page."),
+    "okr_severity": ({}, (dict,), "error, warning, info or ignore, by rule id or controllability level."),
+    "okr_guidance_url": (render.GUIDANCE_URL, (str,), "Where the rule pages live that cards link to."),
+    "okr_root": ("", (str,), "The folder that page names in findings and okrs.json start from; default: conf.py's."),
 }
+FRONT, FENCE, DIRECTIVE = "front", "fence", "directive"
+OKR_CODE = "okr"  # the language MyST gives a fenced okr block
 
 
 @dataclass(frozen=True)
 class Found:
-    """An OKR block of a page: from its front matter, or from an `okr` directive."""
+    """An OKR block of a page: where it came from (FRONT, FENCE or DIRECTIVE) and the line it starts on."""
 
-    front: bool
+    kind: str
+    line: int
     checked: Checked
 
 
@@ -58,12 +61,12 @@ class Host:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for name, (default, _) in CONFIG.items():
-        app.add_config_value(name, default, "env")
+    for name, (default, types, _) in CONFIG.items():
+        app.add_config_value(name, default, "env", types)
     app.add_directive("okr", OkrDirective)
     app.connect("config-inited", configure)
-    app.connect("source-read", read_front_matter)
-    app.connect("doctree-read", insert_card)
+    app.connect("source-read", read_markdown)
+    app.connect("doctree-read", insert_cards)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
     app.connect("html-page-context", add_stylesheet)
@@ -72,25 +75,32 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 
 def configure(app: Sphinx, config: Any) -> None:
-    """Read the okr_* settings; a wrong one stops the build with a message that names it."""
-    try:
-        options = settings.options(config.okr_customer, config.okr_customers_users, config.okr_severity)
-    except settings.SettingError as error:
-        raise ConfigError(f"okr_{error}") from None
+    """Read the okr_* settings. A wrong one is an error in the build's log, as Sphinx reports its
+    own settings of the wrong type, and is left out (so `-W` fails the build)."""
+    given = {name: config[f"okr_{name}"] for name in ("customer", "customers_users", "severity")}
+    while True:
+        try:
+            options = settings.options(**given)
+            break
+        except settings.SettingError as error:
+            log.error(f"okr_{error} (in conf.py; the setting is not used)", type="okr", subtype="config")
+            given[error.setting] = None
     templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
     root = os.path.join(app.confdir, config.okr_root)
     app.okr_host = Host(options, Look(templates), config.okr_guidance_url, root)  # type: ignore[attr-defined]
 
 
-def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Check a Markdown page's okr front matter from its raw source."""
+def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Check a Markdown page's front matter and fenced okr blocks from its raw source."""
     path = app.env.doc2path(docname)
     if app.config.source_suffix.get(os.path.splitext(path)[1]) != "markdown":
         return
     host: Host = app.okr_host  # type: ignore[attr-defined]
-    checked = page(source[0].encode("utf-8"), _name(host, path), host.options, host.look, None, host.guidance_url)
-    if checked.is_okr_page:
-        _record(app.env, docname, Found(True, checked))
+    found = markdown_page(source[0], _name(host, path), host.options, host.look, None, host.guidance_url)
+    if found.front is not None:
+        _record(app.env, docname, Found(FRONT, 1, found.front))
+    for fence, checked in found.fences:
+        _record(app.env, docname, Found(FENCE, fence.start + 1, checked))
 
 
 class OkrDirective(SphinxDirective):
@@ -100,19 +110,33 @@ class OkrDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         host: Host = self.env.app.okr_host  # type: ignore[attr-defined]
-        first = self.content_offset + 1  # the page line of the content's first line
-        raw = self.block_text.split("\n")
-        written = raw[first - self.lineno] if 0 <= first - self.lineno < len(raw) else ""
-        origin = Origin(first, len(written) - len(written.lstrip(" ")))
         name = _name(host, self.env.doc2path(self.env.docname))
-        checked = block("\n".join(self.content), origin, name, host.options, host.look, None, host.guidance_url)
-        _record(self.env, self.env.docname, Found(False, checked))
+        text = "\n".join(self.content)
+        checked = block(text, self._origin(), name, host.options, host.look, None, host.guidance_url)
+        _record(self.env, self.env.docname, Found(DIRECTIVE, self.lineno, checked))
         return [_card_node(checked)]
 
+    def _origin(self) -> Origin:
+        """Where the content stands in the page. docutils counts `content_offset` from the top of
+        the page (0-based) and removes the content's indentation; myst-parser counts it from the
+        line after the opening fence."""
+        if type(self.state_machine).__module__.startswith("myst_parser"):
+            return Origin(self.lineno + 1 + self.content_offset)
+        first = self.content_offset + 1
+        written = self.block_text.split("\n")[first - self.lineno :][:1] or [""]
+        return Origin(first, len(written[0]) - len(written[0].lstrip(" ")))
 
-def insert_card(app: Sphinx, doctree: nodes.document) -> None:
-    """Put the card of the page's front matter under the page's title."""
-    front = next((f.checked for f in _found(app.env).get(app.env.docname, []) if f.front), None)
+
+def insert_cards(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the card of the page's front matter under the page's title, and each fenced okr
+    block's card in the block's place."""
+    found = _found(app.env).get(app.env.docname, [])
+    fenced = [f.checked for f in found if f.kind == FENCE]
+    blocks = [n for n in doctree.findall(nodes.literal_block) if n.get("language") == OKR_CODE]
+    if len(blocks) == len(fenced):  # else the page changed on its way (an include?): blocks stay code
+        for node, checked in zip(blocks, fenced):
+            node.replace_self(_card_node(checked))
+    front = next((f.checked for f in found if f.kind == FRONT), None)
     if front is None:
         return
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -142,14 +166,15 @@ def write_files(app: Sphinx, exception: Exception | None) -> None:
     """After a build: the stylesheet (HTML builds), and okrs.json with every OKR and finding."""
     if exception is not None:
         return
-    found = [f.checked for name in sorted(_found(app.env)) for f in _found(app.env)[name]]
+    every = (f for found in _found(app.env).values() for f in found)
+    found = [f.checked for f in sorted(every, key=lambda f: (f.checked.file, f.line))]  # in page order
     if found and app.builder.format == "html":
         host: Host = app.okr_host  # type: ignore[attr-defined]
         css = os.path.join(app.outdir, "_static", CSS_FILE)
         os.makedirs(os.path.dirname(css), exist_ok=True)
         with open(css, "w", encoding="utf-8") as f:
             f.write(render.stylesheet(host.look.search_paths))
-    okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in found if c.okr_json)]
+    okrs = [c.okr_json for c in found if c.okr_json]
     diagnostics = sorted((d for c in found for d in c.diagnostics), key=Diagnostic.sort_key)
     with open(os.path.join(app.outdir, report.EXPORT_FILE), "w", encoding="utf-8") as f:
         f.write(report.export(len(app.env.found_docs), okrs, diagnostics))
