@@ -61,8 +61,9 @@ class Host:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for name, (default, types, _) in CONFIG.items():
-        app.add_config_value(name, default, "env", types)
+    """Register the settings, the directive and the handlers of Sphinx's events."""
+    for name, (default, types, description) in CONFIG.items():
+        app.add_config_value(name, default, "env", types, description)
     app.add_directive("okr", OkrDirective)
     app.connect("config-inited", configure)
     app.connect("source-read", read_markdown)

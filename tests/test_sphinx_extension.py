@@ -188,3 +188,15 @@ def test_templates_path_overrides_the_card(tmp_path: Path) -> None:
 def test_a_page_is_never_changed(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     root, _ = built
     assert (root / "docs/okrs/q1.md").read_text(encoding="utf-8") == textwrap.dedent(DINERS)
+
+
+def test_parallel_reading_finds_the_same(tmp_path: Path) -> None:
+    """With -j, pages are read in worker processes whose findings Sphinx merges."""
+    pages = {f"p{n}.md": f"# Page {n}\n\n" + FENCED.replace("Restaurant platform", f"Team {n}") for n in range(8)}
+    pages["index.md"] = "# Home\n\n```{toctree}\n" + "".join(f"p{n}\n" for n in range(8)) + "```\n"
+    root = project(tmp_path, pages=pages)
+    serial, parallel = sphinx_build(root, "-b", "html"), sphinx_build(root, "-b", "html", "-j", "2", "-d", "doctrees-j", "-E")
+    assert serial.returncode == parallel.returncode == 0, parallel.stderr
+    assert len(warnings(parallel)) == 8 and sorted(warnings(parallel)) == sorted(warnings(serial))
+    report = json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))
+    assert [o["team"] for o in report["okrs"]] == [f"Team {n}" for n in range(8)]
