@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -103,7 +104,10 @@ def warm_up() -> None:
 class Batch:
     """Pages being checked; `get(key)` waits for a page's chunk only when it is not done yet."""
 
-    def __init__(self, options: Options, look: Look, workers: int = 0) -> None:
+    def __init__(self, options: Options, look: Look, workers: int = 0, fork: bool = False) -> None:
+        """`fork`: start the workers as copies of this process, ready at once; only for a process
+        that runs no threads (the command line). A build starts fresh interpreters instead, since
+        `mkdocs serve` runs threads, and forking a threaded process is unsafe."""
         self.options, self.look = options, look
         self.chunks: list[list[Item]] = []  # emptied once collected: a page's bytes are not kept
         self.order: list[str] = []
@@ -111,7 +115,10 @@ class Batch:
         self.done: dict[str, Checked] = {}
         self.futures: list[Future[list[Checked]] | None] = []
         self.pool: ProcessPoolExecutor | None = None
-        if workers:
+        if workers and fork and sys.platform == "linux":
+            warm_up()
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        elif workers:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             for _ in range(workers):
                 self.pool.submit(warm_up)

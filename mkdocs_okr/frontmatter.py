@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -32,7 +33,23 @@ FIRST_YAML_LINE = 2  # the block starts on the line after the opening '---'
 MAX_DEPTH = 64
 MAX_NODES = 100_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader (C parser when available), remembering how plain scalars resolve: OKR
+    pages repeat the same keys and small values, and resolving runs a Python regex per scalar."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        return _resolve(kind, value, implicit)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_RESOLVER = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"

@@ -45,7 +45,7 @@ def check_site(
             items.append(Item(name, raw, name, ""))
         else:
             results[name] = PageResult(name)
-    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False))
+    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False), fork=True)
     try:
         batch.submit(items)
         checked = batch.all()
