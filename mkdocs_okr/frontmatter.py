@@ -78,6 +78,7 @@ class FrontMatter:
     key: yaml.Node | None = None  # the `okr` key
     root: yaml.Node | None = None  # its value
     findings: list[Finding] = field(default_factory=list)
+    _walked: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, pointer: str) -> Position:
         """Position of the value at `pointer`, or of its nearest ancestor that has one."""
@@ -91,22 +92,30 @@ class FrontMatter:
         return _pos(node.start_mark) if node is not None else Position(1, 1)
 
     def _locate(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None]:
-        """Walk the node tree along a JSON pointer (/okr/...); positions are only looked up when needed."""
-        key, node = self.key, self.root
-        for token in pointer.split("/")[2:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, yaml.MappingNode):
-                pair = next(
-                    (p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None
-                )
-                if pair is None:
-                    return None, node
-                key, node = pair
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-                key, node = None, node.value[int(token)]
-            else:
-                return None, node
+        """The key and value nodes at a JSON pointer (/okr/...), or the nearest ancestor's value
+        with no key; positions are only looked up when needed, and each step once."""
+        key, node, _ = self._walk(pointer)
         return key, node
+
+    def _walk(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        if pointer.count("/") < 2:
+            return self.key, self.root, True
+        if pointer not in self._walked:
+            parent, _, token = pointer.rpartition("/")
+            key, node, whole = self._walk(parent)
+            self._walked[pointer] = _step(node, token.replace("~1", "/").replace("~0", "~")) if whole else (None, node, False)
+        return self._walked[pointer]
+
+
+def _step(node: yaml.Node | None, token: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+    """One step down the node tree: (key, value, True), or (None, node, False) where it stops."""
+    if isinstance(node, yaml.MappingNode):
+        pair = next((p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None)
+        if pair is not None:
+            return pair[0], pair[1], True
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        return None, node.value[int(token)], True
+    return None, node, False
 
 
 def escape(token: str) -> str:
