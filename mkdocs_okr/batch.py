@@ -101,14 +101,6 @@ def warm_up() -> None:
     render.environment()
 
 
-def _in_background() -> None:
-    """Start a build's worker: ready, and below the build's own priority, so that where cores are
-    short MkDocs' rendering comes first (its results are awaited only once every page is read)."""
-    if hasattr(os, "nice"):
-        os.nice(5)
-    warm_up()
-
-
 class Batch:
     """Pages being checked; `get(key)` waits for a page's chunk only when it is not done yet."""
 
@@ -127,8 +119,9 @@ class Batch:
             warm_up()
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         elif workers:
-            context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_in_background)
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            for _ in range(workers):
+                self.pool.submit(warm_up)
 
     def submit(self, items: Sequence[Item]) -> None:
         """Queue pages, in order; with workers, they start at once."""
