@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -63,15 +64,22 @@ def warm_up() -> None:
 class Batch:
     """Pages being checked; `get(key)` waits for a page's chunk only when it is not done yet."""
 
-    def __init__(self, options: Options, look: Look, workers: int = 0) -> None:
+    def __init__(self, options: Options, look: Look, workers: int = 0, fork: bool = False) -> None:
+        """`fork`: start the workers as copies of this process, ready at once; only for a process
+        that runs no threads (the command line). A build starts fresh interpreters instead, since
+        `mkdocs serve` runs threads, and forking a threaded process is unsafe."""
         self.options, self.look = options, look
         self.chunks: list[list[Item]] = []  # emptied once collected: a page's bytes are not kept
         self.order: list[str] = []
         self.chunk_of: dict[str, int] = {}
         self.done: dict[str, Checked] = {}
         self.futures: list[Future[list[Checked]] | None] = []
+        self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
-        if workers:
+        if workers and fork and sys.platform == "linux":
+            warm_up()
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        elif workers:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             for _ in range(workers):
                 self.pool.submit(warm_up)
@@ -98,9 +106,17 @@ class Batch:
         return self.done.get(key)
 
     def all(self) -> dict[str, Checked]:
-        """Every result, in the order the pages were submitted."""
-        for n in range(len(self.chunks)):
-            self._collect(n)
+        """Every result, in the order the pages were submitted. Rather than wait for workers that
+        are behind (cores shared with other work), this process checks the chunks that no worker
+        has started yet, from the last one back, while the workers go on from the front."""
+        pending = [n for n, chunk in enumerate(self.chunks) if chunk]
+        while pending:
+            last, future = pending[-1], self.futures[pending[-1]]
+            if future is None or future.done() or future.cancel():
+                self._collect(last)
+                pending.pop()
+            else:  # the workers hold every chunk left: wait for them in order
+                self._collect(pending.pop(0))
         return {key: self.done[key] for key in self.order}
 
     def call(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
@@ -129,8 +145,13 @@ class Batch:
         if not chunk:
             return  # collected already
         try:
-            checked = future.result() if future is not None else check_chunk(chunk, self.options, self.look)
+            ready = future is not None and not future.cancelled()
+            checked = future.result() if ready else self._here(chunk)
         except Exception:  # a worker that died or could not start: check here instead, same result
-            checked = check_chunk(chunk, self.options, self.look)
+            checked = self._here(chunk)
         self.done.update((item.key, c) for item, c in zip(chunk, checked))
         self.chunks[n], self.futures[n] = [], None
+
+    def _here(self, chunk: list[Item]) -> list[Checked]:
+        self.checked_here += 1
+        return check_chunk(chunk, self.options, self.look)

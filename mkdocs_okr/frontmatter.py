@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -32,7 +33,23 @@ FIRST_YAML_LINE = 2  # front matter's YAML starts on the line after the opening 
 MAX_DEPTH = 64
 MAX_NODES = 100_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader (C parser when available), remembering how plain scalars resolve: OKR
+    pages repeat the same keys and small values, and resolving runs a Python regex per scalar."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        return _resolve(kind, value, implicit)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_RESOLVER = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
@@ -86,6 +103,7 @@ class FrontMatter:
     root: yaml.Node | None = None  # its value
     findings: list[Finding] = field(default_factory=list)
     origin: Origin = FRONT_MATTER
+    _walked: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, pointer: str) -> Position:
         """Position of the value at `pointer`, or of its nearest ancestor that has one."""
@@ -99,22 +117,30 @@ class FrontMatter:
         return self.origin.at(node.start_mark) if node is not None else self.origin.before()
 
     def _locate(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None]:
-        """Walk the node tree along a JSON pointer (/okr/...); positions are only looked up when needed."""
-        key, node = self.key, self.root
-        for token in pointer.split("/")[2:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, yaml.MappingNode):
-                pair = next(
-                    (p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None
-                )
-                if pair is None:
-                    return None, node
-                key, node = pair
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-                key, node = None, node.value[int(token)]
-            else:
-                return None, node
+        """The key and value nodes at a JSON pointer (/okr/...), or the nearest ancestor's value
+        with no key; positions are only looked up when needed, and each step once."""
+        key, node, _ = self._walk(pointer)
         return key, node
+
+    def _walk(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        if pointer.count("/") < 2:
+            return self.key, self.root, True
+        if pointer not in self._walked:
+            parent, _, token = pointer.rpartition("/")
+            key, node, whole = self._walk(parent)
+            self._walked[pointer] = _step(node, token.replace("~1", "/").replace("~0", "~")) if whole else (None, node, False)
+        return self._walked[pointer]
+
+
+def _step(node: yaml.Node | None, token: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+    """One step down the node tree: (key, value, True), or (None, node, False) where it stops."""
+    if isinstance(node, yaml.MappingNode):
+        pair = next((p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None)
+        if pair is not None:
+            return pair[0], pair[1], True
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        return None, node.value[int(token)], True
+    return None, node, False
 
 
 def escape(token: str) -> str:

@@ -15,6 +15,7 @@ def suppress(findings: list[Finding], okr: OKR, front: FrontMatter) -> list[Find
     for objective in okr.objectives:
         scopes.append((objective.pointer, objective.ignore))
         scopes += [(kr.pointer, kr.ignore) for kr in objective.key_results]
+    scopes = [(pointer, ignore) for pointer, ignore in scopes if ignore]
     kept = [f for f in findings if not any(_covers(pointer, ignore, f) for pointer, ignore in scopes)]
     known = list(registry())
     for pointer, ignore in scopes:
