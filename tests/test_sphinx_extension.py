@@ -200,3 +200,16 @@ def test_parallel_reading_finds_the_same(tmp_path: Path) -> None:
     assert len(warnings(parallel)) == 8 and sorted(warnings(parallel)) == sorted(warnings(serial))
     report = json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))
     assert [o["team"] for o in report["okrs"]] == [f"Team {n}" for n in range(8)]
+
+
+def test_an_incremental_build_keeps_every_okr(tmp_path: Path) -> None:
+    """Sphinx re-reads only changed pages; the others' OKRs come from its saved environment."""
+    root = project(tmp_path, pages={"index.md": "# Home\n\n```{toctree}\na\nb\n```\n", "a.md": FENCED, "b.md": DINERS})
+    first = sphinx_build(root)
+    exported = (root / "out/okrs.json").read_text(encoding="utf-8")
+    (root / "docs/a.md").write_text(FENCED.replace("Some text.", "Other text."), encoding="utf-8")
+    again = sphinx_build(root)
+    assert first.returncode == again.returncode == 0, again.stderr
+    assert [w.split(":")[0] for w in warnings(again)] == ["a.md"]  # only the changed page was read
+    assert (root / "out/okrs.json").read_text(encoding="utf-8") == exported
+    assert '<section class="okr-card"' in (root / "out/b.html").read_text(encoding="utf-8")
