@@ -9,19 +9,18 @@ checked in the calling process. Results are the same either way.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-from . import render, report
-from .check import Options, check_bytes
-from .model import Diagnostic
-from .siteindex import card_anchors
+from . import render
+from .check import Options
+from .outcome import Checked, Look, page
 from .vocabulary import vocabulary
 
 T = TypeVar("T")
@@ -42,34 +41,6 @@ class Item:
     guidance_url: str = render.GUIDANCE_URL
 
 
-@dataclass(frozen=True)
-class Look:
-    """How cards are rendered: the site's template folders, searched before the package's; no
-    cards at all for the command line."""
-
-    search_paths: tuple[str, ...] = ()
-    cards: bool = True
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What a build needs of a checked page: its findings, its card's HTML and the ids the card
-    adds when it is an OKR page, and its OKRs as the JSON report has them, serialised: one string
-    travels from a worker cheaper than a tree of objects, and the host's garbage collector does not
-    walk it on every pass of a large build."""
-
-    file: str  # as diagnostics name it
-    diagnostics: list[Diagnostic]
-    card: str | None
-    okr_json: str | None = None
-    anchors: tuple[str, ...] = ()
-    is_okr_page: bool = False
-
-    def okr(self) -> dict[str, Any] | None:
-        """The page's OKRs as plain data, read anew at each call."""
-        return json.loads(self.okr_json) if self.okr_json else None
-
-
 def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> int:
     """How many worker processes to use: as requested, or, for `None`, what pays on this machine;
     a caller that only waits for the results (the command line) leaves every core to the workers."""
@@ -81,17 +52,7 @@ def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> 
 
 def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
     """Check pages one after the other and render the cards of OKR pages (this runs in a worker)."""
-    checked = []
-    for item in items:
-        result = check_bytes(item.raw, item.file, options)
-        card = None
-        if result.is_okr_page and look.cards:
-            card = render.card(result.okr, result.diagnostics, item.css_url, item.guidance_url, look.search_paths)
-        okr = result.okr.to_dict() if result.okr else None
-        okr_json = report.serialise(okr) if okr else None
-        anchors = tuple(card_anchors(okr)) if okr else ()
-        checked.append(Checked(item.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page))
-    return checked
+    return [page(item.raw, item.file, options, look, item.css_url, item.guidance_url) for item in items]
 
 
 def warm_up() -> None:
@@ -103,15 +64,22 @@ def warm_up() -> None:
 class Batch:
     """Pages being checked; `get(key)` waits for a page's chunk only when it is not done yet."""
 
-    def __init__(self, options: Options, look: Look, workers: int = 0) -> None:
+    def __init__(self, options: Options, look: Look, workers: int = 0, fork: bool = False) -> None:
+        """`fork`: start the workers as copies of this process, ready at once; only for a process
+        that runs no threads (the command line). A build starts fresh interpreters instead, since
+        `mkdocs serve` runs threads, and forking a threaded process is unsafe."""
         self.options, self.look = options, look
         self.chunks: list[list[Item]] = []  # emptied once collected: a page's bytes are not kept
         self.order: list[str] = []
         self.chunk_of: dict[str, int] = {}
         self.done: dict[str, Checked] = {}
         self.futures: list[Future[list[Checked]] | None] = []
+        self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
-        if workers:
+        if workers and fork and sys.platform == "linux":
+            warm_up()
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        elif workers:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             for _ in range(workers):
                 self.pool.submit(warm_up)
@@ -138,9 +106,17 @@ class Batch:
         return self.done.get(key)
 
     def all(self) -> dict[str, Checked]:
-        """Every result, in the order the pages were submitted."""
-        for n in range(len(self.chunks)):
-            self._collect(n)
+        """Every result, in the order the pages were submitted. Rather than wait for workers that
+        are behind (cores shared with other work), this process checks the chunks that no worker
+        has started yet, from the last one back, while the workers go on from the front."""
+        pending = [n for n, chunk in enumerate(self.chunks) if chunk]
+        while pending:
+            last, future = pending[-1], self.futures[pending[-1]]
+            if future is None or future.done() or future.cancel():
+                self._collect(last)
+                pending.pop()
+            else:  # the workers hold every chunk left: wait for them in order
+                self._collect(pending.pop(0))
         return {key: self.done[key] for key in self.order}
 
     def call(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
@@ -169,8 +145,13 @@ class Batch:
         if not chunk:
             return  # collected already
         try:
-            checked = future.result() if future is not None else check_chunk(chunk, self.options, self.look)
+            ready = future is not None and not future.cancelled()
+            checked = future.result() if ready else self._here(chunk)
         except Exception:  # a worker that died or could not start: check here instead, same result
-            checked = check_chunk(chunk, self.options, self.look)
+            checked = self._here(chunk)
         self.done.update((item.key, c) for item, c in zip(chunk, checked))
         self.chunks[n], self.futures[n] = [], None
+
+    def _here(self, chunk: list[Item]) -> list[Checked]:
+        self.checked_here += 1
+        return check_chunk(chunk, self.options, self.look)

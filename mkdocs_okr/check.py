@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .annotate import annotate
-from .frontmatter import read_okr
+from .frontmatter import FrontMatter, Origin, read_block, read_okr
 from .limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
 from .normalize import build_okr
@@ -48,8 +48,17 @@ class PageResult:
 def check_text(text: str, file: str, options: Options) -> PageResult:
     """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named."""
     front = read_okr(text, options.limits)
-    if front is None:
-        return PageResult(file)
+    return PageResult(file) if front is None else _check(front, file, options)
+
+
+def check_block(text: str, origin: Origin, file: str, options: Options) -> PageResult:
+    """Check an okr block that stands alone in a page (a fenced `okr` block, a directive's
+    content): `text` is the value of `okr`, `origin` where it stands, so findings and the model
+    carry the page's lines and columns."""
+    return _check(read_block(text, origin, options.limits), file, options)
+
+
+def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
     findings = list(front.findings)
     okr = None
     if front.data is not None:
@@ -74,10 +83,21 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
     if not may_be_okr_page(raw):
         return PageResult(file)
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode(raw)
     except UnicodeDecodeError as error:
         return _undecodable(raw, error, file, options)
-    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), file, options)
+    return check_text(text, file, options)
+
+
+def decode(raw: bytes) -> str:
+    """A page's text as the core reads it: UTF-8 with or without BOM, newlines made `\\n`.
+    Raises UnicodeDecodeError."""
+    return normalise(raw.decode("utf-8-sig"))
+
+
+def normalise(text: str) -> str:
+    """A page's text with its BOM removed and every newline made `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def may_be_okr_page(raw: bytes) -> bool:

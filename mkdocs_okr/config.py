@@ -12,10 +12,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
 from .model import Severity
-from .normalize import names
-from .rules import policy_keys
-
-SEVERITIES = [s.value for s in Severity]
+from .settings import SettingError, name_list, severities
 
 
 class Names(BaseConfigOption[tuple[str, ...]]):
@@ -26,11 +23,10 @@ class Names(BaseConfigOption[tuple[str, ...]]):
         self.default = ()
 
     def run_validation(self, value: object) -> tuple[str, ...]:
-        if isinstance(value, str):
-            return names(value)
-        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-            return names(value)
-        raise ValidationError(f"expected a name or a list of names, got {value!r}")
+        try:
+            return name_list(value)
+        except SettingError as error:
+            raise ValidationError(str(error)) from None
 
 
 class Severities(BaseConfigOption[dict[str, Severity]]):
@@ -41,21 +37,10 @@ class Severities(BaseConfigOption[dict[str, Severity]]):
         self.default = {}
 
     def run_validation(self, value: object) -> dict[str, Severity]:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ValidationError(f"expected a mapping of rule id to severity, got {value!r}")
-        known = policy_keys()
-        result = {}
-        for key, level in value.items():
-            if key not in known:
-                close = get_close_matches(str(key), known, n=1)
-                hint = f' — did you mean "{close[0]}"?' if close else f"; known: {', '.join(known)}"
-                raise ValidationError(f'unknown rule or level "{key}"{hint}')
-            if level not in SEVERITIES:
-                raise ValidationError(f'"{key}": expected one of {", ".join(SEVERITIES)}, got {level!r}')
-            result[key] = Severity(level)
-        return result
+        try:
+            return severities(value)
+        except SettingError as error:
+            raise ValidationError(str(error)) from None
 
 
 class Day(BaseConfigOption[Optional[date]]):

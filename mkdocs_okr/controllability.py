@@ -16,6 +16,7 @@ The classifier is a small, explainable reading of one sentence, with vocabularie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,9 @@ ROLE_WEIGHT = {
 AFTER_SUBJECT = 0.3  # what follows the acting party is what it acts on
 BEFORE_OUTCOME = 0.3  # "Launch X so that 60% of venues go live": the outcome decides
 MODIFIER = 0.3  # "checkout API uptime": the last metric word is the head
+
+
+_DIGIT = re.compile(r"\d")
 
 
 class _Sentence:
@@ -452,7 +456,7 @@ def is_measurable(text: str, has_target: bool) -> bool:
 
 
 def _measurable(text: str, lemmas: Sequence[str], metrics: Sequence[tuple[int, int, Entry]], has_target: bool) -> bool:
-    if has_target or any(ch.isdigit() for ch in text):
+    if has_target or _DIGIT.search(text):
         return True
     if any(lem in vocabulary().measurable for lem in lemmas):
         return True

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -30,9 +31,25 @@ OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
 # `okr:` as a key anywhere in a block, to tell whether unreadable front matter was meant for us
 OKR_KEY_RE = re.compile(r"(?:^|[\s{,-])okr[ \t]*:", re.MULTILINE)
 
-FIRST_YAML_LINE = 2  # the block starts on the line after the opening '---'
+FIRST_YAML_LINE = 2  # front matter's YAML starts on the line after the opening '---'
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader (C parser when available), remembering how plain scalars resolve: OKR
+    pages repeat the same keys and small values, and resolving runs a Python regex per scalar."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        return _resolve(kind, value, implicit)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_RESOLVER = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
@@ -53,43 +70,77 @@ _SEXAGESIMAL_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _LEGACY_OCTAL_RE = re.compile(r"^[-+]?0[0-7_]+$")
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a YAML text stands in its page: the page line of its first line, and the columns of
+    indentation removed from every line (a block inside a list, a directive's content)."""
+
+    line: int = FIRST_YAML_LINE
+    indent: int = 0
+
+    def at(self, mark: Any) -> Position:
+        """The page position of a YAML mark."""
+        return Position(mark.line + self.line, mark.column + 1 + self.indent)
+
+    def start(self) -> Position:
+        """The block's first line, for a finding without a mark."""
+        return Position(self.line, 1 + self.indent)
+
+    def before(self) -> Position:
+        """The line that opens the block ('---', a fence), where a finding with no node goes."""
+        return Position(self.line - 1, 1 + self.indent)
+
+
+FRONT_MATTER = Origin()
+
+
 @dataclass
 class FrontMatter:
     """The `okr` block of one page: its value, its node tree (for positions), and what went wrong."""
 
     data: Any = None
-    key: yaml.Node | None = None  # the `okr` key
+    key: yaml.Node | None = None  # the `okr` key; None for a block that is the value alone
     root: yaml.Node | None = None  # its value
     findings: list[Finding] = field(default_factory=list)
+    origin: Origin = FRONT_MATTER
+    _walked: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, pointer: str) -> Position:
         """Position of the value at `pointer`, or of its nearest ancestor that has one."""
         key, value = self._locate(pointer)
-        return _pos(value.start_mark) if value is not None else Position(1, 1)
+        return self.origin.at(value.start_mark) if value is not None else self.origin.before()
 
     def key_position(self, pointer: str) -> Position:
         """Position of the key whose value is at `pointer` (falls back to the value)."""
         key, value = self._locate(pointer)
         node = key or value
-        return _pos(node.start_mark) if node is not None else Position(1, 1)
+        return self.origin.at(node.start_mark) if node is not None else self.origin.before()
 
     def _locate(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None]:
-        """Walk the node tree along a JSON pointer (/okr/...); positions are only looked up when needed."""
-        key, node = self.key, self.root
-        for token in pointer.split("/")[2:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, yaml.MappingNode):
-                pair = next(
-                    (p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None
-                )
-                if pair is None:
-                    return None, node
-                key, node = pair
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-                key, node = None, node.value[int(token)]
-            else:
-                return None, node
+        """The key and value nodes at a JSON pointer (/okr/...), or the nearest ancestor's value
+        with no key; positions are only looked up when needed, and each step once."""
+        key, node, _ = self._walk(pointer)
         return key, node
+
+    def _walk(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        if pointer.count("/") < 2:
+            return self.key, self.root, True
+        if pointer not in self._walked:
+            parent, _, token = pointer.rpartition("/")
+            key, node, whole = self._walk(parent)
+            self._walked[pointer] = _step(node, token.replace("~1", "/").replace("~0", "~")) if whole else (None, node, False)
+        return self._walked[pointer]
+
+
+def _step(node: yaml.Node | None, token: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+    """One step down the node tree: (key, value, True), or (None, node, False) where it stops."""
+    if isinstance(node, yaml.MappingNode):
+        pair = next((p for p in reversed(node.value) if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None)
+        if pair is not None:
+            return pair[0], pair[1], True
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        return None, node.value[int(token)], True
+    return None, node, False
 
 
 def escape(token: str) -> str:
@@ -104,10 +155,6 @@ def human_path(pointer: str) -> str:
         token = token.replace("~1", "/").replace("~0", "~")
         text += f"[{token}]" if token.isdigit() else f".{token}"
     return text.lstrip(".") or "okr"
-
-
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + FIRST_YAML_LINE, mark.column + 1)
 
 
 def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
@@ -132,24 +179,9 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     block = match.group(1)
     if "okr" not in block:
         return None
-    lines = _FileLines(block) if _ODD_BREAK_RE.search(block) else None
-    try:
-        refused = _refusal(block, limits, lines)
-        root = None if refused else yaml.compose(block, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        if not OKR_KEY_RE.search(block):
-            return None
-        if lines:
-            error.context_mark, error.problem_mark = map(lines.mark, (error.context_mark, error.problem_mark))
-        return FrontMatter(findings=[_syntax_finding(error)])
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
-        if not OKR_KEY_RE.search(block):
-            return None
-        return FrontMatter(findings=[_character_finding(block, error)])
-    if refused:
-        return FrontMatter(findings=[refused]) if OKR_KEY_RE.search(block) else None
-    if lines and root is not None:
-        lines.tree(root)
+    root, problem = _compose(block, limits, FRONT_MATTER)
+    if problem is not None:
+        return FrontMatter(findings=[problem]) if OKR_KEY_RE.search(block) else None
     if not isinstance(root, yaml.MappingNode):
         if root is None or not OKR_KEY_RE.search(block):
             return None
@@ -157,7 +189,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
             findings=[
                 Finding(
                     "yaml",
-                    _pos(root.start_mark),
+                    FRONT_MATTER.at(root.start_mark),
                     f"front matter must be a mapping of keys to values, got {_node_kind(root)}",
                 )
             ]
@@ -165,7 +197,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     okr_pairs = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "okr"]
     if not okr_pairs:
         return None
-    reader = _Reader(limits)
+    reader = _Reader(FRONT_MATTER, limits)
     for key, _ in okr_pairs[1:]:
         reader.duplicate(key, "okr", okr_pairs[0][0])
     key, value = okr_pairs[-1]  # as YAML (and so MkDocs) does: the last one wins
@@ -177,16 +209,51 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     return reader.result
 
 
-def _refusal(block: str, limits: Limits, lines: _FileLines | None) -> Finding | None:
-    """Why a block is not read at all: larger or deeper than the site allows."""
+def read_block(text: str, origin: Origin, limits: Limits = Limits()) -> FrontMatter:
+    """Read an okr block that stands alone (a fenced `okr` block, a directive's content): `text`
+    is the value of `okr` itself, and `origin` says where it stands in its page."""
+    root, problem = _compose(text, limits, origin)
+    if problem is not None:
+        return FrontMatter(findings=[problem], origin=origin)
+    reader = _Reader(origin, limits)
+    reader.result.root = root
+    try:
+        reader.result.data = {"okr": None if root is None else reader.build(root, 1)}
+    except _Refused as refusal:
+        return FrontMatter(root=root, findings=[refusal.finding], origin=origin)
+    return reader.result
+
+
+def _compose(text: str, limits: Limits, origin: Origin) -> tuple[yaml.Node | None, Finding | None]:
+    """The node tree of a YAML text, with the lines and columns the file has; or the finding that
+    says why it cannot be read (too large or deep, a syntax error, a character YAML refuses)."""
+    lines = _FileLines(text) if _ODD_BREAK_RE.search(text) else None
+    try:
+        refused = _refusal(text, limits, origin, lines)
+        if refused is not None:
+            return None, refused
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        if lines:
+            error.context_mark, error.problem_mark = map(lines.mark, (error.context_mark, error.problem_mark))
+        return None, _syntax_finding(error, origin)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
+        return None, _character_finding(text, error, origin)
+    if lines and root is not None:
+        lines.tree(root)
+    return root, None
+
+
+def _refusal(text: str, limits: Limits, origin: Origin, lines: _FileLines | None) -> Finding | None:
+    """Why a text is not read at all: larger or deeper than the site allows."""
     allowed = limits.front_matter_bytes
-    found = too_large(block, allowed)
+    found = too_large(text, allowed)
     if found is not None:
         message = f"the front matter is {found:,} bytes, more than the {allowed:,} this site allows; it is not read"
-        return Finding("limit", Position(1, 1), message + " (option max_front_matter_bytes)", "/okr")
-    mark = too_deep(block, limits.depth)
+        return Finding("limit", origin.before(), message + " (option max_front_matter_bytes)", "/okr")
+    mark = too_deep(text, limits.depth)
     if mark is not None:
-        return Finding("limit", _pos(lines.mark(mark) if lines else mark), _too_deep_message(limits.depth), "/okr")
+        return Finding("limit", origin.at(lines.mark(mark) if lines else mark), _too_deep_message(limits.depth), "/okr")
     return None
 
 
@@ -195,10 +262,10 @@ _ODD_BREAK_RE = re.compile("[\x85\u2028\u2029]")
 
 
 class _FileLines:
-    """Lines and columns as the file has them, for a block in which YAML sees more lines."""
+    """Lines and columns as the file has them, for a text in which YAML sees more lines."""
 
-    def __init__(self, block: str) -> None:
-        self.starts = [0, *(m.end() for m in re.finditer("\n", block))]
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def mark(self, mark: Any) -> Any:
         if mark is None:
@@ -225,26 +292,26 @@ def _too_deep_message(depth: int) -> str:
     return f"nested deeper than {depth} levels; the okr block is not read (option max_depth)"
 
 
-def _character_finding(block: str, error: yaml.reader.ReaderError) -> Finding:
+def _character_finding(text: str, error: yaml.reader.ReaderError, origin: Origin) -> Finding:
     """A character the YAML reader refuses, at its line and column (the first one is where it stopped)."""
     character = chr(error.character) if isinstance(error.character, int) else str(error.character)
-    at = block.find(character)
-    line = block.count("\n", 0, max(at, 0)) + FIRST_YAML_LINE
-    column = at - block.rfind("\n", 0, at) if at >= 0 else 1
+    at = max(text.find(character), 0)
+    start = text.rfind("\n", 0, at) + 1
+    where = origin.at(yaml.Mark("", at, text.count("\n", 0, at), at - start, None, None))
     message = f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it"
-    return Finding("yaml", Position(line, column), message)
+    return Finding("yaml", where, message)
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, origin: Origin) -> Finding:
     problem = error.problem or "invalid YAML"
     unclosed = _UNCLOSED.get(error.context or "")
     if unclosed and error.context_mark:  # point at where the unclosed thing began
-        return Finding("yaml", _pos(error.context_mark), f"YAML syntax error: {unclosed}")
+        return Finding("yaml", origin.at(error.context_mark), f"YAML syntax error: {unclosed}")
     mark = error.problem_mark or error.context_mark
     hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
     context = f" ({error.context})" if error.context and not hint else ""
     message = f"YAML syntax error: {problem}{context}{hint}"
-    return Finding("yaml", _pos(mark) if mark else Position(FIRST_YAML_LINE, 1), message)
+    return Finding("yaml", origin.at(mark) if mark else origin.start(), message)
 
 
 _UNCLOSED = {
@@ -280,19 +347,19 @@ class _Refused(Exception):
 class _Reader:
     """Builds Python values from a node tree, with findings; the path is formatted only for a finding."""
 
-    def __init__(self, limits: Limits) -> None:
-        self.result = FrontMatter()
+    def __init__(self, origin: Origin, limits: Limits) -> None:
+        self.result = FrontMatter(origin=origin)
         self.limits = limits
         self.nodes = 0
         self.path: list[str] = ["", "okr"]
 
     def add(self, rule: str, node: yaml.Node, message: str) -> None:
         pointer = "/".join(self.path)
-        self.result.findings.append(Finding(rule, _pos(node.start_mark), message, pointer))
+        self.result.findings.append(Finding(rule, self.result.origin.at(node.start_mark), message, pointer))
 
     def duplicate(self, key: yaml.Node, name: str, first: yaml.Node) -> None:
         self.path.append(escape(name))
-        line = _pos(first.start_mark).line
+        line = self.result.origin.at(first.start_mark).line
         self.add("duplicate-key", key, f'duplicate key "{name}" (first on line {line}); YAML would keep only the last one: keep one')
         self.path.pop()
 
@@ -303,9 +370,10 @@ class _Reader:
                 f"the okr block holds more than {self.limits.values:,} values, each use of an alias "
                 "counted again; it is not read (option max_values)"
             )
-            raise _Refused(Finding("limit", _pos(node.start_mark), message, "/".join(self.path)))
+            raise _Refused(Finding("limit", self.result.origin.at(node.start_mark), message, "/".join(self.path)))
         if depth > self.limits.depth:
-            raise _Refused(Finding("limit", _pos(node.start_mark), _too_deep_message(self.limits.depth), "/".join(self.path)))
+            at = self.result.origin.at(node.start_mark)
+            raise _Refused(Finding("limit", at, _too_deep_message(self.limits.depth), "/".join(self.path)))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:

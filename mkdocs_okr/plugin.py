@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -17,10 +16,11 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import render, report
-from .batch import Batch, Checked, Item, Look, workers_for
+from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
 from .model import Diagnostic, Severity
+from .outcome import Checked, Look, link_aligns, log_line
 from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
 
@@ -31,8 +31,6 @@ _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
 INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
 _INDEX_MARKER_BYTES = INDEX_MARKER.encode()
-_ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
-EXPORT_PATH = "okrs.json"
 
 
 class OkrPlugin(BasePlugin[OkrConfig]):
@@ -156,10 +154,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         checked = self.checked.get(page.file.src_uri)
         if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
-        card = checked.card
         _add_anchors(page, checked.anchors)
-        if "okr-align:" in card:
-            card = _ALIGN_HREF.sub(lambda m: self._align_href(html.unescape(m[1]), page), card)
+        card = link_aligns(checked.card, lambda key: self._align_href(key, page))
         return output.replace(CARD_MARKER, card, 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -175,10 +171,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         for diagnostics in by_file.values():
             diagnostics.sort(key=Diagnostic.sort_key)
             for d in diagnostics:
-                _LOG_LEVEL[d.severity](f"{d.file}:{d.line}:{d.column}: {d.message} [{d.rule}]")
+                _LOG_LEVEL[d.severity](log_line(d))
         diagnostics = sorted((d for found in by_file.values() for d in found), key=Diagnostic.sort_key)
         okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in self.checked.values() if c.okr_json)]
-        with open(os.path.join(config.site_dir, EXPORT_PATH), "w", encoding="utf-8") as export:
+        with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:
             export.write(report.export(self.pages, okrs, diagnostics))
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -204,13 +200,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return None
         return self.site().indexes.get(page.file.src_uri)
 
-    def _align_href(self, key: str, page: Page) -> str:
-        """The link to a supported objective, from `page`; one that names none is marked, not linked."""
+    def _align_href(self, key: str, page: Page) -> str | None:
+        """The link to a supported objective, from `page`, or None when the site has no such objective."""
         where = self.site().objectives.get(key) if self.site is not None else None
         if where is None:
-            return f'aria-disabled="true" title="No objective {html.escape(key)} on this site"'
+            return None
         file, anchor = where
-        return f'href="{html.escape(_relative_path(self.urls[file], page))}#{html.escape(anchor)}"'
+        return f"{_relative_path(self.urls[file], page)}#{anchor}"
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""

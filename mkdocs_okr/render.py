@@ -84,14 +84,24 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
 def card(
     okr: OKR | None,
     diagnostics: Sequence[Diagnostic],
-    css_url: str,
+    css_url: str | None,
     guidance_url: str = GUIDANCE_URL,
     search_paths: tuple[str, ...] = (),
+    findings: bool = False,
+    inline_css: bool = False,
 ) -> str:
-    """The card of one page: its OKRs, or, when they cannot be read, the findings that say why."""
+    """The card of one page: its OKRs, or, when they cannot be read, the findings that say why.
+    `findings` lists the findings under a valid card too; `inline_css` puts the stylesheet in the
+    card, and `css_url` None links none (the host adds it to the page)."""
     template = environment(search_paths).get_template(CARD_TEMPLATE)
     return template.render(
-        okr=okr, diagnostics=diagnostics, css_url=css_url, levels=levels(), guidance_url=guidance_url
+        okr=okr,
+        diagnostics=diagnostics,
+        css_url=css_url,
+        levels=levels(),
+        guidance_url=guidance_url,
+        findings=findings,
+        style=stylesheet(search_paths) if inline_css else "",
     )
 
 

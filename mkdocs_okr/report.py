@@ -10,6 +10,7 @@ from .check import PageResult
 from .model import Diagnostic, Severity
 
 REPORT_VERSION = 1
+EXPORT_FILE = "okrs.json"  # where a build writes the report of the whole site, in its output folder
 
 
 def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
@@ -63,15 +64,17 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def document(files_checked: int, okrs: Sequence[dict[str, object]], diagnostics: Sequence[Diagnostic]) -> str:
-    """The report from its parts, as the CLI prints it: indented at the top, one item a line."""
-    return _one_item_a_line(
-        {
-            "version": REPORT_VERSION,
-            "files_checked": files_checked,
-            "okrs": list(okrs),
-            "diagnostics": [d.to_dict() for d in diagnostics],
-        }
+def document(files_checked: int, okrs: Sequence[str], diagnostics: Sequence[Diagnostic]) -> str:
+    """The report as the CLI prints it, from OKRs already serialised by `serialise` (in the
+    workers): indented at the top, one OKR page or finding a line, easy to read, grep and diff."""
+
+    def items(lines: Sequence[str]) -> str:
+        return "[\n" + ",\n".join(f"    {line}" for line in lines) + "\n  ]" if lines else "[]"
+
+    found = [serialise(d.to_dict()) for d in diagnostics]
+    return (
+        f'{{\n  "version": {REPORT_VERSION},\n  "files_checked": {files_checked},\n'
+        f'  "okrs": {items(okrs)},\n  "diagnostics": {items(found)}\n}}\n'
     )
 
 
@@ -86,21 +89,6 @@ def export(files_checked: int, okrs: Sequence[str], diagnostics: Sequence[Diagno
     head = serialise({"version": REPORT_VERSION, "files_checked": files_checked})[:-1]
     found = serialise([d.to_dict() for d in diagnostics])
     return f'{head},"okrs":[{",".join(okrs)}],"diagnostics":{found}}}\n'
-
-
-def _one_item_a_line(report: dict[str, object]) -> str:
-    """Indented at the top, one OKR page or finding a line: easy to read, grep and diff, and
-    written by json's C encoder (an `indent` makes json fall back to its Python encoder, 20 times
-    slower on a large site)."""
-    lines = ["{"]
-    for n, (key, value) in enumerate(report.items()):
-        comma = "," if n < len(report) - 1 else ""
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value)
-            lines.append(f'  "{key}": [\n{items}\n  ]{comma}')
-        else:
-            lines.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}{comma}')
-    return "\n".join(lines) + "\n}\n"
 
 
 def _plural(n: int, word: str) -> str:

@@ -34,10 +34,10 @@ def shape(okr: OKR, front: FrontMatter, min_results: int, max_results: int) -> l
     vocab = _vocab()
     findings = []
     for objective in okr.objectives:
-        at = front.position(objective.pointer)
         count = len(objective.key_results)
         if not min_results <= count <= max_results:
             message = f"{objective.id} has {count} key result{'s' if count != 1 else ''}; keep {min_results} to {max_results}"
+            at = front.position(objective.pointer)
             findings.append(Finding("key-result-count", at, message, objective.pointer))
         title = _words(objective.title)
         numeric = any(w.isdigit() or w == "%" for w in title)
@@ -46,8 +46,10 @@ def shape(okr: OKR, front: FrontMatter, min_results: int, max_results: int) -> l
             message = f'{objective.id}: "{objective.title}" reads like a key result; state the goal in words and move the number into a key result'
             findings.append(Finding("objective-metric", front.position(f"{objective.pointer}/title"), message, objective.pointer))
         for kr in objective.key_results:
+            if kr.target is not None:
+                continue
             text = _words(kr.text)
-            if kr.target is None and not any(w.isdigit() for w in text) and not _has(text, vocab["directions"]):
+            if not any(w.isdigit() for w in text) and not _has(text, vocab["directions"]):
                 message = f'{objective.id} {kr.id}: "{kr.text}" says neither which way nor how far; add a direction and a target'
                 findings.append(Finding("no-target", front.position(kr.pointer), message, kr.pointer))
     return findings

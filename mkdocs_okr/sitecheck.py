@@ -9,9 +9,9 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .batch import Batch, Item, Look, workers_for
+from .batch import Batch, Item, workers_for
+from .outcome import Look
 from .check import Options, PageResult, may_be_okr_page
 from .crosspage import add_cross_page
 
@@ -21,7 +21,7 @@ class SiteCheck:
     """The named files' results and OKRs (by file), and the named files that could not be read."""
 
     results: list[PageResult] = field(default_factory=list)
-    okrs: list[dict[str, Any]] = field(default_factory=list)
+    okrs: list[str] = field(default_factory=list)  # each page's OKRs as the JSON report has them, serialised
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
 
 
@@ -48,17 +48,17 @@ def check_site(
             items.append(Item(name, raw, name, ""))
         else:
             results[name] = PageResult(name)
-    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False))
+    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False), fork=True)
     try:
         batch.submit(items)
         checked = batch.all()
     finally:
         batch.close()
-    okrs = [okr for c in checked.values() if (okr := c.okr())]
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
+    okrs = [okr for c in checked.values() if (okr := c.okr())]
     add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
-    site.okrs = sorted((o for o in okrs if o["file"] in shown), key=lambda o: str(o["file"]))
+    site.okrs = [c.okr_json for name, c in sorted(checked.items()) if c.okr_json and name in shown]
     return site
 
 

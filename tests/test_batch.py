@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_okr.batch import Batch, Item, Look, check_chunk, workers_for
+from mkdocs_okr.batch import Batch, Item, check_chunk, workers_for
+from mkdocs_okr.outcome import Look
 from mkdocs_okr.check import Options
 from test_plugin import BAD_PAGE, OKR_PAGE
 
@@ -27,3 +28,19 @@ def test_a_worker_batch_equals_checking_in_process() -> None:
 def test_workers_only_where_they_pay() -> None:
     assert workers_for(10, None) == 0
     assert workers_for(5000, 0) == 0 and workers_for(10, 3) == 3
+
+
+def test_the_caller_checks_the_chunks_no_worker_has_started() -> None:
+    """Asked for everything at once, the calling process takes chunks from the back instead of
+    waiting for one worker to reach them; the results are those of checking in order."""
+    items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i:04d}.md", "x.css") for i in range(8 + 64 * 40)]
+    options = Options(customer=("restaurant owners",))
+    batch = Batch(options, Look(cards=False), workers=1)
+    try:
+        batch.submit(items)
+        everything = batch.all()
+    finally:
+        batch.close()
+    assert 0 < batch.checked_here < len(batch.futures)
+    assert list(everything) == [item.key for item in items]
+    assert list(everything.values()) == check_chunk(items, options, Look(cards=False))

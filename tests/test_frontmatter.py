@@ -155,3 +155,18 @@ def test_all_findings_of_a_page_at_once_sorted_by_line() -> None:
     )
     lines = [d.line for d in check_text(text, "p.md", QUIET).diagnostics]
     assert lines == sorted(lines) and len(lines) == 3
+
+
+def test_the_remembering_loader_resolves_every_scalar_as_yaml_does() -> None:
+    """The loader caches how plain scalars resolve; it must give the tags PyYAML's own loader gives,
+    including the second time the same value is seen, quoted or not."""
+    import yaml
+
+    from mkdocs_okr.frontmatter import _BaseLoader, _Loader
+
+    values = ["text", "12", "1.5", "1e3", "0o17", "017", "0x1F", "1:30", "yes", "No", "on", "~", "null", "",
+              "2026-03-31", "2026-03-31 10:00:00", ".inf", "-.NaN", "<<", "=", "+1_000", "'12'", '"yes"']
+    document = "\n".join(f"k{i}: {v}" for i, v in enumerate(values * 2))
+    tags = lambda loader: [v.tag for _, v in yaml.compose(document, Loader=loader).value]  # noqa: E731
+    assert tags(_Loader) == tags(_BaseLoader)
+    assert len(set(tags(_Loader))) >= 7

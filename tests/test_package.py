@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 import subprocess
 import sys
@@ -48,9 +49,19 @@ def test_an_installed_wheel_carries_the_schema_and_validates(tmp_path: Path) -> 
     assert schema.stdout == (REPO / "schema" / "okr.schema.json").read_text(encoding="utf-8")
 
 
+def test_the_hosts_are_optional_extras() -> None:
+    requires = importlib.metadata.requires("mkdocs-okr") or []
+    core = [r for r in requires if "extra ==" not in r]
+    assert not [r for r in core if r.startswith(("sphinx", "myst", "zensical"))], core
+    for extra, needs in {"sphinx": ["sphinx", "myst-parser"], "zensical": ["zensical"]}.items():
+        assert [r.split(">")[0] for r in requires if f'extra == "{extra}"' in r] == needs
+
+
 def test_the_core_imports_nothing_of_mkdocs() -> None:
+    """Nor do the modules every host shares, and the Markdown extension (Zensical runs it)."""
     probe = (
-        "import sys, mkdocs_okr.check, mkdocs_okr.render, mkdocs_okr.report; "
+        "import sys, mkdocs_okr.check, mkdocs_okr.render, mkdocs_okr.report, mkdocs_okr.outcome, "
+        "mkdocs_okr.settings, mkdocs_okr.fences, mkdocs_okr.markdown; "
         "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -145,4 +145,4 @@ def test_the_build_export_is_the_compact_report_byte_for_byte() -> None:
     whole = {"version": 1, "files_checked": 3, "okrs": okrs, "diagnostics": [d.to_dict() for d in diagnostics]}
     exported = report.export(3, [report.serialise(o) for o in okrs], diagnostics)
     assert exported == report.serialise(whole) + "\n"
-    assert json.loads(exported) == json.loads(report.document(3, okrs, diagnostics))
+    assert json.loads(exported) == json.loads(report.document(3, [report.serialise(o) for o in okrs], diagnostics))

@@ -1,0 +1,139 @@
+"""The Python-Markdown adapter (extension `okr`), for hosts that run Markdown extensions but not
+MkDocs plugins: Zensical, MkDocs' `markdown_extensions`, Python-Markdown itself.
+
+A fenced block whose info string is `okr` holds the value of `okr` (team, period, objectives) and
+becomes the card. The page's own front matter is checked too: read from the page's file when the
+host says which page it converts (Zensical, MkDocs), else from the text when it still starts with
+it (plain Python-Markdown, where the front matter is then replaced by the card). Findings carry
+the page's lines, are logged under the logger `mkdocs.okr` (so MkDocs shows them and its strict
+mode counts them), and are listed in the card.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from . import render, settings
+from .check import decode
+from .fences import okr_fences
+from .frontmatter import FRONT_MATTER_RE
+from .model import Severity
+from .outcome import Checked, Look, link_aligns, log_line, markdown_page
+
+log = logging.getLogger("mkdocs.okr")
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
+
+
+class OkrExtension(Extension):
+    """Checks fenced `okr` blocks and the page's `okr` front matter, and shows each as a card."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "customer": [[], "Your direct customers, by default for every OKR block (a name or a list)."],
+            "customers_users": [[], "Your customers' users, by default for every OKR block (a name or a list)."],
+            "severity": [{}, "error, warning, info or ignore, by rule id or controllability level."],
+            "css_url": ["", "Link this stylesheet from each card; empty: the card carries its own styles."],
+            "guidance_url": [render.GUIDANCE_URL, "Where the rule pages live that cards link to."],
+            "file": ["<markdown>", "How findings name the page when the host does not say which page it is."],
+        }
+        super().__init__(**kwargs)
+        configs = self.getConfigs()
+        try:
+            self.options = settings.options(configs["customer"], configs["customers_users"], configs["severity"])
+        except settings.SettingError as error:
+            raise ValueError(f"okr extension: {error}") from None
+        self.look = Look(findings=True, inline_css=not configs["css_url"])
+        self.checked: list[Checked] = []  # the OKRs of the last page converted, in page order
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(OkrPreprocessor(md, self), "okr", PRIORITY)
+
+    def reset(self) -> None:
+        self.checked = []
+
+    def show(self, checked: Checked) -> str:
+        """Log a checked block's findings and return its card (links to other pages' objectives
+        are kept as text: one page at a time, the extension does not know the site)."""
+        self.checked.append(checked)
+        for d in checked.diagnostics:
+            log.log(_LOG_LEVEL[d.severity], log_line(d))
+        # a block-level wrapper, so that Markdown does not put the card in a paragraph
+        return f'<div class="okr-block">{link_aligns(checked.card or "", lambda key: "")}</div>'
+
+
+class OkrPreprocessor(Preprocessor):
+    """Replaces each fenced okr block, and the okr front matter, by a card."""
+
+    def __init__(self, md: Markdown, extension: OkrExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        ext, configs = self.ext, self.ext.getConfigs()
+        source = _page_file(self.md)
+        text = _read(source[0]) if source else "\n".join(lines)
+        if text is None:
+            return lines
+        file = source[1] if source else configs["file"]
+        found = markdown_page(text, file, ext.options, ext.look, configs["css_url"] or None, configs["guidance_url"])
+        front = ext.show(found.front) if found.front is not None else None
+        cards = [ext.show(checked) for _, checked in found.fences]
+        fences = okr_fences(lines)  # where the blocks stand in what the host gave: the page, or its body
+        if len(fences) != len(cards):  # the host changed the page (an include?): leave its blocks as they are
+            fences, cards = [], []
+        for fence, card in reversed(list(zip(fences, cards))):
+            lines[fence.start : fence.end + 1] = ["", fence.indent + self.md.htmlStash.store(card), ""]
+        if front is not None:
+            if source is None:  # the front matter is still in the text: the card replaces it
+                del lines[: FRONT_MATTER_RE.match(text).group(0).count("\n")]  # type: ignore[union-attr]
+            at = _after_title(lines)
+            lines[at:at] = ["", self.md.htmlStash.store(front), ""]
+        return lines
+
+
+def _page_file(md: Markdown) -> tuple[str, str] | None:
+    """The page's source file, and its name in findings (from the site's root), when the host
+    says which page it converts: Zensical through its rendering context, MkDocs through its link
+    processor. None for plain Python-Markdown, or a page that has no file."""
+    for processor in md.preprocessors:
+        if type(processor).__name__ == "ContextPreprocessor":  # Zensical
+            config, path = processor.config, processor.page.path
+            root = config["root_dir"]
+            return _named(os.path.join(root, config["docs_dir"], path), root)
+    links = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    file, config = getattr(links, "file", None), getattr(links, "config", None)
+    if file is not None and file.abs_src_path and config is not None and config.config_file_path:  # MkDocs
+        return _named(file.abs_src_path, os.path.dirname(config.config_file_path))
+    return None
+
+
+def _named(path: str, root: str) -> tuple[str, str]:
+    return path, os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def _read(path: str) -> str | None:
+    """The page's text, or None when it cannot be read (the host reports that itself)."""
+    try:
+        with open(path, "rb") as f:
+            return decode(f.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _after_title(lines: list[str]) -> int:
+    """Where a page's card goes: under its first line when that is a level-1 heading, else on top."""
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    return first + 1 if first is not None and lines[first].startswith("# ") else 0
+
+
+def makeExtension(**kwargs: Any) -> OkrExtension:
+    """Python-Markdown's entry point for `mkdocs_okr.markdown`."""
+    return OkrExtension(**kwargs)

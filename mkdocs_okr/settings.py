@@ -1,0 +1,63 @@
+"""The options every host gives the same way (customer, customers_users, severity), read from
+plain values; a wrong value raises `SettingError` with a message that says what to write."""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+from .check import Options
+from .model import Severity
+from .normalize import names
+from .rules import policy_keys
+
+SEVERITIES = [s.value for s in Severity]
+
+
+class SettingError(ValueError):
+    """An option's value is not what it should be; `setting` names it when known."""
+
+    def __init__(self, message: str, setting: str = "") -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
+def name_list(value: object) -> tuple[str, ...]:
+    """A name or a list of names."""
+    if isinstance(value, str) or (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
+        return names(value)
+    raise SettingError(f"expected a name or a list of names, got {value!r}")
+
+
+def severities(value: object) -> dict[str, Severity]:
+    """A mapping of rule id (or controllability level) to error, warning, info or ignore."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise SettingError(f"expected a mapping of rule id to severity, got {value!r}")
+    known = policy_keys()
+    result = {}
+    for key, level in value.items():
+        if key not in known:
+            close = get_close_matches(str(key), known, n=1)
+            hint = f' — did you mean "{close[0]}"?' if close else f"; known: {', '.join(known)}"
+            raise SettingError(f'unknown rule or level "{key}"{hint}')
+        if level not in SEVERITIES:
+            raise SettingError(f'"{key}": expected one of {", ".join(SEVERITIES)}, got {level!r}')
+        result[key] = Severity(level)
+    return result
+
+
+def options(customer: object = None, customers_users: object = None, severity: object = None) -> Options:
+    """The core's options from a host's plain settings (None: not set); SettingError names the
+    wrong option."""
+    read = {"customer": name_list, "customers_users": name_list, "severity": severities}
+    given = {"customer": customer, "customers_users": customers_users, "severity": severity}
+    values = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        try:
+            values[name] = read[name](value)
+        except SettingError as error:
+            raise SettingError(f"{name}: {error}", name) from None
+    return Options(**values)

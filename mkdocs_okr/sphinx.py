@@ -1,0 +1,205 @@
+"""The Sphinx adapter (extension `mkdocs_okr.sphinx`).
+
+A Markdown page (myst-parser) is checked from its raw source, as myst-parser turns nested front
+matter into strings: its front matter's `okr` block and its fenced okr blocks (```` ```okr ````, as
+the Markdown extension reads them). The `okr` directive checks the okr block it holds, in
+reStructuredText and MyST (```` ```{okr} ````) pages alike. Findings are Sphinx warnings at the page's line
+(`-W` fails the build on them; `suppress_warnings = ["okr.<rule>"]` silences one rule), the card
+goes under the page's title (or where the directive stands) in HTML builds, and `okrs.json` in the
+output folder holds every OKR and finding, as the MkDocs build exports them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import __version__, render, report, settings
+from .check import Options
+from .frontmatter import Origin
+from .model import Diagnostic, Severity
+from .outcome import Checked, Look, block, link_aligns, markdown_page
+
+log = logging.getLogger(__name__)
+_LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
+CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
+CONFIG: dict[str, tuple[object, tuple[type, ...], str]] = {
+    "okr_customer": ([], (str, list, tuple), "Your direct customers, by default for every OKR page."),
+    "okr_customers_users": ([], (str, list, tuple), "Your customers' users, by default for every OKR page."),
+    "okr_severity": ({}, (dict,), "error, warning, info or ignore, by rule id or controllability level."),
+    "okr_guidance_url": (render.GUIDANCE_URL, (str,), "Where the rule pages live that cards link to."),
+    "okr_root": ("", (str,), "The folder that page names in findings and okrs.json start from; default: conf.py's."),
+}
+FRONT, FENCE, DIRECTIVE = "front", "fence", "directive"
+OKR_CODE = "okr"  # the language MyST gives a fenced okr block
+
+
+@dataclass(frozen=True)
+class Found:
+    """An OKR block of a page: where it came from (FRONT, FENCE or DIRECTIVE) and the line it starts on."""
+
+    kind: str
+    line: int
+    checked: Checked
+
+
+@dataclass(frozen=True)
+class Host:
+    """The project's settings, read once the configuration is."""
+
+    options: Options
+    look: Look
+    guidance_url: str
+    root: str
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the settings, the directive and the handlers of Sphinx's events."""
+    for name, (default, types, description) in CONFIG.items():
+        app.add_config_value(name, default, "env", types, description)
+    app.add_directive("okr", OkrDirective)
+    app.connect("config-inited", configure)
+    app.connect("source-read", read_markdown)
+    app.connect("doctree-read", insert_cards)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("html-page-context", add_stylesheet)
+    app.connect("build-finished", write_files)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def configure(app: Sphinx, config: Any) -> None:
+    """Read the okr_* settings. A wrong one is an error in the build's log, as Sphinx reports its
+    own settings of the wrong type, and is left out (so `-W` fails the build)."""
+    given = {name: config[f"okr_{name}"] for name in ("customer", "customers_users", "severity")}
+    while True:
+        try:
+            options = settings.options(**given)
+            break
+        except settings.SettingError as error:
+            log.error(f"okr_{error} (in conf.py; the setting is not used)", type="okr", subtype="config")
+            given[error.setting] = None
+    templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
+    root = os.path.join(app.confdir, config.okr_root)
+    app.okr_host = Host(options, Look(templates), config.okr_guidance_url, root)  # type: ignore[attr-defined]
+
+
+def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Check a Markdown page's front matter and fenced okr blocks from its raw source."""
+    path = app.env.doc2path(docname)
+    if app.config.source_suffix.get(os.path.splitext(path)[1]) != "markdown":
+        return
+    host: Host = app.okr_host  # type: ignore[attr-defined]
+    found = markdown_page(source[0], _name(host, path), host.options, host.look, None, host.guidance_url)
+    if found.front is not None:
+        _record(app.env, docname, Found(FRONT, 1, found.front))
+    for fence, checked in found.fences:
+        _record(app.env, docname, Found(FENCE, fence.start + 1, checked))
+
+
+class OkrDirective(SphinxDirective):
+    """`.. okr::` with the value of `okr` (team, period, objectives) as its content."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        host: Host = self.env.app.okr_host  # type: ignore[attr-defined]
+        name = _name(host, self.env.doc2path(self.env.docname))
+        text = "\n".join(self.content)
+        checked = block(text, self._origin(), name, host.options, host.look, None, host.guidance_url)
+        _record(self.env, self.env.docname, Found(DIRECTIVE, self.lineno, checked))
+        return [_card_node(checked)]
+
+    def _origin(self) -> Origin:
+        """Where the content stands in the page. docutils counts `content_offset` from the top of
+        the page (0-based) and removes the content's indentation; myst-parser counts it from the
+        line after the opening fence."""
+        if type(self.state_machine).__module__.startswith("myst_parser"):
+            return Origin(self.lineno + 1 + self.content_offset)
+        first = self.content_offset + 1
+        written = self.block_text.split("\n")[first - self.lineno :][:1] or [""]
+        return Origin(first, len(written[0]) - len(written[0].lstrip(" ")))
+
+
+def insert_cards(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the card of the page's front matter under the page's title, and each fenced okr
+    block's card in the block's place."""
+    found = _found(app.env).get(app.env.docname, [])
+    fenced = [f.checked for f in found if f.kind == FENCE]
+    blocks = [n for n in doctree.findall(nodes.literal_block) if n.get("language") == OKR_CODE]
+    if len(blocks) == len(fenced):  # else the page changed on its way (an include?): blocks stay code
+        for node, checked in zip(blocks, fenced):
+            node.replace_self(_card_node(checked))
+    front = next((f.checked for f in found if f.kind == FRONT), None)
+    if front is None:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        section.insert(1, _card_node(front))
+    else:
+        doctree.insert(0, _card_node(front))
+
+
+def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _found(env).pop(docname, None)
+
+
+def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """Take the OKRs that parallel readers found."""
+    theirs = _found(other)
+    _found(env).update((name, theirs[name]) for name in docnames if name in theirs)
+
+
+def add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Link the card's stylesheet from the pages that show a card."""
+    if _found(app.env).get(pagename):
+        app.add_css_file(CSS_FILE)
+
+
+def write_files(app: Sphinx, exception: Exception | None) -> None:
+    """After a build: the stylesheet (HTML builds), and okrs.json with every OKR and finding."""
+    if exception is not None:
+        return
+    every = (f for found in _found(app.env).values() for f in found)
+    found = [f.checked for f in sorted(every, key=lambda f: (f.checked.file, f.line))]  # in page order
+    if found and app.builder.format == "html":
+        host: Host = app.okr_host  # type: ignore[attr-defined]
+        css = os.path.join(app.outdir, "_static", CSS_FILE)
+        os.makedirs(os.path.dirname(css), exist_ok=True)
+        with open(css, "w", encoding="utf-8") as f:
+            f.write(render.stylesheet(host.look.search_paths))
+    okrs = [c.okr_json for c in found if c.okr_json]
+    diagnostics = sorted((d for c in found for d in c.diagnostics), key=Diagnostic.sort_key)
+    with open(os.path.join(app.outdir, report.EXPORT_FILE), "w", encoding="utf-8") as f:
+        f.write(report.export(len(app.env.found_docs), okrs, diagnostics))
+
+
+def _record(env: BuildEnvironment, docname: str, found: Found) -> None:
+    """Keep a page's OKR block, and report its findings as Sphinx warnings at the page's lines."""
+    _found(env).setdefault(docname, []).append(found)
+    for d in found.checked.diagnostics:
+        _LOG[d.severity](d.message, location=(docname, d.line), type="okr", subtype=d.rule)
+
+
+def _found(env: BuildEnvironment) -> dict[str, list[Found]]:
+    """The OKR blocks of every page read, by docname (kept in the environment between builds)."""
+    if not hasattr(env, "okr_found"):
+        env.okr_found = {}  # type: ignore[attr-defined]
+    return env.okr_found  # type: ignore[attr-defined,no-any-return]
+
+
+def _card_node(checked: Checked) -> nodes.raw:
+    """The card, for HTML builders only; links to other pages' objectives are kept as text."""
+    return nodes.raw("", link_aligns(checked.card or "", lambda key: ""), format="html")
+
+
+def _name(host: Host, path: str | os.PathLike[str]) -> str:
+    """A page's name in findings: its path from `okr_root`."""
+    return os.path.relpath(path, host.root).replace(os.sep, "/")

@@ -1,0 +1,48 @@
+"""The guidance site's host pages work as written: their configuration and example page, built by
+Zensical and by Sphinx, give the card and the finding the page shows."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def blocks(page: str, language: str) -> list[str]:
+    """The fenced blocks of a guidance page in `language`, outer fences of three or four backticks."""
+    text = (REPO / "docs/hosts" / page).read_text(encoding="utf-8")
+    return [m[2] for m in re.finditer(rf"^(`{{3,4}}){language}\n(.*?)^\1$", text, re.MULTILINE | re.DOTALL)]
+
+
+def test_the_zensical_page_builds_as_written(tmp_path: Path) -> None:
+    (config,) = blocks("markdown.md", "yaml")
+    (page,) = blocks("markdown.md", "markdown")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "docs/okrs").mkdir(parents=True)
+    (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs/okrs/q2.md").write_text(page, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    shown = re.search(r"`(docs/okrs/q2.md:\d+:\d+: O1 KR2 measures diner), \.\.\. \[controllability\]`", (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8"))
+    assert shown and shown[1] in run.stdout + run.stderr
+    html = (tmp_path / "site/okrs/q2/index.html").read_text(encoding="utf-8")
+    assert '<section class="okr-card"' in html and html.count("</span> Outside your control<") == 1
+
+
+def test_the_sphinx_page_builds_as_written(tmp_path: Path) -> None:
+    (conf,) = blocks("sphinx.md", "python")
+    (page,) = blocks("sphinx.md", "rst")
+    (shown,) = blocks("sphinx.md", "text")
+    (tmp_path / "docs/okrs").mkdir(parents=True)
+    (tmp_path / "docs/conf.py").write_text(conf.replace("# docs/conf.py\n", ""), encoding="utf-8")
+    (tmp_path / "docs/index.rst").write_text("Home\n====\n\n.. toctree::\n\n   okrs/q2\n", encoding="utf-8")
+    (tmp_path / "docs/okrs/q2.rst").write_text(page, encoding="utf-8")
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "docs", "build/html"]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1  # -W: the page's finding fails the build, as the page says
+    assert shown.strip() in [line.replace(f"{tmp_path}/", "") for line in run.stderr.splitlines()]
+    html = (tmp_path / "build/html/okrs/q2.html").read_text(encoding="utf-8")
+    assert '<section class="okr-card"' in html

@@ -1,0 +1,102 @@
+"""A page reads the same in every host: the command line, the MkDocs plugin, the Markdown extension
+and the Sphinx extension give the same OKRs (the JSON report's `okrs`) and the same findings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import markdown
+import pytest
+
+from conftest import REPO, assert_report, run_cli, write_site
+from mkdocs_okr.markdown import OkrExtension
+from test_markdown_extension import DINERS, FENCED
+from test_plugin import BAD_PAGE
+from test_sphinx_extension import sphinx_build
+
+EXAMPLES = ["food-delivery-company.md", "food-delivery-before.md", "food-delivery-after.md", "learning-before.md", "shops-before.md"]
+PARTIES = {"customer": ["restaurant owners", "restaurants"], "customers_users": ["diners"]}
+MKDOCS = f"""\
+site_name: Hosts
+plugins:
+  - okr:
+      customer: {json.dumps(PARTIES["customer"])}
+      customers_users: {json.dumps(PARTIES["customers_users"])}
+      severity: {{team: warning, stale: ignore}}
+"""
+CONF = f"""\
+extensions = ["myst_parser", "mkdocs_okr.sphinx"]
+exclude_patterns = ["index.md"]
+root_doc = "okrs/food-delivery-company"
+okr_customer = {PARTIES["customer"]!r}
+okr_customers_users = {PARTIES["customers_users"]!r}
+okr_severity = {{"team": "warning", "stale": "ignore"}}
+okr_root = ".."
+"""
+
+
+def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return sorted((d["file"], d["line"], d["column"], d["severity"], d["rule"], d["message"]) for d in diagnostics)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The report of the same pages from each host: {"okrs": [...], "diagnostics": [...]}."""
+    pages = {f"okrs/{name}": (REPO / "docs/examples" / name).read_text(encoding="utf-8") for name in EXAMPLES}
+    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE})
+    root = write_site(tmp_path_factory.mktemp("hosts") / "site", {"index.md": "# Home\n", **pages}, MKDOCS)
+    (root / "docs/conf.py").write_text(CONF, encoding="utf-8")
+    found: dict[str, dict[str, Any]] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        cli = run_cli("check", "--format", "json", cwd=root)
+        assert cli.returncode == 1, cli.stderr
+        found["cli"] = json.loads(cli.stdout)
+
+        build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+        assert build.returncode == 0, build.stderr
+        found["plugin"] = json.loads((root / "site/okrs.json").read_text(encoding="utf-8"))
+
+        sphinx = sphinx_build(root, "-b", "html")
+        assert sphinx.returncode == 0, sphinx.stderr
+        found["sphinx"] = json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))
+
+        okrs, diagnostics = [], []
+        for path in sorted((root / "docs/okrs").glob("*.md")):
+            file = path.relative_to(root).as_posix()
+            extension = OkrExtension(**PARTIES, severity={"team": "warning", "stale": "ignore"}, file=file)
+            markdown.markdown(path.read_text(encoding="utf-8"), extensions=[extension])
+            okrs += [c.okr() for c in extension.checked if c.okr_json]
+            diagnostics += [d.to_dict() for c in extension.checked for d in c.diagnostics]
+        found["markdown"] = {"okrs": okrs, "diagnostics": diagnostics}
+    for report in found.values():
+        assert_report({"version": 1, "files_checked": 0, **report})
+    return found
+
+
+def test_every_host_reads_the_same_okrs_from_the_same_pages(reports: dict[str, dict[str, Any]]) -> None:
+    front_matter = {host: [o for o in r["okrs"] if o["file"] != "docs/okrs/fenced.md"] for host, r in reports.items()}
+    assert len(front_matter["cli"]) == len(EXAMPLES) + 1
+    for host in ["plugin", "markdown", "sphinx"]:
+        assert front_matter[host] == front_matter["cli"], host
+
+
+def test_every_host_reports_the_same_findings_of_a_page(reports: dict[str, dict[str, Any]]) -> None:
+    """The command line and the plugin also run the cross-page rules, which these pages pass."""
+    by_host = {host: findings([d for d in r["diagnostics"] if d["file"] != "docs/okrs/fenced.md"]) for host, r in reports.items()}
+    assert {rule for *_, rule, _ in by_host["cli"]} >= {"controllability", "schema"}
+    for host in ["plugin", "markdown", "sphinx"]:
+        assert by_host[host] == by_host["cli"], host
+
+
+def test_the_two_hosts_that_read_fenced_blocks_agree(reports: dict[str, dict[str, Any]]) -> None:
+    def fenced(report: dict[str, Any]) -> tuple[list[Any], list[tuple[Any, ...]]]:
+        okrs = [o for o in report["okrs"] if o["file"] == "docs/okrs/fenced.md"]
+        return okrs, findings([d for d in report["diagnostics"] if d["file"] == "docs/okrs/fenced.md"])
+
+    okrs, found = fenced(reports["markdown"])
+    assert len(okrs) == 1 and okrs[0]["objectives"][0]["key_results"][1]["line"] == 12 and found
+    assert fenced(reports["sphinx"]) == (okrs, found)
