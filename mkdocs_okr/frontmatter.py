@@ -179,7 +179,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     block = match.group(1)
     if "okr" not in block:
         return None
-    root, problem = _compose(block, limits, FRONT_MATTER)
+    root, problem = _compose(block, limits, FRONT_MATTER, 1)
     if problem is not None:
         return FrontMatter(findings=[problem]) if OKR_KEY_RE.search(block) else None
     if not isinstance(root, yaml.MappingNode):
@@ -212,7 +212,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
 def read_block(text: str, origin: Origin, limits: Limits = Limits()) -> FrontMatter:
     """Read an okr block that stands alone (a fenced `okr` block, a directive's content): `text`
     is the value of `okr` itself, and `origin` says where it stands in its page."""
-    root, problem = _compose(text, limits, origin)
+    root, problem = _compose(text, limits, origin, 0)
     if problem is not None:
         return FrontMatter(findings=[problem], origin=origin)
     reader = _Reader(origin, limits)
@@ -224,12 +224,13 @@ def read_block(text: str, origin: Origin, limits: Limits = Limits()) -> FrontMat
     return reader.result
 
 
-def _compose(text: str, limits: Limits, origin: Origin) -> tuple[yaml.Node | None, Finding | None]:
+def _compose(text: str, limits: Limits, origin: Origin, around: int) -> tuple[yaml.Node | None, Finding | None]:
     """The node tree of a YAML text, with the lines and columns the file has; or the finding that
-    says why it cannot be read (too large or deep, a syntax error, a character YAML refuses)."""
+    says why it cannot be read (too large or deep, a syntax error, a character YAML refuses).
+    `around`: the levels around the okr block (1 in front matter), which its depth does not count."""
     lines = _FileLines(text) if _ODD_BREAK_RE.search(text) else None
     try:
-        refused = _refusal(text, limits, origin, lines)
+        refused = _refusal(text, limits, origin, lines, around)
         if refused is not None:
             return None, refused
         root = yaml.compose(text, Loader=_Loader)
@@ -244,14 +245,14 @@ def _compose(text: str, limits: Limits, origin: Origin) -> tuple[yaml.Node | Non
     return root, None
 
 
-def _refusal(text: str, limits: Limits, origin: Origin, lines: _FileLines | None) -> Finding | None:
+def _refusal(text: str, limits: Limits, origin: Origin, lines: _FileLines | None, around: int) -> Finding | None:
     """Why a text is not read at all: larger or deeper than the site allows."""
     allowed = limits.front_matter_bytes
     found = too_large(text, allowed)
     if found is not None:
         message = f"the front matter is {found:,} bytes, more than the {allowed:,} this site allows; it is not read"
         return Finding("limit", origin.before(), message + " (option max_front_matter_bytes)", "/okr")
-    mark = too_deep(text, limits.depth)
+    mark = too_deep(text, limits.depth + around)
     if mark is not None:
         return Finding("limit", origin.at(lines.mark(mark) if lines else mark), _too_deep_message(limits.depth), "/okr")
     return None

@@ -37,16 +37,17 @@ def too_large(block: str, limit: int) -> int | None:
 
 
 def too_deep(block: str, limit: int) -> yaml.Mark | None:
-    """Where `block` first nests deeper than `limit`, or None when it does not, or when it cannot
+    """Where `block` first nests more than `limit` collections deep (the document's own mapping
+    counted), or None when it does not, or when it cannot
     nest deep enough to harm the parser (the reader then counts levels itself, aliases included).
     Every level needs a new line or one of the characters counted, so counting clears most blocks."""
     if block.count("\n") + sum(block.count(c) for c in "[{-?:") <= _SHALLOW:
         return None
-    depth = 0  # the front matter itself; the okr block is level 1, as the reader counts
+    depth = 0
     for event in yaml.parse(block, Loader=_LOADER):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > limit + 1:
+            if depth > limit:
                 return event.start_mark
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

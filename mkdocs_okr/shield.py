@@ -25,6 +25,6 @@ def safe_source(raw: bytes, limits: Limits) -> str | None:
 
 def _refused(block: str, limits: Limits) -> bool:
     try:
-        return too_large(block, limits.front_matter_bytes) is not None or too_deep(block, limits.depth) is not None
+        return too_large(block, limits.front_matter_bytes) is not None or too_deep(block, limits.depth + 1) is not None
     except yaml.YAMLError:  # MkDocs' loader stops at the same place, as soon
         return False

@@ -236,3 +236,17 @@ def test_a_finding_is_one_line_whatever_a_value_holds() -> None:
     page = (HEAD + '  objectives:\n    - title: t\n      key_results: [x]\n  "bad\\nkey\\e[2J": 1\n---\n').encode()
     (d,) = [d for d in check_bytes(page, "p.md", Options()).diagnostics if d.rule == "schema"]
     assert 'unknown key "bad\\nkey\\x1b[2J"' in d.message
+
+
+def test_an_okr_block_that_stands_alone_has_the_same_limits() -> None:
+    """A fenced okr block or a Sphinx directive is read by the same reader, at its place in the page."""
+    from mkdocs_okr.check import Options, check_block
+    from mkdocs_okr.frontmatter import Origin
+
+    origin = Origin(line=11, indent=4)
+    deep = check_block("team: A\nperiod: 2026-Q1\nobjectives: " + "[" * 100_000 + "\n", origin, "p.md", Options())
+    assert [(d.rule, d.line, d.column) for d in deep.diagnostics] == [("limit", 13, 4 + 13 + 63)]  # the 64th '[' is level 65
+    bomb = laughs().decode().split("okr:\n", 1)[1].replace("\n---\n", "\n").replace("\n  ", "\n")[2:]
+    assert [d.rule for d in check_block(bomb, origin, "p.md", Options()).diagnostics] == ["limit"]
+    nul = check_block("team: A\nperiod: 2026\x00\n", origin, "p.md", Options())
+    assert [(d.rule, d.line, d.column) for d in nul.diagnostics] == [("yaml", 12, 4 + 13)]
