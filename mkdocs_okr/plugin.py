@@ -45,7 +45,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.root = "."
         self.pages = 0
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
-        self.okr_pages: set[str] = set()  # src_uri of every page that may be an OKR page
+        self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
         self.index_pages: set[str] = set()
         self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
 
@@ -53,7 +53,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
-        self.okr_pages = set()
+        self.shielded = {}
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         return config
@@ -66,6 +66,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not self.config.enabled:
             return files
         items = []
+        options = options_from(self.config)
         pages = sorted(files.documentation_pages(), key=lambda f: f.src_uri)
         self.pages = len(pages)
         holds_index = False
@@ -76,13 +77,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
                 items.append(item)
                 self.urls[item.file] = file.url
-                self.okr_pages.add(file.src_uri)
+                shielded = safe_source(raw, options.limits)
+                if shielded is not None:
+                    self.shielded[file.src_uri] = shielded
             if _INDEX_MARKER_BYTES in raw and holds_marker(raw.decode("utf-8", "replace")):
                 holds_index = True
                 # the index changes with any OKR page: rebuild its page on every `--dirty` build too
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         workers = workers_for(len(items), self.config.workers)
-        self.batch = Batch(options_from(self.config), self.look, workers)
+        self.batch = Batch(options, self.look, workers)
         self.batch.submit(items)
         if items and not holds_index:
             holds_index = self._generate_index(files, config)
@@ -95,9 +98,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Give MkDocs an OKR page it can read safely: without front matter larger or deeper than
         the site allows (its YAML loader would stall or crash), and with bytes that are not UTF-8
         replaced (it would stop the whole build). The file is not touched; the card says why."""
-        if page.file.src_uri not in self.okr_pages:
-            return None
-        return safe_source(page.file.content_bytes, self.batch.options.limits)
+        return self.shielded.get(page.file.src_uri)
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
