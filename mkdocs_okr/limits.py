@@ -36,12 +36,18 @@ def too_large(block: str, limit: int) -> int | None:
     return found if found > limit else None
 
 
+def shallow(text: str) -> bool:
+    """Whether `text` cannot nest deep enough to harm the parser: every level needs a new line or
+    one of the characters counted."""
+    return text.count("\n") + sum(text.count(c) for c in "[{-?:") <= _SHALLOW
+
+
 def too_deep(block: str, limit: int) -> yaml.Mark | None:
     """Where `block` first nests more than `limit` collections deep (the document's own mapping
     counted), or None when it does not, or when it cannot
     nest deep enough to harm the parser (the reader then counts levels itself, aliases included).
     Every level needs a new line or one of the characters counted, so counting clears most blocks."""
-    if block.count("\n") + sum(block.count(c) for c in "[{-?:") <= _SHALLOW:
+    if shallow(block):
         return None
     depth = 0
     for event in yaml.parse(block, Loader=_LOADER):

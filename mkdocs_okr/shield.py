@@ -3,10 +3,10 @@ would stop or stall the whole build; the page's card says what was wrong."""
 
 from __future__ import annotations
 
-from .frontmatter import FRONT_MATTER_RE
 import yaml
 
-from .limits import Limits, too_deep, too_large
+from .frontmatter import FRONT_MATTER_RE
+from .limits import Limits, shallow, too_deep, too_large
 
 
 def safe_source(raw: bytes, limits: Limits) -> str | None:
@@ -17,6 +17,8 @@ def safe_source(raw: bytes, limits: Limits) -> str | None:
         text, changed = raw.decode("utf-8-sig"), False
     except UnicodeDecodeError:
         text, changed = raw.decode("utf-8-sig", "replace"), True
+    if len(text) * 4 <= limits.front_matter_bytes and shallow(text):  # most pages: nothing to refuse
+        return text if changed else None
     match = FRONT_MATTER_RE.match(text)  # as MkDocs reads it: newlines as they are
     if match is not None and _refused(match.group(1), limits):
         return text[match.end() :]
