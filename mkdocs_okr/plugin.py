@@ -43,6 +43,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.checked: dict[str, Checked] = {}
         self.look = Look()
         self.root = "."
+        self.docs_prefix = ""  # docs_dir as seen from mkdocs.yml's folder, with a final "/"
         self.pages = 0
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
@@ -56,6 +57,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.shielded = {}
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
+        docs = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
+        self.docs_prefix = "" if docs == "." else docs + "/"
         return config
 
     @event_priority(-100)
@@ -217,7 +220,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"
 
     def _display_path(self, file: File, config: MkDocsConfig) -> str:
-        """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it."""
+        """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it; for
+        a page of docs_dir, the folder's path and the page's, joined (no path arithmetic a page)."""
+        if file.src_dir == config.docs_dir and file.abs_src_path:
+            return self.docs_prefix + file.src_uri
         path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
         return os.path.relpath(path, self.root).replace(os.sep, "/")
 

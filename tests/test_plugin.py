@@ -253,3 +253,26 @@ def test_a_dirty_rebuild_gives_the_same_site_wide_findings_and_export_as_a_clean
     clean = build_site(root, caplog)
     assert dirty.logs == clean.logs and any("[duplicate-id]" in msg for _, msg in clean.logs)
     assert dirty_export == (clean.site / "okrs.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("docs_dir", ["docs", "site-src/docs", "../elsewhere"])
+def test_pages_are_named_from_mkdocs_yml_folder_wherever_docs_dir_is(tmp_path: Path, docs_dir: str) -> None:
+    """The plugin joins docs_dir's path and the page's instead of computing a path a page; the
+    name must be the one the path arithmetic gives, for any docs_dir."""
+    import os
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+
+    from mkdocs_okr.plugin import OkrPlugin
+
+    root = tmp_path / "project"
+    (root / docs_dir / "team").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(f"site_name: t\ndocs_dir: {docs_dir}\n", encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = OkrPlugin()
+    plugin.on_config(config)
+    file = File("team/q1.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    expected = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
+    assert plugin._display_path(file, config) == expected
+    assert expected.endswith("team/q1.md") and expected.startswith(docs_dir.split("/")[0])
