@@ -5,7 +5,7 @@ another fence is only shown, not read; a fence never closed runs to the end of t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .frontmatter import Origin
@@ -31,17 +31,25 @@ class Fence:
 def okr_fences(lines: Sequence[str]) -> list[Fence]:
     """Every fenced block whose info string is `okr`, in page order."""
     found = []
+    for start, end, opening in fenced_blocks(lines):
+        if opening["info"].split(maxsplit=1)[:1] == [INFO]:
+            indent = opening["indent"]
+            inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in lines[start + 1 : end]]
+            found.append(Fence(start, end, indent, "\n".join(inside)))
+    return found
+
+
+def fenced_blocks(lines: Sequence[str]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Every fenced block of any kind, in page order: the index of its opening line, of its closing
+    line (the number of lines when it is never closed), and the opening line's match."""
     n = 0
     while n < len(lines):
         opening = _OPEN.match(lines[n])
         if opening is None or (opening["fence"][0] == "`" and "`" in opening["info"]):
             n += 1
             continue
-        fence, indent = opening["fence"], opening["indent"]
+        fence = opening["fence"]
         closing = re.compile(rf"^[ ]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
         end = next((m for m in range(n + 1, len(lines)) if closing.match(lines[m])), len(lines))
-        if opening["info"].split(maxsplit=1)[:1] == [INFO]:
-            inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in lines[n + 1 : end]]
-            found.append(Fence(n, end, indent, "\n".join(inside)))
+        yield n, end, opening
         n = end + 1
-    return found

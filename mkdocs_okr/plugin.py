@@ -19,6 +19,7 @@ from . import render, report
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
+from .fences import fenced_blocks
 from .model import Diagnostic, Severity
 from .outcome import Checked, Look, link_aligns, log_line
 from .shield import safe_source
@@ -229,18 +230,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
 
 def holds_marker(markdown: str) -> bool:
-    """Whether the index marker stands on a line of its own outside code, where Markdown keeps it
-    as HTML (a page that shows the marker as an example does not hold the index)."""
-    fence = ""
-    for line in markdown.splitlines():
-        stripped = line.strip()
-        if fence:
-            fence = "" if stripped.startswith(fence) else fence
-        elif stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-        elif stripped == INDEX_MARKER and not line.startswith(("    ", "\t")):
-            return True
-    return False
+    """Whether the index marker stands on a line of its own outside fenced code, where Markdown
+    keeps it as HTML (a page that shows the marker as an example does not hold the index)."""
+    lines = markdown.splitlines()
+    code = {n for start, end, _ in fenced_blocks(lines) for n in range(start, end + 1)}
+    return any(
+        line.strip() == INDEX_MARKER and not line.startswith(("    ", "\t")) and n not in code
+        for n, line in enumerate(lines)
+    )
 
 
 def _add_anchors(page: Page, anchors: Iterable[str]) -> None:

@@ -296,3 +296,16 @@ def test_did_you_mean_compares_keys_of_the_same_team_or_period_and_falls_back_to
     assert suggest("growth/2026-q2/keep") == "Growth/2026-Q2/KEEP"  # case only
     assert suggest("Grwoth/2025-Q2/KEEP") == "Growth/2026-Q2/KEEP"  # nothing shared: every key
     assert suggest("Payments/2024/X") is None
+
+
+def test_the_index_marker_counts_only_outside_fenced_code() -> None:
+    """The marker test reads fences as the fenced okr blocks are read (fences.fenced_blocks): a
+    fence closes only with as many of its own characters, so a shorter fence inside is content."""
+    from mkdocs_okr.plugin import INDEX_MARKER, holds_marker
+
+    assert holds_marker(f"# All OKRs\n\n{INDEX_MARKER}\n")
+    assert holds_marker(f"```\ncode\n```\n\n{INDEX_MARKER}\n")
+    assert not holds_marker(f"```html\n{INDEX_MARKER}\n```\n")
+    assert not holds_marker(f"~~~\n{INDEX_MARKER}\n~~~\n")
+    assert not holds_marker(f"````markdown\n```\n{INDEX_MARKER}\n```\n````\n")
+    assert not holds_marker(f"    {INDEX_MARKER}\n")
