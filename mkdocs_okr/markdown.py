@@ -23,11 +23,9 @@ from . import render, settings
 from .check import decode
 from .fences import okr_fences
 from .frontmatter import FRONT_MATTER_RE
-from .model import Severity
-from .outcome import Checked, Look, link_aligns, log_line, markdown_page
+from .outcome import LOG_LEVEL, Checked, Look, link_aligns, log_line, markdown_page
 
 log = logging.getLogger("mkdocs.okr")
-_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
 
 
@@ -64,7 +62,7 @@ class OkrExtension(Extension):
         are kept as text: one page at a time, the extension does not know the site)."""
         self.checked.append(checked)
         for d in checked.diagnostics:
-            log.log(_LOG_LEVEL[d.severity], log_line(d))
+            log.log(LOG_LEVEL[d.severity], log_line(d))
         # a block-level wrapper, so that Markdown does not put the card in a paragraph
         return f'<div class="okr-block">{link_aligns(checked.card or "", lambda key: "")}</div>'
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,9 +16,10 @@ from . import render, report
 from .check import Options, PageResult, check_block, check_bytes, check_text, normalise
 from .fences import Fence, okr_fences
 from .frontmatter import Origin
-from .model import Diagnostic
+from .model import Diagnostic, Severity
 from .siteindex import card_anchors
 
+LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
 ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
 
 

@@ -20,14 +20,13 @@ from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page
 from .config import OkrConfig, options_from
 from .fences import fenced_blocks
-from .model import Diagnostic, Severity
-from .outcome import Checked, Look, link_aligns, log_line
+from .model import Diagnostic
+from .outcome import LOG_LEVEL, Checked, Look, link_aligns, log_line
 from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
 
 log = get_plugin_logger(__name__)
 
-_LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
 INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
@@ -176,7 +175,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         for diagnostics in by_file.values():
             diagnostics.sort(key=Diagnostic.sort_key)
             for d in diagnostics:
-                _LOG_LEVEL[d.severity](log_line(d))
+                log.log(LOG_LEVEL[d.severity], log_line(d))
         diagnostics = sorted((d for found in by_file.values() for d in found), key=Diagnostic.sort_key)
         okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in self.checked.values() if c.okr_json)]
         with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:

@@ -24,11 +24,10 @@ from sphinx.util.docutils import SphinxDirective
 from . import __version__, render, report, settings
 from .check import Options
 from .frontmatter import Origin
-from .model import Diagnostic, Severity
-from .outcome import Checked, Look, block, link_aligns, markdown_page
+from .model import Diagnostic
+from .outcome import LOG_LEVEL, Checked, Look, block, link_aligns, markdown_page
 
 log = logging.getLogger(__name__)
-_LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
 CONFIG: dict[str, tuple[object, tuple[type, ...], str]] = {
     "okr_customer": ([], (str, list, tuple), "Your direct customers, by default for every OKR page."),
@@ -185,7 +184,7 @@ def _record(env: BuildEnvironment, docname: str, found: Found) -> None:
     """Keep a page's OKR block, and report its findings as Sphinx warnings at the page's lines."""
     _found(env).setdefault(docname, []).append(found)
     for d in found.checked.diagnostics:
-        _LOG[d.severity](d.message, location=(docname, d.line), type="okr", subtype=d.rule)
+        log.log(LOG_LEVEL[d.severity], d.message, location=(docname, d.line), type="okr", subtype=d.rule)
 
 
 def _found(env: BuildEnvironment) -> dict[str, list[Found]]:
