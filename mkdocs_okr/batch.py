@@ -123,17 +123,7 @@ class Batch:
         """Start `fn(*args)` in a worker, when there are workers; returns what waits for its result.
         Without workers, or when the worker failed, it runs here, when first asked for."""
         future = self.pool.submit(fn, *args) if self.pool is not None else None
-
-        @cache
-        def result() -> T:
-            if future is not None:
-                try:
-                    return future.result()
-                except Exception:  # the worker died: run it here, where a real error shows itself
-                    pass
-            return fn(*args)
-
-        return result
+        return cache(lambda: _result(future, lambda: fn(*args)))
 
     def close(self) -> None:
         if self.pool is not None:
@@ -144,14 +134,22 @@ class Batch:
         chunk, future = self.chunks[n], self.futures[n]
         if not chunk:
             return  # collected already
-        try:
-            ready = future is not None and not future.cancelled()
-            checked = future.result() if ready else self._here(chunk)
-        except Exception:  # a worker that died or could not start: check here instead, same result
-            checked = self._here(chunk)
+        checked = _result(future, lambda: self._here(chunk))
         self.done.update((item.key, c) for item, c in zip(chunk, checked))
         self.chunks[n], self.futures[n] = [], None
 
     def _here(self, chunk: list[Item]) -> list[Checked]:
         self.checked_here += 1
         return check_chunk(chunk, self.options, self.look)
+
+
+def _result(future: Future[T] | None, here: Callable[[], T]) -> T:
+    """A worker's result; or `here()`, the same work done in this process, when there is no
+    worker, the work was taken back before it started, or the worker died or could not start
+    (a real error in the work then shows itself here)."""
+    if future is not None and not future.cancelled():
+        try:
+            return future.result()
+        except Exception:
+            pass
+    return here()
