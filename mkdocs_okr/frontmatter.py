@@ -201,12 +201,7 @@ def read_okr(text: str, limits: Limits = Limits()) -> FrontMatter | None:
     for key, _ in okr_pairs[1:]:
         reader.duplicate(key, "okr", okr_pairs[0][0])
     key, value = okr_pairs[-1]  # as YAML (and so MkDocs) does: the last one wins
-    reader.result.key, reader.result.root = key, value
-    try:
-        reader.result.data = {"okr": reader.build(value, 1)}
-    except _Refused as refusal:  # one finding says why; nothing else of the block is read
-        return FrontMatter(key=key, root=value, findings=[refusal.finding])
-    return reader.result
+    return reader.read(key, value)
 
 
 def read_block(text: str, origin: Origin, limits: Limits = Limits()) -> FrontMatter:
@@ -215,13 +210,7 @@ def read_block(text: str, origin: Origin, limits: Limits = Limits()) -> FrontMat
     root, problem = _compose(text, limits, origin, 0)
     if problem is not None:
         return FrontMatter(findings=[problem], origin=origin)
-    reader = _Reader(origin, limits)
-    reader.result.root = root
-    try:
-        reader.result.data = {"okr": None if root is None else reader.build(root, 1)}
-    except _Refused as refusal:
-        return FrontMatter(root=root, findings=[refusal.finding], origin=origin)
-    return reader.result
+    return _Reader(origin, limits).read(None, root)
 
 
 def _compose(text: str, limits: Limits, origin: Origin, around: int) -> tuple[yaml.Node | None, Finding | None]:
@@ -353,6 +342,16 @@ class _Reader:
         self.limits = limits
         self.nodes = 0
         self.path: list[str] = ["", "okr"]
+
+    def read(self, key: yaml.Node | None, root: yaml.Node | None) -> FrontMatter:
+        """The okr block whose value is `root` (`key` its key, when it has one), with the findings
+        so far; or, when the block is refused, the one finding that says why and nothing else."""
+        self.result.key, self.result.root = key, root
+        try:
+            self.result.data = {"okr": None if root is None else self.build(root, 1)}
+        except _Refused as refusal:
+            return FrontMatter(key=key, root=root, findings=[refusal.finding], origin=self.result.origin)
+        return self.result
 
     def add(self, rule: str, node: yaml.Node, message: str) -> None:
         pointer = "/".join(self.path)

@@ -36,7 +36,7 @@ class ShownIndex(NamedTuple):
 @dataclass(frozen=True)
 class SiteWide:
     findings: list[Diagnostic]  # the cross-page ones, each naming its page's file
-    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's id in it)
+    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's anchor in it)
     indexes: dict[str, ShownIndex]  # holder's key -> its index
 
 
