@@ -24,6 +24,10 @@ DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
 CLI = [sys.executable, "-m", "mkdocs_okr"]
 
+# CI sets FORCE_COLOR, which makes Sphinx colour its log even into a pipe; the suite runs that way
+# everywhere, so a test that reads a host's log without asking for plain text fails here too.
+os.environ["FORCE_COLOR"] = "1"
+
 
 @dataclass
 class Built:

@@ -40,7 +40,7 @@ def test_the_sphinx_page_builds_as_written(tmp_path: Path) -> None:
     (tmp_path / "docs/conf.py").write_text(conf.replace("# docs/conf.py\n", ""), encoding="utf-8")
     (tmp_path / "docs/index.rst").write_text("Home\n====\n\n.. toctree::\n\n   okrs/q2\n", encoding="utf-8")
     (tmp_path / "docs/okrs/q2.rst").write_text(page, encoding="utf-8")
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "docs", "build/html"]
+    command = [sys.executable, "-m", "sphinx", "--no-color", "-W", "--keep-going", "docs", "build/html"]
     run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert run.returncode == 1  # -W: the page's finding fails the build, as the page says
     assert shown.strip() in [line.replace(f"{tmp_path}/", "") for line in run.stderr.splitlines()]

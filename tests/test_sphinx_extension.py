@@ -86,7 +86,7 @@ def project(root: Path, conf: str = CONF, pages: dict[str, str] | None = None) -
 
 
 def sphinx_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "sphinx", "-q", *args, "docs", "out"]
+    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", *args, "docs", "out"]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
 
 
