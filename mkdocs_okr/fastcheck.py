@@ -46,10 +46,28 @@ def compile_schema(schema: dict[str, Any]) -> Check:
             if key in _ANNOTATIONS or key.startswith("x-"):
                 continue
             checks.append(_keyword(key, value, node, build, ref))
-        checks = [c for c in checks if c is not None]
-        return lambda v: all(c(v) for c in checks)
+        return _every([c for c in checks if c is not None])
 
     return build(schema)
+
+
+def _every(checks: list[Check]) -> Check:
+    """All of `checks`, without a generator per call for the usual one or two."""
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+
+    return every
 
 
 def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: Callable) -> Check | None:
@@ -57,16 +75,26 @@ def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: C
         return ref(value)
     if key == "type":
         tests = [_TYPES[t] for t in ([value] if isinstance(value, str) else value)]
-        return lambda v: any(t(v) for t in tests)
+        return tests[0] if len(tests) == 1 else lambda v: any(t(v) for t in tests)
     if key == "properties":
         subs = {name: build(sub) for name, sub in value.items()}
-        return lambda v: not isinstance(v, dict) or all(subs[k](v[k]) for k in subs if k in v)
+
+        def properties(v: Any) -> bool:
+            if isinstance(v, dict):
+                for k, x in v.items():
+                    sub = subs.get(k)
+                    if sub is not None and not sub(x):
+                        return False
+            return True
+
+        return properties
     if key == "required":
-        return lambda v: not isinstance(v, dict) or all(k in v for k in value)
+        needed = frozenset(value)
+        return lambda v: not isinstance(v, dict) or needed <= v.keys()
     if key == "additionalProperties":
         known = set(node.get("properties", {}))
         if value is False:
-            return lambda v: not isinstance(v, dict) or all(k in known for k in v)
+            return lambda v: not isinstance(v, dict) or v.keys() <= known
         sub = build(value)
         return lambda v: not isinstance(v, dict) or all(sub(x) for k, x in v.items() if k not in known)
     if key == "propertyNames":
@@ -74,7 +102,15 @@ def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: C
         return lambda v: not isinstance(v, dict) or all(sub(k) for k in v)
     if key == "items":
         sub = build(value)
-        return lambda v: not isinstance(v, list) or all(sub(x) for x in v)
+
+        def items(v: Any) -> bool:
+            if isinstance(v, list):
+                for x in v:
+                    if not sub(x):
+                        return False
+            return True
+
+        return items
     if key == "minItems":
         return lambda v: not isinstance(v, list) or len(v) >= value
     if key == "minLength":
