@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -54,7 +54,7 @@ _constructor = yaml.constructor.SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
 # each plain scalar built by its own constructor method (construct_object would keep every node alive)
 _SCALARS = {
     _TAG + "str": lambda node: node.value,
@@ -66,6 +66,7 @@ _SCALARS = {
 }
 # YAML 1.2 (and JSON) read these as numbers; YAML 1.1, which PyYAML follows, reads them as text.
 _YAML12_NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)$")
+_NUMBER_START = frozenset("+-.0123456789")  # what such a number starts with: most text is cleared at once
 _SEXAGESIMAL_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _LEGACY_OCTAL_RE = re.compile(r"^[-+]?0[0-7_]+$")
 
@@ -365,36 +366,42 @@ class _Reader:
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.nodes += 1
-        if self.nodes > self.limits.values:
-            message = (
-                f"the okr block holds more than {self.limits.values:,} values, each use of an alias "
-                "counted again; it is not read (option max_values)"
-            )
-            raise _Refused(Finding("limit", self.result.origin.at(node.start_mark), message, "/".join(self.path)))
-        if depth > self.limits.depth:
-            at = self.result.origin.at(node.start_mark)
-            raise _Refused(Finding("limit", at, _too_deep_message(self.limits.depth), "/".join(self.path)))
+        if self.nodes > self.limits.values or depth > self.limits.depth:
+            self._refuse_block(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             items = []
+            path = self.path
             for i, item in enumerate(node.value):
-                self.path.append(str(i))
+                path.append(str(i))
                 items.append(self.build(item, depth + 1))
-                self.path.pop()
+                path.pop()
             return items
         return self._refuse(node)
+
+    def _refuse_block(self, node: yaml.Node) -> NoReturn:
+        """Give up on the block: it holds too many values, or nests too deep."""
+        if self.nodes > self.limits.values:
+            message = (
+                f"the okr block holds more than {self.limits.values:,} values, each use of an alias "
+                "counted again; it is not read (option max_values)"
+            )
+            raise _Refused(Finding("limit", self.result.origin.at(node.start_mark), message, "/".join(self.path)))
+        at = self.result.origin.at(node.start_mark)
+        raise _Refused(Finding("limit", at, _too_deep_message(self.limits.depth), "/".join(self.path)))
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         values: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
+        path = self.path
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 self.add("yaml", key, "a key must be a plain name, not a list or mapping")
                 continue
-            if key.tag == _TAG + "merge":
+            if key.tag == _MERGE:
                 self.add("yaml", key, "merge keys '<<' are not supported in an okr block")
                 continue
             name = key.value
@@ -402,14 +409,14 @@ class _Reader:
                 self.duplicate(key, name, first[name])  # reported; like YAML, the last one wins
             else:
                 first[name] = key
-            self.path.append(escape(name))
+            path.append(escape(name) if "~" in name or "/" in name else name)
             values[name] = self.build(value, depth + 1)
-            self.path.pop()
+            path.pop()
         return values
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR and (node.style or not _YAML12_NUMBER_RE.match(node.value)):
+        if tag == _STR and (node.style or node.value[:1] not in _NUMBER_START or not _YAML12_NUMBER_RE.match(node.value)):
             return node.value  # the common case, first
         if tag not in _PLAIN_TAGS:
             return self._refuse(node)
