@@ -39,6 +39,12 @@ class Ref:
         return rule in self.okr.get("ignore", {}) or rule in self.objective.get("ignore", {})
 
 
+def outline(okr: Mapping[str, Any]) -> dict[str, Any]:
+    """What these rules read of a page's OKRs: all but the key results."""
+    objectives = [{k: v for k, v in o.items() if k != "key_results"} for o in okr["objectives"]]
+    return {**okr, "objectives": objectives}
+
+
 def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
     """Every objective of the site, pages in path order."""
     return [

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import render, report
 from .check import Options, PageResult, check_block, check_bytes, check_text, normalise
+from .crosspage import outline
 from .fences import Fence, okr_fences
 from .frontmatter import Origin
 from .model import Diagnostic, Severity
@@ -48,10 +49,16 @@ class Checked:
     okr_json: str | None = None
     anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
+    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised
 
     def okr(self) -> dict[str, Any] | None:
         """The page's OKRs as plain data, read anew at each call."""
         return json.loads(self.okr_json) if self.okr_json else None
+
+    def outline(self) -> dict[str, Any] | None:
+        """The page's OKRs without their key results (`crosspage.outline`), read anew at each
+        call: a fifth of the reading for a caller that only runs the cross-page rules."""
+        return json.loads(self.outline_json) if self.outline_json else None
 
 
 def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL) -> Checked:
@@ -64,8 +71,9 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
         )
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
+    outline_json = report.serialise(outline(okr)) if okr else None
     anchors = tuple(card_anchors(okr)) if okr else ()
-    return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page)
+    return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 
 
 def page(

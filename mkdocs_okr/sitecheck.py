@@ -55,7 +55,7 @@ def check_site(
     finally:
         batch.close()
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
-    okrs = [okr for c in checked.values() if (okr := c.okr())]
+    okrs = [okr for c in checked.values() if (okr := c.outline())]
     add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
     site.okrs = [c.okr_json for name, c in sorted(checked.items()) if c.okr_json and name in shown]

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import build_site, run_cli
+from mkdocs_okr.crosspage import cross_page, outline
 from mkdocs_okr.siteindex import build_index, period_order
 
 COMPANY = """\
@@ -137,6 +138,17 @@ def test_aligns_to_names_an_existing_objective_and_the_build_and_cli_agree(
     cli = run_cli("check", "--config", "mkdocs.yml", cwd=root)
     from_cli = [line.replace(": warning: ", ": ") for line in cli.stdout.splitlines() if "[aligns-to]" in line]
     assert from_cli == aligns_findings(built.logs)
+
+
+def test_the_cross_page_rules_find_the_same_in_outlines_as_in_whole_okrs(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The command line runs them on outlines (no key results), the build on whole OKRs."""
+    okrs = build_site(site({**SITE, "teams/copy.md": SUCCESS}, CONFIG), caplog).export()["okrs"]
+    whole = cross_page(okrs, {})
+    assert sorted(d.rule for d in whole) == ["aligns-to"] * 5 + ["duplicate-id"] * 2
+    assert cross_page([outline(okr) for okr in okrs], {}) == whole
+    assert all("key_results" not in o for okr in okrs for o in outline(okr)["objectives"])
 
 
 def test_a_card_links_to_the_objective_it_supports(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
