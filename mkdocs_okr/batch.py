@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -95,8 +96,7 @@ class Batch:
             self.chunk_of.update((item.key, len(self.chunks)) for item in chunk)
             self.order += [item.key for item in chunk]
             self.chunks.append(chunk)
-            pool = self.pool
-            self.futures.append(pool.submit(check_chunk, chunk, self.options, self.look) if pool else None)
+            self.futures.append(self._submit(check_chunk, chunk, self.options, self.look))
             start += size
 
     def get(self, key: str) -> Checked | None:
@@ -122,13 +122,23 @@ class Batch:
     def call(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         """Start `fn(*args)` in a worker, when there are workers; returns what waits for its result.
         Without workers, or when the worker failed, it runs here, when first asked for."""
-        future = self.pool.submit(fn, *args) if self.pool is not None else None
+        future = self._submit(fn, *args)
         return cache(lambda: _result(future, lambda: fn(*args)))
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
+
+    def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
+        """`fn(*args)` started in a worker; None without workers, or when a worker died (the pool
+        is then broken): the caller does the work itself."""
+        if self.pool is None:
+            return None
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:
+            return None
 
     def _collect(self, n: int) -> None:
         chunk, future = self.chunks[n], self.futures[n]

@@ -44,3 +44,23 @@ def test_the_caller_checks_the_chunks_no_worker_has_started() -> None:
     assert 0 < batch.checked_here < len(batch.futures)
     assert list(everything) == [item.key for item in items]
     assert list(everything.values()) == check_chunk(items, options, Look(cards=False))
+
+
+def test_a_worker_that_dies_costs_no_result() -> None:
+    """A worker killed mid-build (out of memory, say) breaks the pool: the pages it had are checked
+    here, and work asked for afterwards runs here too, instead of failing the build."""
+    items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i}.md", "x.css") for i in range(100)]
+    options = Options(customer=("restaurant owners",))
+    batch = Batch(options, Look(), workers=1)
+    try:
+        batch.submit(items)
+        assert batch.pool is not None
+        for process in list(batch.pool._processes.values()):
+            process.kill()
+            process.join()
+        later = [Item("late", OKR_PAGE.encode(), "docs/late.md", "x.css")]
+        batch.submit(later)
+        assert list(batch.all().values()) == check_chunk(items + later, options, Look())
+        assert batch.call(sorted, [3, 1, 2])() == [1, 2, 3]
+    finally:
+        batch.close()
