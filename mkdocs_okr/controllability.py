@@ -42,6 +42,7 @@ _MODIFYING = {"-", "related", "based", "specific", "driven", "facing", "level"} 
 _DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
 # words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
 _NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
+_NOT_A_VERB = _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
 
 
 @dataclass
@@ -97,17 +98,19 @@ class _Sentence:
         self.text = text
         self.matches, self.words, self.lemmas = tokenize(text)
         self.count = len(self.lemmas)
+        # the first word (not a number or a mark): where an opening verb or an acting party stands
+        self.first = next((i for i, w in enumerate(self.words) if w[:1].isalpha()), None)
         assert vocab.lexicon is not None
         builtin_actors, metrics, role_words, neutral_spans = vocab.lexicon.spans(self.lemmas)
         self.roles = {start: (end, entry.role) for start, end, entry in role_words}
         self.role_starts = sorted(self.roles)
         declared = _declared_names(tuple(customer), tuple(customers_users))
         neutral = {i for a, b, _ in neutral_spans for i in range(a, b)}
-        self.metrics = [m for m in metrics if not all(i in neutral for i in range(m[0], m[1]))] if neutral else metrics
+        self.metrics = [m for m in metrics if not neutral.issuperset(range(m[0], m[1]))] if neutral else metrics
         covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
         actors = _merge(declared.spans(self.lemmas), builtin_actors)
         # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
-        self.actors = [span for span in actors if not all(i in covered for i in range(span[0], span[1]))]
+        self.actors = [span for span in actors if not covered.issuperset(range(span[0], span[1]))] if covered else actors
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
         self.staff_as = _staff_levels(tuple(customer), tuple(customers_users))
@@ -138,12 +141,14 @@ class _Sentence:
         if nxt.endswith("ly") and self.text_at(end + 1) in self.vocab.actions:
             return True
         plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at
-        if plain and nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
+        if not plain:
+            return False
+        if nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
             return True  # "landlords syndicating vacancies"
-        opening = all(not w[:1].isalpha() for w in self.words[:start])
+        opening = self.first is None or self.first >= start  # no word before the party
         # "resident portal uptime": a noun before the product metric, not a verb
         modifier = end + 1 in self.metric_at and self.metric_at[end + 1][2].level is TEAM
-        return opening and plain and not modifier and nxt not in _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
+        return opening and not modifier and nxt not in _NOT_A_VERB
 
     def agent_by(self, start: int) -> bool:
         """"renewals by riders", "requests submitted by residents": the party after "by" does it."""
@@ -327,7 +332,7 @@ def _metric_owner(start: int, end: int, s: _Sentence) -> Level | None:
 def _team_signals(s: _Sentence) -> list[Signal]:
     """An opening output verb ("Ship", "Migrate"), and "reported by" beside the team's own defects."""
     signals = []
-    first = next((i for i, w in enumerate(s.words) if w[:1].isalpha()), None)
+    first = s.first
     opening = _opening_verb(s, first)
     if opening is not None:
         signals.append(Signal(first, opening, TEAM, TEAM_VERB, s.phrase(first, opening), "team-verb", "subject"))
@@ -357,7 +362,7 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
         if entry.level is not TEAM and (entry.strong or end - start > 1):
             return None  # "Test drives booked", "Support contacts per 1,000 merchants": a noun, not a verb
     lemmas = tuple(s.lemmas[first : first + 2])
-    for verb in s.vocab.acquisition_verbs:
+    for verb in s.vocab.acquisition_verbs.get(s.lemmas[first], ()):
         after = first + len(verb)
         if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
             won = [k for k in range(after + 1, after + 4) if k in s.actor_at and s.actor_at[k][2].level is CUSTOMER]
@@ -411,8 +416,10 @@ def _apply_scopes(signals: list[Signal], s: _Sentence) -> list[Signal]:
 
 def _merge(first: list, second: list) -> list:
     """Spans of `first` (declared names) win over overlapping spans of `second` (built-in names)."""
+    if not first:
+        return second
     taken = {i for s, e, _ in first for i in range(s, e)}
-    kept = [span for span in second if not any(i in taken for i in range(span[0], span[1]))]
+    kept = [span for span in second if taken.isdisjoint(range(span[0], span[1]))]
     return sorted(first + kept, key=lambda span: span[0])
 
 

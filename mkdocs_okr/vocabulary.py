@@ -137,7 +137,7 @@ class Vocabulary:
     words: Matcher = field(default_factory=Matcher)
     actions: set[str] = field(default_factory=set)
     team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    acquisition_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    acquisition_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
     deadlines: Matcher = field(default_factory=Matcher)
     neutral: Matcher = field(default_factory=Matcher)
     lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
@@ -186,7 +186,8 @@ def vocabulary() -> Vocabulary:
     vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
     for verb in sorted({phrase(v) for v in metrics["team_verbs"]}, key=lambda v: -len(v)):
         vocab.team_verbs.setdefault(verb[0], []).append(verb)
-    vocab.acquisition_verbs = {phrase(v) for v in metrics["acquisition_verbs"]}
+    for verb in sorted({phrase(v) for v in metrics["acquisition_verbs"]}):
+        vocab.acquisition_verbs.setdefault(verb[0], []).append(verb)
     for deadline in metrics["deadlines"]:
         vocab.deadlines.add(phrase(deadline), Entry("deadline"))
     for name in metrics["neutral"]:
