@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import wait
+
 from mkdocs_okr.batch import Batch, Item, check_chunk, workers_for
 from mkdocs_okr.outcome import Look
 from mkdocs_okr.check import Options
@@ -58,6 +60,7 @@ def test_a_worker_that_dies_costs_no_result() -> None:
         for process in list(batch.pool._processes.values()):
             process.kill()
             process.join()
+        wait([f for f in batch.futures if f is not None])  # the pool has seen the death: each future failed
         later = [Item("late", OKR_PAGE.encode(), "docs/late.md", "x.css")]
         batch.submit(later)
         assert list(batch.all().values()) == check_chunk(items + later, options, Look())
