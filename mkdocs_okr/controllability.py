@@ -127,8 +127,11 @@ class _Sentence:
 
     def role_before(self, i: int, role: str, reach: int) -> int | None:
         """Index of a `role` word ending within `reach` tokens before i, if any."""
-        for j in range(i - 1, max(-1, i - reach - 3), -1):
-            if self.role_at(j) == role and i - self.roles[j][0] <= reach:
+        for j in reversed(self.role_starts):  # a sentence has few role words: look at those alone
+            if j < i - reach - 2:
+                break
+            end, found = self.roles[j]
+            if j < i and found == role and i - end <= reach:
                 return j
         return None
 
