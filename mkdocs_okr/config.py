@@ -4,41 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 from difflib import get_close_matches
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .model import Severity
 from .settings import SettingError, name_list, severities
 
+T = TypeVar("T")
 
-class Names(BaseConfigOption[tuple[str, ...]]):
-    """A name or a list of names."""
 
-    def __init__(self) -> None:
+class Setting(BaseConfigOption[T]):
+    """An option that every host reads the same way: `read` (from `settings`) gives its value."""
+
+    def __init__(self, read: Callable[[object], T], default: T) -> None:
         super().__init__()
-        self.default = ()
+        self.read, self.default = read, default
 
-    def run_validation(self, value: object) -> tuple[str, ...]:
+    def run_validation(self, value: object) -> T:
         try:
-            return name_list(value)
-        except SettingError as error:
-            raise ValidationError(str(error)) from None
-
-
-class Severities(BaseConfigOption[dict[str, Severity]]):
-    """A mapping of rule id to error, warning, info or ignore."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = {}
-
-    def run_validation(self, value: object) -> dict[str, Severity]:
-        try:
-            return severities(value)
+            return self.read(value)
         except SettingError as error:
             raise ValidationError(str(error)) from None
 
@@ -77,11 +64,11 @@ class OkrConfig(Config):
     enabled = c.Type(bool, default=True)
     """Set to false to turn the plugin off, e.g. with `!ENV [OKR_ENABLED, true]`."""
 
-    customer = Names()
+    customer = Setting(name_list, ())
     """Your direct customers, by default for every OKR page: who buys or adopts your product
     (e.g. `[restaurant owners, restaurants]`). A page's own `okr.customer` replaces it."""
 
-    customers_users = Names()
+    customers_users = Setting(name_list, ())
     """Your customers' users, by default for every OKR page: the people your customers serve
     (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
 
@@ -126,7 +113,7 @@ class OkrConfig(Config):
     """How many values (keys' values, list items, each use of an alias again) the `okr` block may
     hold; more is a `limit` finding, which stops "billion laughs" alias bombs."""
 
-    severity = Severities()
+    severity = Setting(severities, {})
     """What each rule's findings do: `error`, `warning` (both fail `mkdocs build --strict`),
     `info` or `ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level
     (`customer`, `customers_users`, `team`, `unknown`). What is not named keeps its default."""
