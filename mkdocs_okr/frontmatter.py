@@ -389,9 +389,9 @@ class _Reader:
                 f"the okr block holds more than {self.limits.values:,} values, each use of an alias "
                 "counted again; it is not read (option max_values)"
             )
-            raise _Refused(Finding("limit", self.result.origin.at(node.start_mark), message, "/".join(self.path)))
-        at = self.result.origin.at(node.start_mark)
-        raise _Refused(Finding("limit", at, _too_deep_message(self.limits.depth), "/".join(self.path)))
+        else:
+            message = _too_deep_message(self.limits.depth)
+        raise _Refused(Finding("limit", self.result.origin.at(node.start_mark), message, "/".join(self.path)))
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -409,7 +409,7 @@ class _Reader:
                 self.duplicate(key, name, first[name])  # reported; like YAML, the last one wins
             else:
                 first[name] = key
-            path.append(escape(name) if "~" in name or "/" in name else name)
+            path.append(escape(name))
             values[name] = self.build(value, depth + 1)
             path.pop()
         return values
