@@ -136,7 +136,7 @@ class Vocabulary:
     metrics: Matcher = field(default_factory=Matcher)
     words: Matcher = field(default_factory=Matcher)
     actions: set[str] = field(default_factory=set)
-    team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
     acquisition_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
     deadlines: Matcher = field(default_factory=Matcher)
     neutral: Matcher = field(default_factory=Matcher)
@@ -148,6 +148,14 @@ class Vocabulary:
 
 def _load(name: str) -> dict:
     return load_yaml(f"vocab/{name}.yaml")
+
+
+def _by_first_word(verbs: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Verb phrases as lemmas, by their first word, the longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for verb in sorted({phrase(v) for v in verbs}, key=lambda v: (-len(v), v)):
+        index.setdefault(verb[0], []).append(verb)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +192,8 @@ def vocabulary() -> Vocabulary:
         for word in metrics[role]:
             vocab.words.add(phrase(word), Entry("word", role=role))
     vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
-    for verb in sorted({phrase(v) for v in metrics["team_verbs"]}, key=lambda v: -len(v)):
-        vocab.team_verbs.setdefault(verb[0], []).append(verb)
-    for verb in sorted({phrase(v) for v in metrics["acquisition_verbs"]}):
-        vocab.acquisition_verbs.setdefault(verb[0], []).append(verb)
+    vocab.team_verbs = _by_first_word(metrics["team_verbs"])
+    vocab.acquisition_verbs = _by_first_word(metrics["acquisition_verbs"])
     for deadline in metrics["deadlines"]:
         vocab.deadlines.add(phrase(deadline), Entry("deadline"))
     for name in metrics["neutral"]:
