@@ -23,7 +23,7 @@ from . import render, settings
 from .check import decode
 from .fences import okr_fences
 from .frontmatter import FRONT_MATTER_RE
-from .outcome import LOG_LEVEL, Checked, Look, link_aligns, log_line, markdown_page
+from .outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 
 log = logging.getLogger("mkdocs.okr")
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
@@ -58,13 +58,13 @@ class OkrExtension(Extension):
         self.checked = []
 
     def show(self, checked: Checked) -> str:
-        """Log a checked block's findings and return its card (links to other pages' objectives
-        are kept as text: one page at a time, the extension does not know the site)."""
+        """Log a checked block's findings and return its card (one page at a time, the extension
+        does not know the site)."""
         self.checked.append(checked)
         for d in checked.diagnostics:
             log.log(LOG_LEVEL[d.severity], log_line(d))
         # a block-level wrapper, so that Markdown does not put the card in a paragraph
-        return f'<div class="okr-block">{link_aligns(checked.card or "", lambda key: "")}</div>'
+        return f'<div class="okr-block">{lone_card(checked)}</div>'
 
 
 class OkrPreprocessor(Preprocessor):

@@ -128,6 +128,12 @@ def log_line(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.column}: {message(d)}"
 
 
+def lone_card(checked: Checked) -> str:
+    """The card for a host that sees one page at a time: links to the objectives it supports are
+    kept as text."""
+    return link_aligns(checked.card or "", lambda key: "")
+
+
 def link_aligns(card: str, href: Callable[[str], str | None]) -> str:
     """Resolve the card's links to the objectives it supports: `href(key)` is the link; None when
     the site has no such objective (the text is kept, marked, and not linked); "" when the host

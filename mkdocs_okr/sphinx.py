@@ -25,7 +25,7 @@ from . import __version__, render, report, settings
 from .check import Options
 from .frontmatter import Origin
 from .model import Diagnostic
-from .outcome import LOG_LEVEL, Checked, Look, block, link_aligns, markdown_page
+from .outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
 
 log = logging.getLogger(__name__)
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
@@ -195,8 +195,8 @@ def _found(env: BuildEnvironment) -> dict[str, list[Found]]:
 
 
 def _card_node(checked: Checked) -> nodes.raw:
-    """The card, for HTML builders only; links to other pages' objectives are kept as text."""
-    return nodes.raw("", link_aligns(checked.card or "", lambda key: ""), format="html")
+    """The card, for HTML builders only."""
+    return nodes.raw("", lone_card(checked), format="html")
 
 
 def _name(host: Host, path: str | os.PathLike[str]) -> str:
