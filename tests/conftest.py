@@ -81,6 +81,14 @@ def build_site(root: Path, caplog: pytest.LogCaptureFixture, **overrides: object
     return Built(root, Path(config.site_dir), logs)
 
 
+def run_mkdocs(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs` (a build, usually) as a user would, in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=timeout)
+
+
 def run_cli(*args: str, cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs-okr` as a user would, in a subprocess; a JSON report it prints is checked
     against the published report schema, so every test that reads one also tests the contract."""

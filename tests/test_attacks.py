@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, record_figure, run_cli
+from conftest import REPO, record_figure, run_cli, run_mkdocs
 
 HEAD = "---\nokr:\n  team: Restaurant platform\n  period: 2026-Q1\n"
 GOOD = HEAD + "  objectives:\n    - title: Keep restaurants\n      key_results:\n        - Raise renewal of restaurants from 82% to 90%\n        - Cut time to publish a menu from 3 days to 1 day\n---\n# Good\n"
@@ -145,7 +145,7 @@ def test_a_build_with_every_attack_finishes_and_reports_each(site: Callable[...,
     pages.update({f"attack-{i}.md": ATTACKS[name][0]() for i, name in enumerate(ATTACKS)})
     root = site(pages, "site_name: Attacks\nplugins:\n  - okr\n")
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    run = run_mkdocs("build", cwd=root)
     record_figure(f"mkdocs build of {len(pages)} pages, every attack among them: {time.perf_counter() - start:.1f} s, whole process")
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Traceback" not in run.stderr

@@ -4,14 +4,12 @@ alike, never a traceback; a page's unknown rule id in `ignore` is a finding."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, run_mkdocs
 from test_attacks import HEAD
 
 PAGE = HEAD + """\
@@ -51,7 +49,7 @@ def config(option: str) -> str:
 def test_a_wrong_option_is_one_line_naming_it(option: str, site: Callable[..., Path]) -> None:
     name, says = WRONG[option]
     root = site({"q1.md": PAGE}, config(option))
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=120)
+    build = run_mkdocs("build", cwd=root, timeout=120)
     naming = [line for line in build.stderr.splitlines() if f"option '{name}'" in line]
     assert naming == [f"{'WARNING' if 'unknown option' in says else 'ERROR':<8}-  Config value 'plugins': Plugin 'okr' option '{name}': {says}"]
     assert "Traceback" not in build.stderr

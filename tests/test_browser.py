@@ -7,15 +7,13 @@ import http.server
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli, write_site
+from conftest import REPO, run_cli, run_mkdocs, write_site
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO / "tests" / "_artifacts" / "screenshots"
@@ -51,8 +49,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def guidance_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("guidance") / "site"
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO,
-                         capture_output=True, text=True, timeout=300)
+    run = run_mkdocs("build", "--strict", "-d", str(site), cwd=REPO)
     assert run.returncode == 0, run.stderr
     server, url = serve(site)
     yield url
@@ -124,7 +121,7 @@ def test_the_card_reads_well_in_the_default_theme(browser: object, tmp_path: Pat
     page_text = "---" + front + "---\n# Food delivery, before\n"
     config = "site_name: Default theme\ntheme:\n  name: mkdocs\n  color_mode: auto\nplugins:\n  - search\n  - okr\n"
     root = write_site(tmp_path / "default", {"index.md": "# Home\n", "okrs/q1.md": page_text}, config)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    run = run_mkdocs("build", "--strict", cwd=root)
     assert run.returncode == 0, run.stderr
     server, url = serve(root / "site")
     try:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, run_mkdocs
 from test_plugin import BAD_PAGE, OKR_PAGE
 
 WARN_SCHEMA = "site_name: T\nplugins:\n  - okr:\n      severity:\n        schema: warning\n"
@@ -199,8 +197,7 @@ def test_the_checker_and_the_build_agree_on_a_real_mkdocs_yml_with_its_tags(site
         encoding="utf-8",
     )
     env = {"OKR_SCHEMA": "warning", "NO_MKDOCS_2_WARNING": "1"}
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True,
-                           env={**os.environ, **env}, timeout=120)
+    build = run_mkdocs("build", cwd=root, env=env, timeout=120)
     assert build.returncode == 0, build.stderr
     from_build = sorted(line.split("mkdocs_okr: ", 1)[1] for line in build.stderr.splitlines() if "mkdocs_okr: " in line)
     run = run_cli("check", "--config", "mkdocs.yml", cwd=root, env=env)

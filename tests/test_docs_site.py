@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, run_mkdocs
 from mkdocs_okr.rules import registry
 
 
 def test_the_docs_site_builds_strictly_with_cards(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = run_mkdocs("build", "--strict", "-d", str(site), cwd=REPO)
     assert run.returncode == 0, run.stderr
     assert "WARNING -" not in run.stderr
     html = (site / "examples/food-delivery-after/index.html").read_text(encoding="utf-8")

@@ -4,14 +4,12 @@ and the Sphinx extension give the same OKRs (the JSON report's `okrs`) and the s
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from typing import Any
 
 import markdown
 import pytest
 
-from conftest import REPO, assert_report, run_cli, write_site
+from conftest import REPO, assert_report, run_cli, run_mkdocs, write_site
 from mkdocs_okr.markdown import OkrExtension
 from test_markdown_extension import DINERS, FENCED
 from test_plugin import BAD_PAGE
@@ -56,7 +54,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         assert cli.returncode == 1, cli.stderr
         found["cli"] = json.loads(cli.stdout)
 
-        build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+        build = run_mkdocs("build", cwd=root)
         assert build.returncode == 0, build.stderr
         found["plugin"] = json.loads((root / "site/okrs.json").read_text(encoding="utf-8"))
 

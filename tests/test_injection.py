@@ -5,15 +5,13 @@ shown as the author wrote it."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 import test_browser
-from conftest import REPO, write_site
+from conftest import REPO, run_mkdocs, write_site
 from test_browser import open_page, serve
 
 browser = test_browser.browser  # Chromium, as the other browser tests drive it (a fixture)
@@ -92,7 +90,7 @@ THEMES = {"material": "theme:\n  name: material\n  font: false\n", "mkdocs": "th
 def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     config = "site_name: Hostile\n" + THEMES[request.param] + "plugins:\n  - search\n  - okr\n"
     root = write_site(tmp_path_factory.mktemp(request.param), {"index.md": "# Home\n", "valid.md": VALID, "invalid.md": INVALID, "aligned.md": ALIGNED}, config)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    run = run_mkdocs("build", cwd=root)
     assert run.returncode == 0, run.stderr
     server, url = serve(root / "site")
     yield root / "site", url

@@ -12,7 +12,7 @@ from typing import Callable
 import markdown
 import pytest
 
-from conftest import build_site
+from conftest import build_site, run_mkdocs
 from mkdocs_okr.markdown import OkrExtension
 from test_plugin import OKR_PAGE
 
@@ -146,14 +146,14 @@ def test_in_a_mkdocs_site_without_the_plugin(site: Callable[..., Path], caplog: 
 
 def test_a_finding_fails_a_strict_mkdocs_build(site: Callable[..., Path]) -> None:
     root = site({"index.md": FENCED}, MKDOCS_CONFIG)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=120)
+    run = run_mkdocs("build", "--strict", cwd=root, timeout=120)
     assert run.returncode == 1, run.stderr
     assert "WARNING -  docs/index.md:12:9: O1 KR2 measures diner" in run.stderr
 
 
 def test_a_wrong_option_stops_mkdocs_with_a_message_not_a_traceback(site: Callable[..., Path]) -> None:
     root = site({"index.md": FENCED}, MKDOCS_CONFIG + "      severity: {controlability: error}\n")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=120)
+    run = run_mkdocs("build", cwd=root, timeout=120)
     assert run.returncode == 1
     assert 'okr extension: severity: unknown rule or level "controlability"' in run.stderr
     assert "Traceback" not in run.stderr
