@@ -9,6 +9,9 @@ then times `python -m mkdocs build -q` as separate processes, so imports count a
 The plugin build adds `okr` (customer: [restaurant owners]) to the bare build's plugins: `[search]`,
 as MkDocs has by default, or none with --no-search. The overhead is the median of the pair-by-pair ratios
 plugin/bare, minus one; the machines are noisy, so pairs are alternated (see DESIGN.md section 8).
+Both builds write their site to a RAM disk (/dev/shm) when the machine has one, each to a fresh
+folder, deleted after the pair: on a virtual machine's disk, the writes of one build slow the
+next by up to 40% as the dirty pages pile up, which drowns a few percent (--disk to measure there).
 It also times `mkdocs-okr check DOCS_DIR --format json` on the same pages.
 
     python bench/build_overhead.py                  # 1,000 and 5,000 pages, 3 pairs each
@@ -234,7 +237,13 @@ def check_card(site: Path) -> None:
         fail(f"no OKR card in {first or site / 'okrs'}: is the plugin installed?")
 
 
-def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> dict[str, float]:
+def ram_disk() -> Path | None:
+    """A memory-backed folder to write the sites to, when the machine has one (Linux: /dev/shm)."""
+    shm = Path("/dev/shm")
+    return shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def measure(base: Path, pages: int, rounds: int, theme: str, search: bool, out: Path) -> dict[str, float]:
     root = base / f"n{pages}"
     root.mkdir()
     docs, okr_pages = generate(root, pages)
@@ -243,7 +252,7 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> di
 
     plugin_s, bare_s, plugin_mb, bare_mb = [], [], [], []
     for r in range(1, rounds + 1):
-        plugin_site, bare_site = root / f"site-plugin-{r}", root / f"site-bare-{r}"
+        plugin_site, bare_site = out / f"site-plugin-{r}", out / f"site-bare-{r}"
         for seconds, mb, cfg, site in ((plugin_s, plugin_mb, plugin_cfg, plugin_site), (bare_s, bare_mb, bare_cfg, bare_site)):
             took, peak = build(root, cfg, site)
             seconds.append(took)
@@ -252,6 +261,8 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool) -> di
             check_card(plugin_site)
             if "okr-card" in next((bare_site / "okrs").glob("okr-*/index.html")).read_text(encoding="utf-8"):
                 fail("the bare build shows an OKR card")
+        shutil.rmtree(plugin_site)
+        shutil.rmtree(bare_site)
         print(f"  {pages} pages, pair {r}/{rounds}: plugin {plugin_s[-1]:.2f} s, bare {bare_s[-1]:.2f} s", flush=True)
 
     cli_s = []
@@ -339,6 +350,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 pages, 1 pair")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument(
+        "--disk",
+        action="store_true",
+        help="write the sites to the temporary folder's disk, not to a RAM disk (/dev/shm) when there is one",
+    )
+    parser.add_argument(
         "--search",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -361,13 +377,18 @@ def main() -> None:
     print(f"theme {args.theme}; nav: index.md only; {searching}; "
           f"{rounds} pair(s) per size, alternating plugin/bare; half the pages are OKR pages")
     base = Path(tempfile.mkdtemp(prefix="okr-bench-"))
+    shm = None if args.disk else ram_disk()
+    out = Path(tempfile.mkdtemp(prefix="okr-bench-sites-", dir=shm)) if shm else base
+    print(f"sites written to {'a RAM disk' if shm else 'disk'} ({out})")
     try:
-        rows = [measure(base, n, rounds, args.theme, args.search) for n in sizes]
+        rows = [measure(base, n, rounds, args.theme, args.search, out) for n in sizes]
     finally:
         if args.keep:
             print(f"kept {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
+        if out != base:
+            shutil.rmtree(out, ignore_errors=True)
     print()
     print(table(rows))
     print()
