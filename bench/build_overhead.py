@@ -12,6 +12,8 @@ plugin/bare, minus one; the machines are noisy, so pairs are alternated (see DES
 Both builds write their site to a RAM disk (/dev/shm) when the machine has one, each to a fresh
 folder, deleted after the pair: on a virtual machine's disk, the writes of one build slow the
 next by up to 40% as the dirty pages pile up, which drowns a few percent (--disk to measure there).
+Every timed process reads and writes compiled bytecode, as for a package installed by pip, after
+an untimed warm-up on a small site (see `bytecode_env`).
 It also times `mkdocs-okr check DOCS_DIR --format json` on the same pages.
 
     python bench/build_overhead.py                  # 1,000 and 5,000 pages, 3 pairs each
@@ -24,6 +26,7 @@ Standard library and MkDocs only; nothing is imported from mkdocs_okr or the tes
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import importlib.util
 import json
@@ -180,12 +183,34 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+@functools.cache
+def bytecode_env() -> dict[str, str]:
+    """The environment of every timed process: Python's compiled bytecode read and written (in a
+    cache folder of its own), as for a package installed by pip, even where the shell sets
+    PYTHONDONTWRITEBYTECODE; otherwise an editable install's modules are compiled anew by every
+    process, which times the compiler, not the plugin."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "okr-bench-pycache")
+    return env
+
+
+def warm_up(base: Path, theme: str, search: bool) -> None:
+    """Build a small site with each configuration and check it once, untimed: the bytecode cache
+    is then filled for every module the timed processes import."""
+    root = base / "warm-up"
+    root.mkdir()
+    docs, _ = generate(root, 20)
+    for config in write_configs(root, theme, search):
+        build(root, config, root / f"site-{config.stem}")
+    run(cli_command(docs, config), root)
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess, float]:
     """Wall seconds, the finished process, and its peak memory in MB: the kernel's max RSS of the
     process or of any process it started and waited for (a build's workers), whichever is larger."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=err, env=bytecode_env())
         out = proc.stdout.read() if proc.stdout else b""
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
@@ -381,6 +406,7 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="okr-bench-sites-", dir=shm)) if shm else base
     print(f"sites written to {'a RAM disk' if shm else 'disk'} ({out})")
     try:
+        warm_up(base, args.theme, args.search)
         rows = [measure(base, n, rounds, args.theme, args.search, out) for n in sizes]
     finally:
         if args.keep:
