@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .model import Controllability, Level
 from .vocabulary import POSSESSIVES as _POSSESSIVES
-from .vocabulary import Entry, Matcher, lemma, phrase, tokenize, vocabulary
+from .vocabulary import Entry, Matcher, lemma, phrase, token_spans, tokenize, vocabulary
 
 CUSTOMER, USERS, TEAM, UNKNOWN = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM, Level.UNKNOWN
 
@@ -64,7 +64,7 @@ class Reading:
 
     signals: list[Signal]
     scores: dict[Level, float]
-    lemmas: list[str]
+    lemmas: tuple[str, ...]
     metrics: list[tuple[int, int, Entry]]
 
 
@@ -96,7 +96,8 @@ class _Sentence:
         vocab = vocabulary()
         self.vocab = vocab
         self.text = text
-        self.matches, self.words, self.lemmas = tokenize(text)
+        self.words, self.lemmas = tokenize(text)
+        self.spans: list[tuple[int, int]] | None = None  # where each token stands, found when first quoted
         self.count = len(self.lemmas)
         # the first word (not a number or a mark): where an opening verb or an acting party stands
         self.first = next((i for i, w in enumerate(self.words) if w[:1].isalpha()), None)
@@ -117,7 +118,10 @@ class _Sentence:
         self.declares_parties = bool(customer or customers_users)
 
     def phrase(self, start: int, end: int) -> str:
-        return self.text[self.matches[start].start() : self.matches[end - 1].end()]
+        """Tokens start to end, as the text writes them."""
+        if self.spans is None:
+            self.spans = token_spans(self.text)
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     def text_at(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.count else ""
@@ -364,7 +368,7 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
         start, end, entry = s.metric_at[first]
         if entry.level is not TEAM and (entry.strong or end - start > 1):
             return None  # "Test drives booked", "Support contacts per 1,000 merchants": a noun, not a verb
-    lemmas = tuple(s.lemmas[first : first + 2])
+    lemmas = s.lemmas[first : first + 2]
     for verb in s.vocab.acquisition_verbs.get(s.lemmas[first], ()):
         after = first + len(verb)
         if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
@@ -372,7 +376,7 @@ def _opening_verb(s: _Sentence, first: int | None) -> int | None:
             if won and not _modifies_product(s.actor_at[won[0]][1], s):  # not "Onboard 3 airline partner feeds"
                 return None
     for verb in s.vocab.team_verbs.get(s.lemmas[first], ()):
-        if tuple(s.lemmas[first : first + len(verb)]) == verb:
+        if s.lemmas[first : first + len(verb)] == verb:
             return first + len(verb)
     return None
 
@@ -460,7 +464,7 @@ def _staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -
 
 def is_measurable(text: str, has_target: bool) -> bool:
     """A number, a target, a measure word ("rate", "time") or a countable metric ("orders", "renewals")."""
-    _, _, lemmas = tokenize(text)
+    _, lemmas = tokenize(text)
     metrics = vocabulary().metrics.spans(lemmas)
     return _measurable(text, lemmas, metrics, has_target)
 

@@ -29,16 +29,23 @@ def lemma(word: str) -> str:
     return word
 
 
-def tokenize(text: str) -> tuple[list[re.Match[str]], list[str], list[str]]:
-    """Lower-cased words, numbers, possessive marks and punctuation: their matches (for places in
-    the text), the words themselves, and their crude singulars."""
-    matches = list(_TOKEN_RE.finditer(text.lower().replace("\u2019", "'")))
-    words = [m.group() for m in matches]
-    return matches, words, [lemma(w) for w in words]
+def _lowered(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
+
+
+def tokenize(text: str) -> tuple[list[str], tuple[str, ...]]:
+    """Lower-cased words, numbers, possessive marks and punctuation, and their crude singulars."""
+    words = _TOKEN_RE.findall(_lowered(text))
+    return words, tuple(map(lemma, words))
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of the tokens of `tokenize(text)` stands in the text."""
+    return [m.span() for m in _TOKEN_RE.finditer(_lowered(text))]
 
 
 def phrase(text: str) -> tuple[str, ...]:
-    _, words, lemmas = tokenize(text)
+    words, lemmas = tokenize(text)
     return tuple(lem for word, lem in zip(words, lemmas) if word not in POSSESSIVES)
 
 
@@ -67,20 +74,20 @@ class Matcher:
                 bucket.append((key, entry))
                 bucket.sort(key=lambda item: -len(item[0]))
 
-    def match_at(self, lemmas: Sequence[str], i: int) -> int:
+    def match_at(self, lemmas: tuple[str, ...], i: int) -> int:
         """The length of the longest phrase that starts at lemma i, or 0."""
         for phrase, _ in self.index.get(lemmas[i] if i < len(lemmas) else "", ()):
-            if tuple(lemmas[i : i + len(phrase)]) == phrase:
+            if lemmas[i : i + len(phrase)] == phrase:
                 return len(phrase)
         return 0
 
-    def spans(self, lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
+    def spans(self, lemmas: tuple[str, ...]) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches over a list of lemmas, left to right."""
         found, i, count, index = [], 0, len(lemmas), self.index
         while i < count:
             for phrase, entry in index.get(lemmas[i], ()):
                 size = len(phrase)
-                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
+                if size == 1 or lemmas[i : i + size] == phrase:
                     found.append((i, i + size, entry))
                     i += size
                     break
@@ -101,7 +108,7 @@ class Lexicon:
         for bucket in self.index.values():
             bucket.sort(key=lambda item: -len(item[0]))
 
-    def spans(self, lemmas: Sequence[str]) -> list[list[tuple[int, int, Entry]]]:
+    def spans(self, lemmas: tuple[str, ...]) -> list[list[tuple[int, int, Entry]]]:
         found: list[list[tuple[int, int, Entry]]] = [[] for _ in range(self.size)]
         free = [0] * self.size  # where each matcher may match next
         index = self.index
@@ -110,7 +117,7 @@ class Lexicon:
                 if free[number] > i:
                     continue
                 size = len(phrase)
-                if size == 1 or tuple(lemmas[i : i + size]) == phrase:
+                if size == 1 or lemmas[i : i + size] == phrase:
                     found[number].append((i, i + size, entry))
                     free[number] = i + size
         return found
