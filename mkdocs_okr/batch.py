@@ -5,13 +5,21 @@ site's pages are checked by worker processes on the other cores while MkDocs ren
 submitted in page order (the first chunk small, so the first page that needs its result gets it
 soon). A result is waited for only when it is needed. Small sites, or machines with one core, are
 checked in the calling process. Results are the same either way.
+
+A worker leaves each chunk's results (cards and OKRs: about 9 KB a page) in a file of a spool
+folder, and sends back only the file's name; the caller reads the file when it needs the chunk.
+Sent back through the pool, the results were read as they came, by a thread of the caller that
+took the interpreter lock from MkDocs for every piece of the pipe: about 1 % of a 5,000-page build.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -56,6 +64,24 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
     return [page(item.raw, item.file, options, look, item.css_url, item.guidance_url) for item in items]
 
 
+def check_to_file(items: Sequence[Item], options: Options, look: Look, path: str) -> str:
+    """`check_chunk`, its results left in the file `path` (this runs in a worker); returns `path`."""
+    with open(path, "wb") as file:
+        pickle.dump(check_chunk(items, options, look), file, pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _read_results(path: str) -> list[Checked] | None:
+    """The results a worker left in `path`, the file removed; None when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            results = pickle.load(file)
+        os.unlink(path)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    return results
+
+
 def warm_up() -> None:
     """Load what checking needs, so a new worker is ready when the first pages arrive."""
     vocabulary()
@@ -74,9 +100,10 @@ class Batch:
         self.order: list[str] = []
         self.chunk_of: dict[str, int] = {}
         self.done: dict[str, Checked] = {}
-        self.futures: list[Future[list[Checked]] | None] = []
+        self.futures: list[Future[str] | None] = []  # each chunk's results file
         self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
+        self.spool = tempfile.mkdtemp(prefix="mkdocs-okr-") if workers else ""  # where workers leave results
         if workers and fork and sys.platform == "linux":
             warm_up()
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -96,7 +123,8 @@ class Batch:
             self.chunk_of.update((item.key, len(self.chunks)) for item in chunk)
             self.order += [item.key for item in chunk]
             self.chunks.append(chunk)
-            self.futures.append(self._submit(check_chunk, chunk, self.options, self.look))
+            path = os.path.join(self.spool, f"{len(self.futures)}.pickle")
+            self.futures.append(self._submit(check_to_file, chunk, self.options, self.look, path))
             start += size
 
     def get(self, key: str) -> Checked | None:
@@ -129,6 +157,9 @@ class Batch:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
+        if self.spool:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = ""
 
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
         """`fn(*args)` started in a worker; None without workers, or when a worker died (the pool
@@ -144,7 +175,10 @@ class Batch:
         chunk, future = self.chunks[n], self.futures[n]
         if not chunk:
             return  # collected already
-        checked = _result(future, lambda: self._here(chunk))
+        path = _result(future, lambda: "")
+        checked = _read_results(path) if path else None
+        if checked is None:
+            checked = self._here(chunk)
         self.done.update((item.key, c) for item, c in zip(chunk, checked))
         self.chunks[n], self.futures[n] = [], None
 

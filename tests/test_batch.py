@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import wait
 
 from mkdocs_okr.batch import Batch, Item, check_chunk, workers_for
@@ -67,3 +68,25 @@ def test_a_worker_that_dies_costs_no_result() -> None:
         assert batch.call(sorted, [3, 1, 2])() == [1, 2, 3]
     finally:
         batch.close()
+
+
+def test_workers_leave_results_in_spool_files_that_the_caller_reads_and_removes() -> None:
+    """Results come back as files in the batch's spool folder, not through the pool's pipe; a file
+    that cannot be read is checked here instead; closing the batch removes the folder."""
+    items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i}.md", "x.css") for i in range(150)]
+    options = Options(customer=("restaurant owners",))
+    batch = Batch(options, Look(), workers=1)
+    try:
+        batch.submit(items)
+        futures = [f for f in batch.futures if f is not None]
+        wait(futures)
+        paths = [f.result() for f in futures]
+        assert len(paths) == len(batch.chunks) and all(os.path.dirname(p) == batch.spool for p in paths)
+        os.unlink(paths[1])  # lost: its pages are checked here
+        everything = batch.all()
+        assert batch.checked_here == 1 and os.listdir(batch.spool) == []
+        assert list(everything.values()) == check_chunk(items, options, Look())
+        spool = batch.spool
+    finally:
+        batch.close()
+    assert not os.path.exists(spool)
