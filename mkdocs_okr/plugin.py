@@ -47,6 +47,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.pages = 0
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
+        self.sources: dict[str, bytes] = {}  # src_uri -> the bytes read in on_files, until MkDocs reads the page
         self.index_pages: set[str] = set()
         self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
 
@@ -54,7 +55,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
         self.batch.close()
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
-        self.shielded = {}
+        self.shielded, self.sources = {}, {}
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         docs = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
@@ -75,6 +76,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         holds_index = False
         for file in pages:
             raw = file.content_bytes
+            if file.abs_src_path:
+                self.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
                 item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
@@ -97,11 +100,23 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
         return files
 
+    @event_priority(100)
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Give MkDocs an OKR page it can read safely: without front matter larger or deeper than
-        the site allows (its YAML loader would stall or crash), and with bytes that are not UTF-8
-        replaced (it would stop the whole build). The file is not touched; the card says why."""
-        return self.shielded.get(page.file.src_uri)
+        """Give MkDocs the page's text as `on_files` read it, so that no page is read twice, and
+        an OKR page in a form it can read safely: without front matter larger or deeper than the
+        site allows (its YAML loader would stall or crash), and with bytes that are not UTF-8
+        replaced (it would stop the whole build). The file is not touched; the card says why.
+        First of all plugins: one that answers after it (an i18n plugin, say) has the last word."""
+        uri = page.file.src_uri
+        raw = self.sources.pop(uri, None)
+        shielded = self.shielded.get(uri)
+        if shielded is not None or raw is None:
+            return shielded
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None  # MkDocs reads the file itself and says why it cannot
+        return text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs' text-mode read gives it
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -123,6 +138,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """Every page is read: start the site-wide steps (cross-page rules, where each objective is,
         the index for each page that holds it), in a worker when there is one, while MkDocs writes
         the pages; the pages that need the result wait for it."""
+        self.sources.clear()  # what MkDocs did not read (`--dirty`)
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
         holders = {}

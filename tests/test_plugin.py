@@ -276,3 +276,35 @@ def test_pages_are_named_from_mkdocs_yml_folder_wherever_docs_dir_is(tmp_path: P
     expected = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
     assert plugin._display_path(file, config) == expected
     assert expected.endswith("team/q1.md") and expected.startswith(docs_dir.split("/")[0])
+
+
+def test_the_text_handed_to_mkdocs_is_what_mkdocs_reads_itself(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    """The plugin hands MkDocs the pages it has read already, so no page is read twice: with a
+    BOM, Windows or old Mac line ends, or both, every page renders as it does without the plugin,
+    and a page that is not UTF-8 still stops the build as MkDocs stops it."""
+    crlf = PLAIN["about.md"].replace("\n", "\r\n") + "Line one\r\nline two\rline three\n"
+    files: dict[str, str | bytes] = {
+        "index.md": PLAIN["index.md"],
+        "crlf.md": crlf.encode(),
+        "bom.md": b"\xef\xbb\xbf" + crlf.replace("About", "Bom").encode(),
+        "cr.md": "# Only CR\r\rtext\r".encode(),
+    }
+    nav = "nav: [index.md, crlf.md, bom.md, cr.md]\n"
+    with_plugin = build_site(site(files, config(extra=nav)), caplog)
+    without = build_site(site(files, config(plugin="", extra=nav)), caplog)
+    for page in ["crlf/index.html", "bom/index.html", "cr/index.html"]:
+        assert with_plugin.html(page) == without.html(page), page
+    assert "line two" in with_plugin.html("crlf/index.html") and "<h1" in with_plugin.html("bom/index.html")
+    broken = site({**files, "latin1.md": "# Caf\xe9\n".encode("latin-1")}, config())
+    with pytest.raises(UnicodeDecodeError):
+        build_site(broken, caplog)
+
+
+def test_a_plugin_that_answers_on_page_read_source_after_the_okr_plugin_has_the_last_word(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    hook = "def on_page_read_source(page, config):\n    return '# Replaced\\n' if page.file.src_uri == 'about.md' else None\n"
+    root = site(PLAIN, config(extra="hooks: [hooks.py]\n"))
+    (root / "hooks.py").write_text(hook, encoding="utf-8")
+    built = build_site(root, caplog)
+    assert "Replaced" in built.html("about/index.html") and "Deep" in built.html("nested/deep/index.html")
