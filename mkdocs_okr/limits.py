@@ -36,10 +36,16 @@ def too_large(block: str, limit: int) -> int | None:
     return found if found > limit else None
 
 
-def shallow(text: str) -> bool:
-    """Whether `text` cannot nest deep enough to harm the parser: every level needs a new line or
-    one of the characters counted."""
-    return text.count("\n") + sum(text.count(c) for c in "[{-?:") <= _SHALLOW
+_LEVEL_MARKS = ("\n", "[", "{", "-", "?", ":")
+_LEVEL_BYTES = tuple(mark.encode() for mark in _LEVEL_MARKS)
+
+
+def shallow(text: str | bytes) -> bool:
+    """Whether `text` (or its UTF-8 bytes) cannot nest deep enough to harm the parser: every level
+    needs a new line or one of the characters counted."""
+    if isinstance(text, bytes):
+        return sum(text.count(mark) for mark in _LEVEL_BYTES) <= _SHALLOW
+    return sum(text.count(mark) for mark in _LEVEL_MARKS) <= _SHALLOW
 
 
 def too_deep(block: str, limit: int) -> yaml.Mark | None:

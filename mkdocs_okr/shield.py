@@ -13,6 +13,8 @@ def safe_source(raw: bytes, limits: Limits) -> str | None:
     """The page's text with bytes that are not UTF-8 replaced (MkDocs would stop the build) and
     without front matter that is larger or deeper than `limits` allow (MkDocs' own YAML loader
     would take minutes over it, or crash); None when the file can be read as it is."""
+    if len(raw) <= limits.front_matter_bytes and raw.isascii() and shallow(raw):  # most pages, at once
+        return None
     try:
         text, changed = raw.decode("utf-8-sig"), False
     except UnicodeDecodeError:
