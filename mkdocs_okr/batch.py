@@ -113,8 +113,8 @@ class Batch:
                 self.pool.submit(warm_up)
 
     def submit(self, items: Sequence[Item]) -> None:
-        """Queue pages, in order; with workers, they start at once."""
-        sizes = [FIRST_CHUNK] + [CHUNK] * len(items)
+        """Queue pages, in order (after those queued before); with workers, they start at once."""
+        sizes = [CHUNK if self.chunks else FIRST_CHUNK] + [CHUNK] * len(items)
         start = 0
         for size in sizes:
             if start >= len(items):

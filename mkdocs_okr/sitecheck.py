@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import Batch, Item, workers_for
+from .batch import CHUNK, MIN_PAGES, Batch, Item, workers_for
 from .outcome import Look
 from .check import Options, PageResult, may_be_okr_page
 from .crosspage import add_cross_page
@@ -35,31 +35,44 @@ def check_site(
     cross-page rules see them, and an unreadable one is skipped."""
     site = SiteCheck()
     results: dict[str, PageResult] = {}
-    items = []
+    batch: Batch | None = None
+    pending: list[Item] = []  # read, not queued yet
     shown = {name for name, _ in named}
-    for name, path in [*named, *context]:
-        try:
-            raw = read_page(path)
-        except OSError as error:
-            if name in shown:
-                site.unreadable.append((name, error.strerror or str(error)))
-            continue
-        if may_be_okr_page(raw):
-            items.append(Item(name, raw, name, ""))
-        else:
-            results[name] = PageResult(name)
-    batch = Batch(options, Look(cards=False), workers_for(len(items), workers, caller_busy=False), fork=True)
     try:
-        batch.submit(items)
+        for name, path in [*named, *context]:
+            try:
+                raw = read_page(path)
+            except OSError as error:
+                if name in shown:
+                    site.unreadable.append((name, error.strerror or str(error)))
+                continue
+            if not may_be_okr_page(raw):
+                results[name] = PageResult(name)
+                continue
+            pending.append(Item(name, raw, name, ""))
+            if batch is None and (workers is not None or len(pending) >= MIN_PAGES):
+                batch = _batch(options, len(pending), workers)  # enough pages to know: workers start now
+            if batch is not None and len(pending) >= CHUNK:
+                batch.submit(pending)  # checked while the rest is read
+                pending = []
+        if batch is None:
+            batch = _batch(options, len(pending), workers)
+        batch.submit(pending)
         checked = batch.all()
     finally:
-        batch.close()
+        if batch is not None:
+            batch.close()
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
     okrs = [okr for c in checked.values() if (okr := c.outline())]
     add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
     site.okrs = [c.okr_json for name, c in sorted(checked.items()) if c.okr_json and name in shown]
     return site
+
+
+def _batch(options: Options, pages: int, workers: int | None) -> Batch:
+    """A batch for the command line, which only waits for the results: workers forked, one per core."""
+    return Batch(options, Look(cards=False), workers_for(pages, workers, caller_busy=False), fork=True)
 
 
 def read_page(path: Path) -> bytes:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import wait
+from pathlib import Path
 
-from mkdocs_okr.batch import Batch, Item, check_chunk, workers_for
+from mkdocs_okr.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
 from mkdocs_okr.outcome import Look
 from mkdocs_okr.check import Options
+from mkdocs_okr.sitecheck import check_site
 from test_plugin import BAD_PAGE, OKR_PAGE
 
 
@@ -90,3 +92,28 @@ def test_workers_leave_results_in_spool_files_that_the_caller_reads_and_removes(
     finally:
         batch.close()
     assert not os.path.exists(spool)
+
+
+def test_pages_queued_in_several_calls_are_cut_into_full_chunks_after_the_first() -> None:
+    items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i}.md", "x.css") for i in range(200)]
+    batch = Batch(Options(), Look(cards=False))
+    batch.submit(items[:72])
+    batch.submit(items[72:])
+    assert [len(c) for c in batch.chunks] == [8, 64, 64, 64]
+    assert list(batch.all()) == [item.key for item in items]
+
+
+def test_the_command_line_checks_pages_while_it_reads_the_rest_and_finds_what_one_process_finds(tmp_path: Path) -> None:
+    """With more OKR pages than it takes to start workers, the checker queues pages as it reads
+    them; plain pages, a file it cannot read and the order of results are as in one process."""
+    named = []
+    for i in range(MIN_PAGES * 2):
+        path = tmp_path / f"p{i:04d}.md"
+        path.write_text(BAD_PAGE if i % 7 == 0 else OKR_PAGE if i % 3 else "# Plain\n", encoding="utf-8")
+        named.append((f"docs/p{i:04d}.md", path))
+    (tmp_path / "folder.md").mkdir()
+    named.append(("docs/folder.md", tmp_path / "folder.md"))
+    options = Options(customer=("restaurant owners",))
+    parallel, serial = check_site(named, [], options), check_site(named, [], options, workers=0)
+    assert parallel == serial and [name for name, _ in parallel.unreadable] == ["docs/folder.md"]
+    assert len(parallel.okrs) > MIN_PAGES and [r.file for r in parallel.results] == sorted(n for n, _ in named[:-1])
