@@ -14,6 +14,7 @@ took the interpreter lock from MkDocs for every piece of the pipe: about 1 % of 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -83,9 +84,12 @@ def _read_results(path: str) -> list[Checked] | None:
 
 
 def warm_up() -> None:
-    """Load what checking needs, so a new worker is ready when the first pages arrive."""
+    """Load what checking needs, so a new worker is ready when the first pages arrive; then set
+    it aside from the garbage collector, which would otherwise walk it on every full pass (and a
+    forked worker would copy each memory page that the walk touches)."""
     vocabulary()
     render.environment()
+    gc.freeze()
 
 
 class Batch:
