@@ -72,6 +72,15 @@ def check_to_file(items: Sequence[Item], options: Options, look: Look, path: str
     return path
 
 
+def _spool() -> str:
+    """A new folder, that only this user may write to, for the workers' results; "" when the
+    temporary folder (`TMPDIR`) cannot take one: the pages are then checked in this process."""
+    try:
+        return tempfile.mkdtemp(prefix="mkdocs-okr-")
+    except OSError:
+        return ""
+
+
 def _read_results(path: str) -> list[Checked] | None:
     """The results a worker left in `path`, the file removed; None when it cannot be read."""
     try:
@@ -107,7 +116,8 @@ class Batch:
         self.futures: list[Future[str] | None] = []  # each chunk's results file
         self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
-        self.spool = tempfile.mkdtemp(prefix="mkdocs-okr-") if workers else ""  # where workers leave results
+        self.spool = _spool() if workers else ""  # where workers leave results
+        workers = workers if self.spool else 0
         if workers and fork and sys.platform == "linux":
             warm_up()
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from concurrent.futures import wait
 from pathlib import Path
+
+import pytest
 
 from mkdocs_okr.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
 from mkdocs_okr.outcome import Look
@@ -117,3 +120,15 @@ def test_the_command_line_checks_pages_while_it_reads_the_rest_and_finds_what_on
     parallel, serial = check_site(named, [], options), check_site(named, [], options, workers=0)
     assert parallel == serial and [name for name, _ in parallel.unreadable] == ["docs/folder.md"]
     assert len(parallel.okrs) > MIN_PAGES and [r.file for r in parallel.results] == sorted(n for n, _ in named[:-1])
+
+
+def test_without_a_writable_temporary_folder_the_pages_are_checked_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i}.md", "x.css") for i in range(20)]
+    batch = Batch(Options(), Look(), workers=1)
+    try:
+        batch.submit(items)
+        assert batch.pool is None and batch.spool == ""
+        assert list(batch.all().values()) == check_chunk(items, Options(), Look())
+    finally:
+        batch.close()
