@@ -21,6 +21,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -117,6 +118,8 @@ class Batch:
         self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
         self.spool = _spool() if workers else ""  # where workers leave results
+        # removed on close, or when Python exits after an interrupted build
+        self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True) if self.spool else None
         workers = workers if self.spool else 0
         if workers and fork and sys.platform == "linux":
             warm_up()
@@ -171,9 +174,8 @@ class Batch:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
-        if self.spool:
-            shutil.rmtree(self.spool, ignore_errors=True)
-            self.spool = ""
+        if self._remove_spool is not None:
+            self._remove_spool()
 
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
         """`fn(*args)` started in a worker; None without workers, or when a worker died (the pool

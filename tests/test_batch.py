@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from concurrent.futures import wait
 from pathlib import Path
@@ -132,3 +134,15 @@ def test_without_a_writable_temporary_folder_the_pages_are_checked_here(monkeypa
         assert list(batch.all().values()) == check_chunk(items, Options(), Look())
     finally:
         batch.close()
+
+
+def test_an_interrupted_run_leaves_no_spool_folder_behind(tmp_path: Path) -> None:
+    """A build stopped with Ctrl-C never closes its batch; the spool goes when Python exits."""
+    script = (
+        "import sys, tempfile; tempfile.tempdir = sys.argv[1]\n"
+        "from mkdocs_okr.batch import Batch; from mkdocs_okr.outcome import Look; from mkdocs_okr.check import Options\n"
+        "batch = Batch(Options(), Look(), workers=1); print(batch.spool)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().startswith(str(tmp_path)) and list(tmp_path.iterdir()) == []
