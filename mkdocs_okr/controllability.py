@@ -120,7 +120,7 @@ class _Sentence:
     def phrase(self, start: int, end: int) -> str:
         """Tokens start to end, as the text writes them."""
         if self.spans is None:
-            self.spans = token_spans(self.text)
+            self.spans = token_spans(self.text, self.words)
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     def text_at(self, i: int) -> str:

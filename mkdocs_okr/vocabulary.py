@@ -39,9 +39,16 @@ def tokenize(text: str) -> tuple[list[str], tuple[str, ...]]:
     return words, tuple(map(lemma, words))
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Where each of the tokens of `tokenize(text)` stands in the text."""
-    return [m.span() for m in _TOKEN_RE.finditer(_lowered(text))]
+def token_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each of `words`, the tokens of `tokenize(text)`, stands in the text. Nothing between
+    two tokens can begin one (else the tokenizer would have matched there), so each token is the
+    next occurrence of its text."""
+    lowered, spans, at = _lowered(text), [], 0
+    for word in words:
+        start = lowered.find(word, at)
+        at = start + len(word)
+        spans.append((start, at))
+    return spans
 
 
 def phrase(text: str) -> tuple[str, ...]:

@@ -6,10 +6,13 @@ from collections import Counter
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA
 from mkdocs_okr.controllability import classify, is_measurable
 from mkdocs_okr.model import Level
+from mkdocs_okr.vocabulary import _TOKEN_RE, token_spans, tokenize
 
 FOOD = (["restaurant owners", "restaurants"], ["diners"])
 SCHOOL = (["school districts", "superintendents"], ["teachers", "parents", "students"])
@@ -135,3 +138,13 @@ def test_classification_is_deterministic() -> None:
     texts = [t for t, *_ in labelled("key_results.yaml")]
     first = [classify(t, *FOOD)[0] for t in texts]
     assert first == [classify(t, *FOOD)[0] for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abz09 .,'%-;:()/<>\u2013\u2014\u2019sS\u00e9\u0130\u00df\n")), max_size=60))
+def test_each_token_is_found_where_the_tokenizer_matched_it(text: str) -> None:
+    """Evidence is quoted from the key result as written: the places found for the tokens are
+    those where the tokenizer's pattern matched them."""
+    words, _ = tokenize(text)
+    lowered = text.lower().replace("\u2019", "'")
+    assert token_spans(text, words) == [m.span() for m in _TOKEN_RE.finditer(lowered)]
