@@ -308,3 +308,20 @@ def test_a_plugin_that_answers_on_page_read_source_after_the_okr_plugin_has_the_
     (root / "hooks.py").write_text(hook, encoding="utf-8")
     built = build_site(root, caplog)
     assert "Replaced" in built.html("about/index.html") and "Deep" in built.html("nested/deep/index.html")
+
+
+def test_mkdocs_renders_the_text_the_plugin_read_without_reading_the_file_again(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each page is read once: a page whose file is gone after the plugin's `on_files` (a hook
+    removes it) is still rendered, from the text the plugin handed to MkDocs."""
+    hook = (
+        "import os\nfrom mkdocs.plugins import event_priority\n\n"
+        "@event_priority(-200)\ndef on_files(files, config):\n"
+        "    os.remove(files.get_file_from_path('about.md').abs_src_path)\n"
+    )
+    root = site({**PLAIN, "okrs/q1.md": OKR_PAGE}, config(extra="hooks: [hooks.py]\n"))
+    (root / "hooks.py").write_text(hook, encoding="utf-8")
+    built = build_site(root, caplog)
+    assert "<h1" in built.html("about/index.html") and "About" in built.html("about/index.html")
+    assert "okr-card" in built.html("okrs/q1/index.html")
