@@ -93,12 +93,14 @@ def _read_results(path: str) -> list[Checked] | None:
     return results
 
 
-def warm_up() -> None:
-    """Load what checking needs, so a new worker is ready when the first pages arrive; then set
-    it aside from the garbage collector, which would otherwise walk it on every full pass (and a
-    forked worker would copy each memory page that the walk touches)."""
+def warm_up(look: Look) -> None:
+    """Load what checking needs (and the templates, when `look` wants cards), so a new worker is
+    ready when the first pages arrive; then set it aside from the garbage collector, which would
+    otherwise walk it on every full pass (and a forked worker would copy each memory page that the
+    walk touches)."""
     vocabulary()
-    render.environment()
+    if look.cards:
+        render.environment(look.search_paths)
     gc.freeze()
 
 
@@ -122,12 +124,12 @@ class Batch:
         self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True) if self.spool else None
         workers = workers if self.spool else 0
         if workers and fork and sys.platform == "linux":
-            warm_up()
+            warm_up(look)
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         elif workers:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             for _ in range(workers):
-                self.pool.submit(warm_up)
+                self.pool.submit(warm_up, look)
 
     def submit(self, items: Sequence[Item]) -> None:
         """Queue pages, in order (after those queued before); with workers, they start at once."""
