@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from . import render, report
 from .batch import Batch, Item, workers_for
-from .check import BOM, Options, may_be_okr_page
+from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
 from .fences import fenced_blocks
 from .model import Diagnostic
@@ -113,10 +113,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if shielded is not None or raw is None:
             return shielded
         try:
-            text = raw.removeprefix(BOM).decode("utf-8")  # as "utf-8-sig" reads it, four times faster
+            return read_text(raw)
         except UnicodeDecodeError:
             return None  # MkDocs reads the file itself and says why it cannot
-        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text  # as a text-mode read gives it
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
