@@ -43,9 +43,8 @@ _LEVEL_BYTES = tuple(mark.encode() for mark in _LEVEL_MARKS)
 def shallow(text: str | bytes) -> bool:
     """Whether `text` (or its UTF-8 bytes) cannot nest deep enough to harm the parser: every level
     needs a new line or one of the characters counted."""
-    if isinstance(text, bytes):
-        return sum(text.count(mark) for mark in _LEVEL_BYTES) <= _SHALLOW
-    return sum(text.count(mark) for mark in _LEVEL_MARKS) <= _SHALLOW
+    marks: tuple[Any, ...] = _LEVEL_BYTES if isinstance(text, bytes) else _LEVEL_MARKS
+    return sum(text.count(mark) for mark in marks) <= _SHALLOW
 
 
 def too_deep(block: str, limit: int) -> yaml.Mark | None:
