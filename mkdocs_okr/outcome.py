@@ -28,12 +28,15 @@ ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the obj
 class Look:
     """How cards are rendered: the site's template folders, searched before the package's; no
     cards at all for the command line; the findings listed under a valid card too, for hosts whose
-    build log is easy to miss; the stylesheet inside the card, for hosts that cannot add a file."""
+    build log is easy to miss; the stylesheet inside the card, for hosts that cannot add a file.
+    `outlines`: each page's outline too, for a host that runs the cross-page rules on outlines
+    alone (the command line)."""
 
     search_paths: tuple[str, ...] = ()
     cards: bool = True
     findings: bool = False
     inline_css: bool = False
+    outlines: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class Checked:
     okr_json: str | None = None
     anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
-    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised
+    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`)
 
     def okr(self) -> dict[str, Any] | None:
         """The page's OKRs as plain data, read anew at each call."""
@@ -71,7 +74,7 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
         )
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
-    outline_json = report.serialise(outline(okr)) if okr else None
+    outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
     anchors = tuple(card_anchors(okr)) if okr else ()
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 

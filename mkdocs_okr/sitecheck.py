@@ -72,7 +72,7 @@ def check_site(
 
 def _batch(options: Options, pages: int, workers: int | None) -> Batch:
     """A batch for the command line, which only waits for the results: workers forked, one per core."""
-    return Batch(options, Look(cards=False), workers_for(pages, workers, caller_busy=False), fork=True)
+    return Batch(options, Look(cards=False, outlines=True), workers_for(pages, workers, caller_busy=False), fork=True)
 
 
 def read_page(path: Path) -> bytes:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_okr.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
-from mkdocs_okr.outcome import Look
+from mkdocs_okr.crosspage import outline
+from mkdocs_okr.outcome import Look, page
 from mkdocs_okr.check import Options
 from mkdocs_okr.sitecheck import check_site
 from test_plugin import BAD_PAGE, OKR_PAGE
@@ -146,3 +147,11 @@ def test_an_interrupted_run_leaves_no_spool_folder_behind(tmp_path: Path) -> Non
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().startswith(str(tmp_path)) and list(tmp_path.iterdir()) == []
+
+
+def test_only_a_host_that_asks_for_outlines_gets_them() -> None:
+    """The command line runs the cross-page rules on outlines; a build's workers do not make them."""
+    for_build = page(OKR_PAGE.encode(), "docs/q1.md", Options(), Look(), "x.css")
+    for_cli = page(OKR_PAGE.encode(), "docs/q1.md", Options(), Look(cards=False, outlines=True), None)
+    assert for_build.outline_json is None and for_build.okr_json is not None
+    assert for_cli.outline() == outline(for_cli.okr())
