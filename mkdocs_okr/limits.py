@@ -54,8 +54,18 @@ def too_deep(block: str, limit: int) -> yaml.Mark | None:
     Every level needs a new line or one of the characters counted, so counting clears most blocks."""
     if shallow(block):
         return None
+    try:
+        return _first_too_deep(block, limit, _LOADER)
+    except yaml.YAMLError:
+        # libyaml 0.2.6 (in the wheels of PyYAML 6.0.4) stops at 1,000 flow levels with a syntax error of
+        # its own, before it emits the first event; the Python parser emits events as it goes
+        # and finds the level the site allows, or raises the same error where the block is wrong
+        return _first_too_deep(block, limit, yaml.SafeLoader)
+
+
+def _first_too_deep(block: str, limit: int, loader: Any) -> yaml.Mark | None:
     depth = 0
-    for event in yaml.parse(block, Loader=_LOADER):
+    for event in yaml.parse(block, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limit:

@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +144,24 @@ def record_figure(line: str) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    terminalreporter.section("resolved versions")  # a failure after an upstream release names it
+    terminalreporter.write_line(resolved_versions())
     if FIGURES:
         terminalreporter.section("measured figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+
+def resolved_versions() -> str:
+    """The versions of the libraries the package runs on, as this environment resolved them."""
+    import yaml
+
+    libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "none"
+    found = []
+    for name in ("mkdocs", "markdown", "pyyaml", "jsonschema", "jinja2", "click", "mkdocs-material", "sphinx", "myst-parser", "zensical"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} absent")
+    return ", ".join(found) + f", libyaml {libyaml}"
