@@ -24,6 +24,7 @@ import yaml
 
 from .limits import Limits, too_deep, too_large
 from .model import Finding, Position
+from .yamlerrors import character_error, syntax_error
 
 # The same pattern MkDocs 1.6 uses in mkdocs/utils/meta.py, so both agree on what front matter is.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -227,9 +228,11 @@ def _compose(text: str, limits: Limits, origin: Origin, around: int) -> tuple[ya
     except yaml.MarkedYAMLError as error:
         if lines:
             error.context_mark, error.problem_mark = map(lines.mark, (error.context_mark, error.problem_mark))
-        return None, _syntax_finding(error, origin)
+        mark, message = syntax_error(error, text)
+        return None, Finding("yaml", origin.at(mark) if mark else origin.start(), message)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
-        return None, _character_finding(text, error, origin)
+        mark, message = character_error(text, error)
+        return None, Finding("yaml", origin.at(mark), message)
     if lines and root is not None:
         lines.tree(root)
     return root, None
@@ -281,43 +284,6 @@ class _FileLines:
 
 def _too_deep_message(depth: int) -> str:
     return f"nested deeper than {depth} levels; the okr block is not read (option max_depth)"
-
-
-def _character_finding(text: str, error: yaml.reader.ReaderError, origin: Origin) -> Finding:
-    """A character the YAML reader refuses, at its line and column (the first one is where it stopped)."""
-    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
-    at = max(text.find(character), 0)
-    start = text.rfind("\n", 0, at) + 1
-    where = origin.at(yaml.Mark("", at, text.count("\n", 0, at), at - start, None, None))
-    message = f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it"
-    return Finding("yaml", where, message)
-
-
-def _syntax_finding(error: yaml.MarkedYAMLError, origin: Origin) -> Finding:
-    problem = error.problem or "invalid YAML"
-    unclosed = _UNCLOSED.get(error.context or "")
-    if unclosed and error.context_mark:  # point at where the unclosed thing began
-        return Finding("yaml", origin.at(error.context_mark), f"YAML syntax error: {unclosed}")
-    mark = error.problem_mark or error.context_mark
-    hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
-    context = f" ({error.context})" if error.context and not hint else ""
-    message = f"YAML syntax error: {problem}{context}{hint}"
-    return Finding("yaml", origin.at(mark) if mark else origin.start(), message)
-
-
-_UNCLOSED = {
-    "while parsing a flow sequence": "the '[' here is never closed; add ']' or quote the value",
-    "while parsing a flow mapping": "the '{' here is never closed; add '}' or quote the value",
-    "while scanning a quoted scalar": "the quote here is never closed; add the closing quote",
-}
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": "; check the indentation of this line and the one above, "
-    "or quote a value that contains ': '",
-    "found character '\\t'": "; YAML indents with spaces, not tabs",
-    "found a tab character": "; YAML indents with spaces, not tabs",
-    "could not find expected ':'": "; each line in a mapping needs 'key: value'",
-    "found undefined alias": "; an alias '*name' needs an anchor '&name' before it",
-}
 
 
 def _node_kind(node: yaml.Node) -> str:

@@ -83,7 +83,7 @@ def test_pages_that_are_not_okr_pages_are_left_alone(text: str) -> None:
         ),
         # syntax errors at their line; an unclosed block at its opening
         (GOOD.replace("  period: 2026-Q1", "  period: [2026-Q1"), [(4, 11, "yaml")]),
-        (GOOD.replace("    - title", "   - title"), [(7, 18, "yaml")]),
+        (GOOD.replace("    - title", "   - title"), [(7, 7, "yaml")]),
         (GOOD.replace("---\n# Body", "# Body"), [(1, 1, "yaml")]),
     ],
 )
@@ -98,6 +98,27 @@ def test_trap_messages_say_how_to_write_the_value() -> None:
     assert "quote it" in messages(GOOD.replace("Raise renewal from 82% to 90%", "off"))[0]
     assert "base-60 number 90" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"))[0]
     assert "(1000)" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"))[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "words"),
+    [
+        # a tab in the indentation: libyaml says "found character that cannot start any token"
+        ("    - title", "\t- title", (6, 1), "indented with a tab"),
+        ("  team:", "\tteam:", (3, 1), "indented with a tab"),
+        # a key de-indented by one: "did not find expected '-' indicator"
+        ("      key_results:", "     key_results:", (7, 6), "indented by 5 spaces and the key above it by 6 spaces"),
+        # a key indented by one: "mapping values are not allowed here"
+        ("  period:", "   period:", (4, 4), "indented by 3 spaces and the key above it by 2 spaces"),
+        # one item de-indented under another: "did not find expected key"
+        ("        - Raise renewal from 82% to 90%", "        - a\n       - Raise renewal", (9, 8), "indented by 7 spaces and the item above it by 8 spaces"),
+    ],
+)
+def test_obscure_yaml_errors_say_in_plain_words_what_to_fix(old: str, new: str, where: tuple[int, int], words: str) -> None:
+    [found] = check_text(GOOD.replace(old, new), "p.md", QUIET).diagnostics
+    assert (found.rule, found.line, found.column) == ("yaml", *where)
+    assert words in found.message, found.message
+    assert "cannot start any token" not in found.message and "expected" not in found.message
 
 
 def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
