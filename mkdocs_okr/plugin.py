@@ -20,6 +20,7 @@ from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
 from .fences import fenced_blocks
+from .frontmatter import FRONT_MATTER_RE
 from .model import Diagnostic
 from .outcome import LOG_LEVEL, Checked, Look, link_aligns, log_line
 from .shield import safe_source
@@ -116,6 +117,19 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return read_text(raw)
         except UnicodeDecodeError:
             return None  # MkDocs reads the file itself and says why it cannot
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Leave out front matter that MkDocs could not read as YAML: it would render it as the
+        page's first paragraph, and take the page's title from the file's name instead of its first
+        heading. Only an OKR page, whose card says what is wrong; first, before other plugins see it."""
+        if page.meta or not markdown.startswith("---") or "okr" not in markdown:
+            return None
+        match = FRONT_MATTER_RE.match(markdown)
+        checked = self.batch.get(page.file.src_uri) if match else None
+        if match is None or checked is None or checked.card is None:
+            return None
+        return markdown[match.end() :].lstrip("\n")
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

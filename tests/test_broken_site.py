@@ -54,3 +54,23 @@ def test_a_broken_page_does_not_stop_the_build_without_strict(broken_site: Path,
     assert "okr-card--invalid" in built.html("broken/period/index.html")
     assert "could not be read" in built.html("broken/period/index.html")
     assert not (broken_site / "owned.txt").exists()
+
+
+@pytest.mark.parametrize("page", ["tab", "syntax", "unclosed-quote"])
+def test_front_matter_that_is_not_yaml_stays_off_the_page_and_the_heading_is_its_title(
+    site: object, caplog: pytest.LogCaptureFixture, page: str
+) -> None:
+    broken = {
+        "tab": "---\nokr:\n  team: Kitchen tools\n\tperiod: 2026-Q2\n---\n# Kitchen tools, Q2\n\nBody text.\n",
+        "syntax": "---\nokr:\n  team: Kitchen tools\n  objectives:\n    - title: Keep kitchens\n     key_results: [a]\n---\n# Kitchen tools, Q2\n\nBody text.\n",
+        "unclosed-quote": '---\nokr:\n  team: "Kitchen tools\n  period: 2026-Q2\n---\n# Kitchen tools, Q2\n\nBody text.\n',
+    }[page]
+    root = site({"index.md": "# Home\n", "okrs/q2.md": broken}, "site_name: Test\nplugins:\n  - okr\n")  # type: ignore[operator]
+    built = build_site(root, caplog)
+    html = built.html("okrs/q2/index.html")
+    assert "okr-card--invalid" in html
+    assert "team:" not in html and "period: 2026" not in html and "okr:" not in html
+    assert "<title>Kitchen tools, Q2 - Test</title>" in html
+    assert '<h1 id="kitchen-tools-q2">Kitchen tools, Q2</h1>' in html
+    assert built.html("index.html").count("Kitchen tools, Q2") >= 1  # the nav names it by its heading
+    assert any("YAML syntax error" in message for _, message in built.logs)
