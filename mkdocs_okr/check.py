@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -13,10 +13,11 @@ from .limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
 from .normalize import build_okr
 from .rules import severity_of
+from .salvage import salvage
 from .shape import shape
 from .staleness import stale, today
 from .suppress import suppress
-from .validate import validate
+from .validate import is_valid, schema_text, validate
 
 BOM = b"\xef\xbb\xbf"
 
@@ -62,15 +63,26 @@ def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
     findings = list(front.findings)
     okr = None
     if front.data is not None:
-        valid, schema_findings = validate(front)
-        findings += schema_findings
-        if valid:
-            okr, model_findings = build_okr(front, file, options.customer, options.customers_users)
-            model_findings += annotate(okr, front)
-            model_findings += stale(okr, front, today(options.today), options.stale_after_days)
-            model_findings += shape(okr, front, options.min_key_results, options.max_key_results)
-            findings += suppress(model_findings, okr, front)
+        validation = validate(front)
+        findings += validation.findings
+        if validation.valid:
+            okr, model_findings = _model(front, file, options)
+            findings += model_findings
+        else:  # every finding at once: those of the parts that are valid too
+            salvaged = salvage(front.data, validation.errors, schema_text())
+            if salvaged is not None and is_valid()(salvaged.data):
+                _, model_findings = _model(replace(front, data=salvaged.data), file, options)
+                findings += [f for f in model_findings if salvaged.keeps(f)]
     return PageResult(file, True, okr, _diagnostics(findings, file, options))
+
+
+def _model(front: FrontMatter, file: str, options: Options) -> tuple[OKR, list[Finding]]:
+    """The model of a valid block, and the findings of every rule that reads it."""
+    okr, findings = build_okr(front, file, options.customer, options.customers_users)
+    findings += annotate(okr, front)
+    findings += stale(okr, front, today(options.today), options.stale_after_days)
+    findings += shape(okr, front, options.min_key_results, options.max_key_results)
+    return okr, suppress(findings, okr, front)
 
 
 def check_file(path: Path, file: str, options: Options) -> PageResult:

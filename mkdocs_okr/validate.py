@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -46,22 +47,34 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text()))
 
 
-def validate(front: FrontMatter) -> tuple[bool, list[Finding]]:
-    """Whether the block is valid, and every schema finding of it, each at the key or value it is about.
+@dataclass
+class Validation:
+    """Every schema finding of a block, each at the key or value it is about, and where each error
+    is (its path and schema keyword), so the valid rest of an invalid block can still be checked."""
 
-    A value the reader already explained (a refused tag, a YAML 1.1 trap) gets no second finding,
-    so a block can be invalid with no schema finding of its own.
-    """
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[tuple[tuple[Any, ...], str]] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def validate(front: FrontMatter) -> Validation:
+    """Validate the block. A value the reader already explained (a refused tag, a YAML 1.1 trap)
+    gets no second finding, so a block can be invalid with no schema finding of its own."""
     data = front.data
     if is_valid()(data):
-        return True, []
+        return Validation()
     taken = {f.pointer for f in front.findings if f.rule != "duplicate-key"}
     findings: dict[tuple[str, str], Finding] = {}
+    errors = []
     for error in validator().iter_errors(data):
+        errors.append((tuple(error.absolute_path), str(error.validator)))
         for finding in _explain(error, front):
             if finding.pointer not in taken:
                 findings.setdefault((finding.pointer, finding.message), finding)
-    return False, list(findings.values())
+    return Validation(list(findings.values()), errors)
 
 
 def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
