@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from .controllability import assess
 from .frontmatter import FrontMatter
-from .model import OKR, Finding, KeyResult, Level, Position
+from .model import OKR, Controllability, Finding, KeyResult, Level, Position
 from .vocabulary import vocabulary
 
 
@@ -16,6 +19,8 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
         for kr in objective.key_results:
             assessed = assess(kr.text, okr.customer, okr.customers_users, kr.measures, kr.target is not None)
             result, inferred = assessed.result, assessed.inferred
+            if okr.no_customers_users and result.level is Level.CUSTOMERS_USERS and result.source == "inferred":
+                result = inferred = _their_own_users(result, levels)
             kr.controllability = result
             name = f"{objective.id} {kr.id}"
             at = Position(kr.line, kr.column)
@@ -29,6 +34,14 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
                 findings.append(Finding("measurable", at, message, kr.pointer))
     return findings
+
+
+def _their_own_users(result: Controllability, levels: dict[str, Any]) -> Controllability:
+    """On a page that has no customers' users, the people who use the product are its customers."""
+    actor = result.actor or levels["customer"]["default_actor"]
+    evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
+    reason = levels["customer"]["reason"].format(actor=actor, evidence=evidence) + "; this page has no customers' users"
+    return replace(result, level=Level.CUSTOMER, reason=reason, suggestion=None)
 
 
 def _mismatch(name: str, kr: KeyResult, level: Level, evidence: tuple[str, ...], front: FrontMatter) -> Finding:

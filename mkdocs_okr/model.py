@@ -181,6 +181,7 @@ class OKR:
     customers_users: tuple[str, ...]
     objectives: list[Objective] = field(default_factory=list)
     ignore: dict[str, str] = field(default_factory=dict)
+    no_customers_users: bool = False  # the page says `customers_users: []`: its customers use the product
 
     def to_dict(self) -> dict[str, object]:
         return {

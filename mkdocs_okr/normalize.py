@@ -56,6 +56,7 @@ def build_okr(
         ),
         objectives=objectives,
         ignore=block.get("ignore", {}),
+        no_customers_users=block.get("customers_users") == [],
     )
     return okr, findings
 

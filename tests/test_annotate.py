@@ -86,3 +86,18 @@ def test_a_suppression_without_reason_or_with_an_unknown_rule_is_a_finding() -> 
     result = check_text(unknown, "p.md", Options())
     (d,) = [d for d in result.diagnostics if d.rule == "suppression"]
     assert (d.line, d.column) == (7, 12) and 'did you mean "controllability"' in d.message
+
+
+def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> None:
+    """A B2C page in a B2B2C site: `customers_users: []` says the page has none, whatever the site says."""
+    site = Options(customer=("restaurant owners",), customers_users=("diners",))
+    b2c = page().replace("  customer: [restaurant owners, restaurants]\n  customers_users: [diners]\n", "  customer: [households]\n  customers_users: []\n")
+    result = check_text(b2c, "p.md", site)
+    assert result.okr is not None and result.okr.customers_users == () and result.okr.no_customers_users
+    diner = result.okr.objectives[0].key_results[1].controllability
+    assert diner is not None and diner.level.value == "customer" and diner.suggestion is None
+    assert "this page has no customers' users" in diner.reason
+    assert not any(d.rule == "controllability" and d.severity is Severity.WARNING for d in result.diagnostics)
+    # leaving the key out inherits the site's customers' users
+    inherits = check_text(b2c.replace("  customers_users: []\n", ""), "p.md", site)
+    assert inherits.okr is not None and inherits.okr.objectives[0].key_results[1].controllability.level.value == "customers_users"  # type: ignore[union-attr]
