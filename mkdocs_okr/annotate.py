@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .controllability import assess
+from .controllability import assess, people
 from .frontmatter import FrontMatter
 from .model import OKR, Controllability, Finding, KeyResult, Level, Position
 from .vocabulary import vocabulary
@@ -25,8 +25,7 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
             name = f"{objective.id} {kr.id}"
             at = Position(kr.line, kr.column)
             evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
-            actor = result.actor or levels[result.level.value]["default_actor"]
-            message = levels[result.level.value]["finding"].format(kr=name, actor=actor, evidence=evidence)
+            message = _finding(levels[result.level.value], name, result.actor, evidence)
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
             if assessed.contradicted:
                 findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, front))
@@ -34,6 +33,15 @@ def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
                 findings.append(Finding("measurable", at, message, kr.pointer))
     return findings
+
+
+def _finding(words: dict[str, str], name: str, actor: str | None, evidence: str) -> str:
+    """The finding's words, naming the party once: "measures diners, your customers' users", or
+    "measures your customers' users" when the text names no one, or names the party by its kind."""
+    named = people(actor) if actor else ""
+    if not named or named.lower() in words["default_actor"].lower():
+        return words.get("finding_unnamed", words["finding"]).format(kr=name, evidence=evidence)
+    return words["finding"].format(kr=name, actor=named, evidence=evidence)
 
 
 def _their_own_users(result: Controllability, levels: dict[str, Any]) -> Controllability:

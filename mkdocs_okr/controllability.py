@@ -554,7 +554,7 @@ def _explained(
     customer, customers_users = parties
     entry = vocab.levels[level.value]
     declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
-    who = _people(actor) if actor else (declared[0] if declared else entry["default_actor"])
+    who = people(actor) if actor else (declared[0] if declared else entry["default_actor"])
     shown = ", ".join(f'"{e}"' for e in evidence[:3]) or "no clear words"
     reason = entry["reason"].format(actor=who, evidence=shown)
     if source == "declared":
@@ -566,7 +566,7 @@ def _explained(
 _INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
 
 
-def _people(phrase: str) -> str:
+def people(phrase: str) -> str:
     """A party named in the singular, as a group: "diner" -> "diners", "pharmacy" -> "pharmacies"."""
     last = phrase.rsplit(" ", 1)[-1].lower()
     if not last.isalpha() or lemma(last) != last or last.endswith(_INVARIANT) or last.endswith("s"):

@@ -33,30 +33,32 @@ PREFIXES = ("$", "€", "£", "¥", "₹", "₩", "CHF")
 
 
 def amount(value: float, unit: str | None) -> str:
-    """`82%`, `$420`, `€1,200`, or the bare number when the unit is a word (it is written once, after)."""
+    """`82%`, `$420`, `€1,200`, `3 days`, `1 day`: a number with its unit, as people write it."""
     if unit in SUFFIXES:
         return f"{number(value)}{unit}"
     if unit in PREFIXES:
         return f"{unit}{number(value)}" if len(unit) == 1 else f"{unit} {number(value)}"
+    if unit:
+        return f"{number(value)} {_singular(unit) if value == 1 else unit}"
     return number(value)
 
 
-def _word_unit(unit: str | None) -> str:
-    return f" {unit}" if unit and unit not in SUFFIXES + PREFIXES else ""
+def _singular(unit: str) -> str:
+    """`days` -> `day` for a value of one; a symbol or abbreviation (`ms`, `kWh`) stays as it is."""
+    if len(unit) > 3 and unit.isalpha() and unit.islower() and unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
+        return unit[:-1]
+    return unit
 
 
 def span(kr: KeyResult) -> str:
-    """`82% → 90%`, `$420 → $500` or `3 → 1 days`: baseline to target, symbols on each number, a word once."""
+    """`82% → 90%`, `$420 → $500` or `3 days → 1 day`: baseline to target, each with its unit."""
     ends = [amount(v, kr.unit) if v is not None else "?" for v in (kr.baseline, kr.target)]
-    text = " → ".join(ends) if kr.baseline is not None else ends[1]
-    return text + _word_unit(kr.unit)
+    return " → ".join(ends) if kr.baseline is not None else ends[1]
 
 
 def current(kr: KeyResult) -> str:
     """`now 84%`, `now 2 days`, or '' when there is no current value."""
-    if kr.current is None:
-        return ""
-    return f"now {amount(kr.current, kr.unit)}{_word_unit(kr.unit)}"
+    return "" if kr.current is None else f"now {amount(kr.current, kr.unit)}"
 
 
 def percent(share: float) -> str:

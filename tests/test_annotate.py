@@ -33,7 +33,7 @@ def found(text: str, options: Options = Options()) -> list[tuple[int, int, str, 
 def test_default_policy_warns_on_customers_users_and_unmeasurable() -> None:
     assert found(page()) == [(11, 11, "warning", "controllability"), (12, 11, "info", "controllability"), (12, 11, "warning", "measurable")]
     (d,) = [d for d in check_text(page(), "p.md", Options()).diagnostics if d.severity is Severity.WARNING and d.rule == "controllability"]
-    assert d.message.startswith("O1 KR2 measures diner, your customers' users: outside your control")
+    assert d.message.startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert d.pointer == "/okr/objectives/0/key_results/1"
 
 
@@ -101,3 +101,11 @@ def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> No
     # leaving the key out inherits the site's customers' users
     inherits = check_text(b2c.replace("  customers_users: []\n", ""), "p.md", site)
     assert inherits.okr is not None and inherits.okr.objectives[0].key_results[1].controllability.level.value == "customers_users"  # type: ignore[union-attr]
+
+
+def test_a_finding_names_its_party_once_and_as_a_group() -> None:
+    text = page().replace("        - Improve onboarding\n", "        - Raise checkout conversion from 2% to 3%\n")
+    messages = [d.message for d in check_text(text, "p.md", Options()).diagnostics if d.rule == "controllability"]
+    assert messages[0].startswith("O1 KR2 measures diners, your customers' users: outside your control")
+    assert messages[1].startswith("O1 KR3 measures your customers' users: outside your control")
+    assert not any("users, your customers' users" in m or "measures diner," in m for m in messages)

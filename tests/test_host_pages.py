@@ -26,7 +26,7 @@ def test_the_zensical_page_builds_as_written(tmp_path: Path) -> None:
     (tmp_path / "docs/okrs/q2.md").write_text(page, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    shown = re.search(r"`(docs/okrs/q2.md:\d+:\d+: O1 KR2 measures diner), \.\.\. \[controllability\]`", (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8"))
+    shown = re.search(r"`(docs/okrs/q2.md:\d+:\d+: O1 KR2 measures diners), \.\.\. \[controllability\]`", (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8"))
     assert shown and shown[1] in run.stdout + run.stderr
     html = (tmp_path / "site/okrs/q2/index.html").read_text(encoding="utf-8")
     assert '<section class="okr-card"' in html and html.count("</span> Outside your control<") == 1

@@ -53,7 +53,7 @@ def test_a_fenced_block_becomes_the_card_with_badges_and_findings(caplog: pytest
     assert html.endswith("</div>\n<p>More text.</p>")
     assert "<code" not in html and "team: Restaurant platform" not in html
     assert html.count("</span> In your control<") == 1 and html.count("</span> Outside your control<") == 1
-    message = "O1 KR2 measures diner, your customers' users: outside your control (\"orders\", \"diner\")"
+    message = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\")"
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("WARNING", f"q1.md:12:9: {message} [controllability]")
     ]
@@ -148,7 +148,7 @@ def test_a_finding_fails_a_strict_mkdocs_build(site: Callable[..., Path]) -> Non
     root = site({"index.md": FENCED}, MKDOCS_CONFIG)
     run = run_mkdocs("build", "--strict", cwd=root, timeout=120)
     assert run.returncode == 1, run.stderr
-    assert "WARNING -  docs/index.md:12:9: O1 KR2 measures diner" in run.stderr
+    assert "WARNING -  docs/index.md:12:9: O1 KR2 measures diners" in run.stderr
 
 
 def test_a_wrong_option_stops_mkdocs_with_a_message_not_a_traceback(site: Callable[..., Path]) -> None:
@@ -165,8 +165,8 @@ def test_a_zensical_build_shows_the_card_and_reports_the_findings(site: Callable
     run = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=root, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     output = run.stdout + run.stderr
-    assert "docs/okrs/q1.md:14:11: O1 KR2 measures diner" in output
-    assert "docs/okrs/fenced.md:12:9: O1 KR2 measures diner" in output
+    assert "docs/okrs/q1.md:14:11: O1 KR2 measures diners" in output
+    assert "docs/okrs/fenced.md:12:9: O1 KR2 measures diners" in output
     assert 'docs/okrs/broken.md:7:9: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [schema]' in output
     q1 = (root / "site/okrs/q1/index.html").read_text(encoding="utf-8")
     assert q1.count('<section class="okr-card"') == 1 and "82% → 90%" in q1 and "okr-card__team" in q1

@@ -200,7 +200,7 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
     assert "<summary>What to measure instead</summary>" in html and "renewal rate of restaurant owners" in html
     assert 'href="https://mkdocs-okr.github.io/mkdocs-okr/rules/controllability/"' in html
     assert [level for level, _ in built.logs] == ["WARNING"]
-    assert "docs/okrs/q1.md:15:11: O1 KR3 measures diner, your customers' users" in built.logs[0][1]
+    assert "docs/okrs/q1.md:15:11: O1 KR3 measures diners, your customers' users" in built.logs[0][1]
 
 
 def test_worker_processes_give_the_same_site_and_findings(

@@ -34,7 +34,9 @@ def kr(**numbers: object) -> KeyResult:
     "numbers, shown_span, shown_current",
     [
         ({"baseline": 82, "target": 90, "current": 84, "unit": "%"}, "82% → 90%", "now 84%"),
-        ({"baseline": 3, "target": 1, "current": 2, "unit": "days"}, "3 → 1 days", "now 2 days"),
+        ({"baseline": 3, "target": 1, "current": 2, "unit": "days"}, "3 days → 1 day", "now 2 days"),
+        ({"baseline": 1, "target": 4, "current": 1, "unit": "hours"}, "1 hour → 4 hours", "now 1 hour"),
+        ({"baseline": 1, "target": 2, "unit": "ms"}, "1 ms → 2 ms", ""),
         ({"baseline": 420, "target": 500, "current": 450.5, "unit": "$"}, "$420 → $500", "now $450.5"),
         ({"baseline": 1200, "target": 2000}, "1,200 → 2,000", ""),
         ({"target": 90, "unit": "%"}, "90%", ""),

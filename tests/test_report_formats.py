@@ -71,7 +71,7 @@ def test_github_format_is_one_workflow_command_a_finding(site: Callable[..., Pat
     run = run_cli("check", "--format", "github", cwd=root)
     assert run.returncode == 0, run.stderr  # a warning fails only --strict
     assert run.stdout.splitlines() == [
-        "::warning file=docs/okrs/q1.md,line=8,col=11,title=mkdocs-okr controllability::O1 KR1 measures diner, "
+        "::warning file=docs/okrs/q1.md,line=8,col=11,title=mkdocs-okr controllability::O1 KR1 measures diners, "
         "your customers' users: outside your control (\"diner\", \"orders\")",
         "checked 1 file (1 OKR page): 1 warning",
     ]

@@ -104,7 +104,7 @@ def warnings(run: subprocess.CompletedProcess[str]) -> list[str]:
 def test_findings_are_sphinx_warnings_at_the_page_lines(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     _, run = built
     assert run.returncode == 0, run.stderr
-    diner = "O1 KR2 measures diner, your customers' users: outside your control (\"orders\", \"diner\") [okr.controllability]"
+    diner = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\") [okr.controllability]"
     assert warnings(run) == sorted([
         'okrs/broken.md:7: ERROR: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [okr.schema]',
         f"okrs/broken.md:12: WARNING: {diner}",  # the rest of a page with a schema error is checked too
@@ -161,7 +161,7 @@ def test_other_builders_get_no_card_but_the_same_findings(tmp_path: Path) -> Non
     root = project(tmp_path, pages={"index.md": "# Home\n\n" + FENCED})
     run = sphinx_build(root, "-b", "text")
     assert run.returncode == 0, run.stderr
-    assert warnings(run) == ['index.md:14: WARNING: O1 KR2 measures diner, your customers\' users: outside your control ("orders", "diner") [okr.controllability]']
+    assert warnings(run) == ['index.md:14: WARNING: O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner") [okr.controllability]']
     text = (root / "out/index.txt").read_text(encoding="utf-8")
     assert "<section" not in text and "team: Restaurant platform" not in text
 
