@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Controllability, Level
+from .parties import parties
 from .vocabulary import POSSESSIVES as _POSSESSIVES
 from .vocabulary import Entry, Matcher, lemma, phrase, token_spans, tokenize, vocabulary
 
@@ -432,33 +433,34 @@ def _merge(first: list, second: list) -> list:
 
 @lru_cache(maxsize=256)
 def _declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> Matcher:
-    """The page's own names for its parties, their head nouns ("districts" for "school districts") and,
-    for the customer, the organisation in front ("campgrounds" for "campground owners")."""
+    """The page's own names for its parties: each party a declaration names (`parties`: "estate
+    agencies and their agents" names two, "studios shipping on our engine" one), its head noun
+    ("districts" for "school districts") and, for the customer, the organisation in front
+    ("campgrounds" for "campground owners")."""
     matcher = Matcher()
-    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
-        for name in names:
-            matcher.add(phrase(name), Entry("actor", level, DECLARED_WEIGHT))
-    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
-        for name in names:
-            words = phrase(name)
-            if len(words) > 1:
-                matcher.add(words[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
-    for name in customer:  # "campgrounds" for "campground owners", "clinics" for "clinic managers"
-        words = phrase(name)
-        if len(words) > 1 and words[-1] in _ORGANISATION_ROLES and len(words[0]) > 3:
+    declared = [(party, level) for names, level in ((customers_users, USERS), (customer, CUSTOMER)) for name in names for party in parties(name)]
+    for party, level in declared:
+        matcher.add(phrase(party.words), Entry("actor", level, DECLARED_WEIGHT))
+    for party, level in declared:
+        words = phrase(party.words)
+        if len(words) > 1:
+            matcher.add(words[-1:], Entry("actor", level, DECLARED_WEIGHT - 1))
+        if level is CUSTOMER and len(words) > 1 and words[-1] in _ORGANISATION_ROLES and len(words[0]) > 3:
             matcher.add(words[:1], Entry("actor", CUSTOMER, DECLARED_WEIGHT - 1))
     return matcher
 
 
 @lru_cache(maxsize=256)
 def _staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> dict[str, tuple[Level, float]]:
-    """Staff roles a page declares: `customer: [teachers]` makes teachers the customer."""
+    """Staff roles a page declares: `customer: [teachers]`, or "schools and their teachers", makes
+    teachers the customer."""
     levels = {}
     for names, level in ((customers_users, USERS), (customer, CUSTOMER)):
         for name in names:
-            words = phrase(name)
-            if words:
-                levels[words[-1]] = (level, DECLARED_WEIGHT)
+            for party in parties(name):
+                words = phrase(party.words)
+                if words:
+                    levels[words[-1]] = (level, DECLARED_WEIGHT)
     return levels
 
 
