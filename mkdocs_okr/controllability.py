@@ -583,7 +583,8 @@ def _suggest(reading: Reading, customer: Sequence[str]) -> str:
     data = vocabulary().suggestions
     measured_signals = [s for s in reading.signals if s.kind == "metric" and s.level is USERS]
     measured = measured_signals[0].text if measured_signals else "their users' behaviour"
-    who = customer[0] if customer else _customer_named(reading) or "your customers"
+    named = parties(customer[0]) if customer else ()
+    who = named[0].words if named else _customer_named(reading) or "your customers"  # "bus operators", not the whole declaration
     lemmas = {lemma(w) for s in measured_signals for w in s.text.lower().split()}
     for family in data["by_metric"].values():  # type: ignore[union-attr]
         if lemmas & family["lemmas"]:

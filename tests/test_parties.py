@@ -40,3 +40,11 @@ def test_the_declarations_are_read_as_their_writer_expects() -> None:
 )
 def test_the_kinds_of_declaration_the_issue_names(text: str, expected: tuple[list[str], list[str], dict[str, str]]) -> None:
     assert reading(text) == expected
+
+
+def test_a_suggestion_names_a_long_declared_customer_by_its_first_party() -> None:
+    from mkdocs_okr.controllability import classify
+
+    result, _ = classify("Increase repeat trips per rider from 2 to 3 a week", ("bus operators (with their depot staff and drivers)",), ("riders",))
+    assert result.level.value == "customers_users" and result.suggestion is not None
+    assert "bus operators" in result.suggestion and "(with" not in result.suggestion
