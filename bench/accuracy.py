@@ -2,9 +2,12 @@
 
     python bench/accuracy.py [--set key_results.yaml] [--repeat 20]
 
-Prints, per set: accuracy, the confusion matrix (rows: label, columns: answer), recall and precision
-per level, and key results classified per second on one core (best of --repeat passes over the set,
-with the vocabularies already loaded, as in a build).
+Each set's groups become pages that go through the checker as a user's pages do (`check_text`,
+with the group's team, objective and declared parties). Prints, per set: accuracy, false alarms
+(an "Outside your control" answer on a key result labelled customer or team: the costliest
+mistake, since it fails a strict build), the share answered "unknown", the confusion matrix (rows:
+label, columns: answer), recall and precision per level, and key results classified per second
+on one core. Key results labelled "mixed" measure both parties and are left out of scoring.
 """
 
 from __future__ import annotations
@@ -20,28 +23,62 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mkdocs_okr.check import Options, check_text  # noqa: E402
 from mkdocs_okr.controllability import classify  # noqa: E402
+from mkdocs_okr.normalize import names  # noqa: E402
 from mkdocs_okr.vocabulary import vocabulary  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
-SETS = ["key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml", "key_results_blind3.yaml"]
+SETS = [
+    "key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml",
+    "key_results_blind3.yaml", "key_results_blind4.yaml", "corpus",
+]
+Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
 
-def items(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def answered(path: Path) -> list[Row]:
+    """Every scored key result of a set (a file, or a folder of files), with the checker's answer."""
+    rows: list[Row] = []
+    for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+        for group in yaml.safe_load(file.read_text(encoding="utf-8"))["groups"]:
+            rows += _page(group)
+    return rows
+
+
+def _page(group: dict) -> list[Row]:
+    block = {"team": group.get("team") or group["domain"], "period": "2026-Q1"}
+    block |= {key: group[key] for key in ("customer", "customers_users") if group.get(key) is not None}
+    results = group["key_results"]
+    block["objectives"] = [{"title": group.get("objective") or group["domain"], "key_results": [{"text": kr["text"]} for kr in results]}]
+    page = "---\n" + yaml.safe_dump({"okr": block}, allow_unicode=True, sort_keys=False) + "---\n"
+    okr = check_text(page, "page.md", Options()).okr
+    assert okr is not None, f"the page of {group['domain']!r} does not validate"
+    customer, users = names(group.get("customer")), names(group.get("customers_users"))
     return [
-        (kr["text"], tuple(g.get("customer") or ()), tuple(g.get("customers_users") or ()), kr["level"])
-        for g in data["groups"]
-        for kr in g["key_results"]
+        (kr["text"], customer, users, kr["level"], model.controllability.level.value)  # type: ignore[union-attr]
+        for kr, model in zip(results, okr.objectives[0].key_results)
+        if kr["level"] != "mixed"
     ]
 
 
-def report(name: str, rows: list, repeat: int) -> None:
-    confusion: Counter = Counter()
-    for text, customer, users, label in rows:
-        confusion[(label, classify(text, customer, users)[0].level.value)] += 1
-    right = sum(confusion[(lv, lv)] for lv in LEVELS)
-    print(f"\n{name}: {len(rows)} key results, accuracy {right / len(rows):.3f} ({right}/{len(rows)})")
+def figures(rows: list[Row]) -> dict[str, float]:
+    """Accuracy, false-alarm rate (among key results labelled customer or team) and unknown rate."""
+    theirs = [r for r in rows if r[3] in ("customer", "team")]
+    return {
+        "accuracy": sum(r[3] == r[4] for r in rows) / len(rows),
+        "false_alarms": sum(r[4] == "customers_users" for r in theirs) / len(theirs),
+        "unknown": sum(r[4] == "unknown" for r in rows) / len(rows),
+    }
+
+
+def report(name: str, rows: list[Row], repeat: int) -> None:
+    confusion: Counter = Counter((label, answer) for *_, label, answer in rows)
+    shown = figures(rows)
+    alarms = sum(confusion[(lv, "customers_users")] for lv in ("customer", "team"))
+    print(
+        f"\n{name}: {len(rows)} key results, accuracy {shown['accuracy']:.3f}, false alarms {shown['false_alarms']:.1%} "
+        f"({alarms} of {sum(r[3] in ('customer', 'team') for r in rows)} labelled customer or team), unknown {shown['unknown']:.1%}"
+    )
     print("label \\ answer".ljust(18) + "".join(f"{lv:>17}" for lv in LEVELS))
     for label in LEVELS:
         print(f"{label:<18}" + "".join(f"{confusion[(label, guess)]:>17}" for guess in LEVELS))
@@ -54,7 +91,7 @@ def report(name: str, rows: list, repeat: int) -> None:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        for text, customer, users, _ in rows:
+        for text, customer, users, *_ in rows:
             classify(text, customer, users)
         best = min(best, time.perf_counter() - start)
     print(f"  speed: {len(rows) / best:,.0f} key results per second (one core, best of {repeat})")
@@ -69,7 +106,7 @@ def main() -> None:
     for name in args.set or SETS:
         path = ROOT / "tests" / "data" / name
         if path.exists():
-            report(name, items(path), args.repeat)
+            report(name, answered(path), args.repeat)
 
 
 if __name__ == "__main__":
