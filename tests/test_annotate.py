@@ -109,3 +109,13 @@ def test_a_finding_names_its_party_once_and_as_a_group() -> None:
     assert messages[0].startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert messages[1].startswith("O1 KR3 measures your customers' users: outside your control")
     assert not any("users, your customers' users" in m or "measures diner," in m for m in messages)
+
+
+def test_a_silenced_warning_shows_its_reason_once_on_the_card() -> None:
+    from mkdocs_okr.outcome import Look, page as checked_page
+
+    reason = "Kept as the 'before' example of our guidance page"
+    text = page(kr_extra=f"          ignore:\n            controllability: {reason}\n")
+    card = checked_page(text.encode(), "p.md", Options(), Look(), None).card
+    assert card is not None and "Warning silenced: Kept as the &#39;before&#39; example" in card
+    assert "Kept on purpose" not in card
