@@ -14,6 +14,7 @@ nodes itself, so that it can:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ _constructor = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
+_FLOAT, _NUMBER_TAGS = _TAG + "float", frozenset({_TAG + "int", _TAG + "float"})
+_LONGEST_NUMBER = 32  # characters: the schema allows 15 digits; more is refused before it is built
 # each plain scalar built by its own constructor method (construct_object would keep every node alive)
 _SCALARS = {
     _TAG + "str": lambda node: node.value,
@@ -386,12 +389,23 @@ class _Reader:
             return node.value  # the common case, first
         if tag not in _PLAIN_TAGS:
             return self._refuse(node)
+        if tag in _NUMBER_TAGS and len(node.value) > _LONGEST_NUMBER:  # before Python turns 5,000 digits into an int
+            return self._not_a_number(node, f"is too long to read ({len(node.value):,} characters); a number here has at most 15 digits")
         if not node.style:
             trap = _trap(tag[len(_TAG) :], node.value)
             if trap:
                 self.add("implicit-type", node, trap)
                 return node.value
-        return _SCALARS[tag](node)
+        value = _SCALARS[tag](node)
+        if tag == _FLOAT and not math.isfinite(value):  # .nan and .inf: no JSON, no progress
+            return self._not_a_number(node, "is not a number a key result can reach; write a finite number")
+        return value
+
+    def _not_a_number(self, node: yaml.ScalarNode, why: str) -> str:
+        """Report a number no key result can hold; the text is kept, so the schema says no more of it."""
+        shown = node.value if len(node.value) <= 24 else node.value[:20] + "…"
+        self.add("schema", node, f"{human_path('/'.join(self.path))}: {shown} {why}")
+        return node.value
 
     def _refuse(self, node: yaml.Node) -> None:
         shown = node.tag.replace(_TAG, "!!")

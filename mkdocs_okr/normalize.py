@@ -49,7 +49,7 @@ def build_okr(
     okr = OKR(
         file=file,
         team=block["team"],
-        period=str(block["period"]),
+        period=str(int(block["period"]) if isinstance(block["period"], float) else block["period"]),  # 2026.0 is the year 2026
         customer=names(block["customer"]) if "customer" in block else names(customer),
         customers_users=(
             names(block["customers_users"]) if "customers_users" in block else names(customers_users)
