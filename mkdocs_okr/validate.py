@@ -96,7 +96,8 @@ def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
             if not get_close_matches(key, unknown, n=1, cutoff=0.75)
         ]
     if kind == "type":
-        expected = schema.get("x-expected") or _either(error.validator_value)
+        # a field's own words, but "a number" for a number whose words are about its bounds
+        expected = (schema.get("x-expected") if schema.get("type") != "number" else None) or _either(error.validator_value)
         message = f"{where}: expected {expected}, got {_describe(instance)}"
     elif kind in ("pattern", "minimum", "maximum") and "x-expected" in schema:
         message = f"{where}: expected {schema['x-expected']}, got {_describe(instance)}"
