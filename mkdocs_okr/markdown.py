@@ -90,8 +90,9 @@ class OkrPreprocessor(Preprocessor):
         for fence, card in reversed(list(zip(fences, cards))):
             lines[fence.start : fence.end + 1] = ["", fence.indent + self.md.htmlStash.store(card), ""]
         if front is not None:
-            if source is None:  # the front matter is still in the text: the card replaces it
-                del lines[: FRONT_MATTER_RE.match(text).group(0).count("\n")]  # type: ignore[union-attr]
+            held = FRONT_MATTER_RE.match(text.removeprefix("\ufeff")) if source is None else None
+            if held is not None:  # the front matter is still in the text: the card replaces it
+                del lines[: held.group(0).count("\n")]
             at = _after_title(lines)
             lines[at:at] = ["", self.md.htmlStash.store(front), ""]
         return lines

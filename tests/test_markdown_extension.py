@@ -173,3 +173,12 @@ def test_a_zensical_build_shows_the_card_and_reports_the_findings(site: Callable
     assert (root / "site/okrs/fenced/index.html").read_text(encoding="utf-8").count("</span> Outside your control<") == 1
     assert "could not be read" in (root / "site/okrs/broken/index.html").read_text(encoding="utf-8")
     assert "okr-card" not in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_that_starts_with_a_bom_gets_its_card() -> None:
+    """Issue 21, item 13: the front matter was found behind the BOM by the checker, not by the code that removes it."""
+    import markdown
+
+    text = "\ufeff---\nokr:\n  team: Kitchen tools\n  period: 2026-Q1\n  objectives:\n    - title: T\n      key_results: [Raise renewal from 80% to 90%, Cut churn from 3% to 2%]\n---\n# Kitchen tools\n"
+    html = markdown.markdown(text, extensions=["okr"])
+    assert html.count("<section class=\"okr-card") == 1 and "team: Kitchen" not in html and "<h1>Kitchen tools</h1>" in html
