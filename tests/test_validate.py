@@ -107,3 +107,18 @@ def test_no_message_is_a_validator_dump() -> None:
     text = PAGE.format(period="{a: 1}", extra="baseline: [1, 2]")
     for d in check_text(text, "p.md", Options()).diagnostics:
         assert "{'" not in d.message and "Failed validating" not in d.message and len(d.message) < 200
+
+
+@pytest.mark.parametrize(("field", "value"), [("period", "|\n    2026-Q1"), ("period", '"2026-Q1\\n"')])
+def test_a_value_that_ends_in_a_newline_does_not_match_its_pattern(field: str, value: str) -> None:
+    """Python's `$` matches before a final newline, ECMA-262's does not: "2026-Q1\\n" made a second
+    section of the index, with the same ids as the first (issue 21, item 11)."""
+    text = PAGE.format(period="2026", extra="target: 90").replace("  period: 2026", f"  {field}: {value}")
+    (d,) = schema_findings(text)
+    assert d.pointer == f"/okr/{field}" and "expected YYYY, YYYY-Qn or YYYY-Hn" in d.message
+
+
+def test_an_id_that_ends_in_a_newline_is_refused() -> None:
+    text = PAGE.format(period="2026", extra='id: "KR1\\n"')
+    (d,) = schema_findings(text)
+    assert d.pointer == "/okr/objectives/0/key_results/0/id"
