@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from . import render, report
 from .batch import Batch, Item, workers_for
-from .check import Options, may_be_okr_page, read_text
+from .check import Options, may_be_okr_page, normalise, read_text
 from .config import OkrConfig, options_from
 from .fences import fenced_blocks
 from .frontmatter import FRONT_MATTER_RE
@@ -259,8 +259,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
 def holds_marker(markdown: str) -> bool:
     """Whether the index marker stands on a line of its own outside fenced code, where Markdown
-    keeps it as HTML (a page that shows the marker as an example does not hold the index)."""
-    lines = markdown.splitlines()
+    keeps it as HTML (a page that shows the marker as an example does not hold the index), and
+    outside the page's front matter, which MkDocs does not render."""
+    front = FRONT_MATTER_RE.match(normalise(markdown))
+    lines = normalise(markdown)[front.end() if front else 0 :].splitlines()
     code = {n for start, end, _ in fenced_blocks(lines) for n in range(start, end + 1)}
     return any(
         line.strip() == INDEX_MARKER and not line.startswith(("    ", "\t")) and n not in code

@@ -321,3 +321,6 @@ def test_the_index_marker_counts_only_outside_fenced_code() -> None:
     assert not holds_marker(f"~~~\n{INDEX_MARKER}\n~~~\n")
     assert not holds_marker(f"````markdown\n```\n{INDEX_MARKER}\n```\n````\n")
     assert not holds_marker(f"    {INDEX_MARKER}\n")
+    # a block scalar in front matter that holds the marker as text (issue 21, item 15)
+    assert not holds_marker(f"---\nokr:\n  team: A\nnote: |\n{INDEX_MARKER}\n---\n# Page\n")
+    assert holds_marker(f"\ufeff---\ntitle: All\n---\n{INDEX_MARKER}\n")
