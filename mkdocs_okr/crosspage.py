@@ -6,6 +6,7 @@ and honour `ignore` at page and objective level like the one-page rules.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
@@ -106,12 +107,19 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
         return []
     by_key = resolve(refs)
     suggest = Suggester(list(by_key))
+    on_loop = loops(refs, by_key)
+    reported: set[tuple[str, ...]] = set()
     found = []
     for ref in refs:
         target = ref.aligns_to
         if target is None or ref.ignores("aligns-to"):
             continue
-        message = _problem(ref, target, by_key, suggest)
+        loop = on_loop.get(ref.key) if ref is by_key.get(ref.key) else None
+        if loop is not None and loop in reported:
+            continue  # a loop is reported once, at its first objective in page order
+        if loop is not None:
+            reported.add(loop)
+        message = _problem(ref, target, by_key, suggest, loop)
         if message:
             where = ref.objective["aligns_to"]
             pointer = f'{ref.objective["pointer"]}/aligns_to'
@@ -129,6 +137,26 @@ def supported(ref: Ref, by_key: Mapping[str, Ref]) -> Ref | None:
     return None if parents[-1].aligns_to == ref.key else parents[0]
 
 
+def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str, ...]]:
+    """Each objective that stands on a loop of `aligns_to`, to its loop (keys in the order they
+    support each other, from the loop's smallest key): one walk over the site, however long the loops."""
+    found: dict[str, tuple[str, ...]] = {}
+    done: set[str] = set()
+    for ref in refs:
+        path: dict[str, int] = {}
+        key: str | None = ref.key
+        while key in by_key and key not in done and key not in path:
+            path[key] = len(path)
+            key = by_key[key].aligns_to
+        if key in path:  # the walk came back to itself: the keys from there on are a loop
+            members = list(path)[path[key] :]
+            start = members.index(min(members))
+            loop = tuple(members[start:] + members[:start])
+            found.update(dict.fromkeys(loop, loop))
+        done.update(path)
+    return found
+
+
 def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
     """The objectives `ref` supports, nearest first, stopping before a loop repeats."""
     seen = {ref.key}
@@ -141,25 +169,33 @@ def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
 
 
 class Suggester:
-    """The closest objective key to a misspelt one. Only keys that share the team or the period
-    are compared (every key when none does), so a large site does not pay keys × misses."""
+    """The closest objective key to a misspelt one. Only keys that share the team, else the
+    period, are compared (every key when none does), and of those at most `_POOL` nearest in
+    length: a site with thousands of misses does not pay keys × misses."""
 
     def __init__(self, keys: Sequence[str]) -> None:
         self.folded: dict[str, str] = {}
-        self.near: dict[str, list[str]] = defaultdict(list)
+        near: dict[str, list[str]] = defaultdict(list)
         for key in keys:
             self.folded.setdefault(key.casefold(), key)
             team, period, _ = _parts(key)
-            self.near["team:" + team].append(key)
-            self.near["period:" + period].append(key)
-        self.keys = keys
+            near["team:" + team].append(key)
+            near["period:" + period].append(key)
+        by_length = lambda pool: sorted(pool, key=lambda key: (len(key), key))  # noqa: E731
+        self.near = {name: by_length(pool) for name, pool in near.items()}
+        self.keys = by_length(keys)
 
     def __call__(self, target: str) -> str | None:
         if target.casefold() in self.folded:
             return self.folded[target.casefold()]
         team, period, _ = _parts(target)
-        pool = self.near.get("team:" + team, []) + self.near.get("period:" + period, [])
-        return next(iter(get_close_matches(target, pool or self.keys, n=1)), None)
+        pool = self.near.get("team:" + team) or self.near.get("period:" + period) or self.keys
+        at = bisect_left(pool, len(target), key=len)
+        window = pool[max(0, at - _POOL // 2) : at + _POOL // 2]
+        return next(iter(get_close_matches(target, window, n=1)), None)
+
+
+_POOL = 64  # keys compared with one that matches none
 
 
 def _parts(key: str) -> tuple[str, str, str]:
@@ -167,17 +203,28 @@ def _parts(key: str) -> tuple[str, str, str]:
     return team.casefold(), period.casefold(), ident
 
 
-def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggester) -> str:
+def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggester, loop: tuple[str, ...] | None) -> str:
     if target == ref.key:
         return f'aligns_to "{target}" names this objective itself; name the objective it supports'
     if target not in by_key:
         close = suggest(target)
         hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
         return f'aligns_to "{target}" matches no objective{hint}'
-    if supported(ref, by_key) is None:
-        loop = " → ".join([ref.key, *(p.key for p in chain(ref, by_key)), ref.key])
-        return f"aligns_to makes a loop: {loop}; an objective cannot support itself"
+    if loop is not None:
+        return f"aligns_to makes a loop: {_excerpt(loop, ref.key)}; an objective cannot support itself"
     return ""
+
+
+_SHOWN = 6  # keys of a loop shown in full; a longer loop is shown by its ends and its length
+
+
+def _excerpt(loop: tuple[str, ...], start: str) -> str:
+    """`A → B → C → A`, from `start`; for a long loop `A → B → C → … → Z → A (1,000 objectives)`."""
+    at = loop.index(start)
+    keys = list(loop[at:] + loop[:at])
+    if len(keys) <= _SHOWN:
+        return " → ".join([*keys, start])
+    return " → ".join([*keys[:3], "…", keys[-1], start]) + f" ({len(keys):,} objectives)"
 
 
 def _at(ref: Ref, where: Mapping[str, Any], level: Severity, rule: str, message: str, pointer: str) -> Diagnostic:
