@@ -17,7 +17,7 @@ from .check import Options, PageResult, check_block, check_bytes, check_text, no
 from .crosspage import outline
 from .fences import Fence, okr_fences
 from .frontmatter import Origin
-from .model import Diagnostic, Severity
+from .model import Diagnostic, Severity, one_line
 from .siteindex import card_anchors
 
 LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
@@ -128,7 +128,7 @@ def message(d: Diagnostic) -> str:
 
 def log_line(d: Diagnostic) -> str:
     """A finding as a build log line: `file:line:col: message [rule]`."""
-    return f"{d.file}:{d.line}:{d.column}: {message(d)}"
+    return f"{one_line(d.file)}:{d.line}:{d.column}: {message(d)}"  # a file's name cannot add a line to the log
 
 
 def lone_card(checked: Checked) -> str:

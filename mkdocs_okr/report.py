@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from .check import PageResult
-from .model import Diagnostic, Severity
+from .model import Diagnostic, Severity, one_line
 
 REPORT_VERSION = 1
 EXPORT_FILE = "okrs.json"  # where a build writes the report of the whole site, in its output folder
@@ -21,7 +21,7 @@ def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
 def text(results: Sequence[PageResult], style: Callable[[str, Severity], str] = lambda s, _: s) -> str:
     """One line a finding, `path:line:col: severity: message [rule]`, then a summary line."""
     return _lines(
-        results, lambda d: f"{d.file}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
+        results, lambda d: f"{one_line(d.file)}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
     )
 
 

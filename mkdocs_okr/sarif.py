@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from . import __version__
 from .check import PageResult
@@ -56,7 +57,7 @@ def sarif(results: Sequence[PageResult]) -> str:
 
 def _result(d: Diagnostic, rule_index: int) -> dict[str, object]:
     region = {"startLine": d.line, "startColumn": d.column}
-    location = {"physicalLocation": {"artifactLocation": {"uri": d.file, "uriBaseId": ROOT}, "region": region}}
+    location = {"physicalLocation": {"artifactLocation": {"uri": quote(d.file, safe="/"), "uriBaseId": ROOT}, "region": region}}
     return {
         "ruleId": d.rule,
         "ruleIndex": rule_index,

@@ -146,3 +146,38 @@ def test_the_build_export_is_the_compact_report_byte_for_byte() -> None:
     exported = report.export(3, [report.serialise(o) for o in okrs], diagnostics)
     assert exported == report.serialise(whole) + "\n"
     assert json.loads(exported) == json.loads(report.document(3, [report.serialise(o) for o in okrs], diagnostics))
+
+
+HOSTILE_NAMES = ("a\n::error file=x::pwned.md", "b\x1b[31mred.md", "c#d.md", "e?f.md", "g h%.md")
+BAD_PAGE = "---\nokr:\n  team: A\n  period: Q3 2026\n  objectives:\n    - title: T\n      key_results: [Raise renewal from 1 to 2, Cut churn from 3% to 2%]\n---\n"
+
+
+def test_a_file_name_cannot_add_a_line_or_drive_the_terminal_and_sarif_uris_are_encoded(tmp_path: Path) -> None:
+    """Issue 21, item 10: a name with a newline and `::error` injected a workflow command into the
+    text output and the build log; ESC reached the terminal; SARIF took names as URIs unencoded."""
+    from urllib.parse import unquote
+
+    for name in HOSTILE_NAMES:
+        (tmp_path / name).write_text(BAD_PAGE, encoding="utf-8")
+    text = run_cli("check", ".", cwd=tmp_path).stdout
+    lines = text.splitlines()
+    shown = [name.replace("\n", "\\n").replace("\x1b", "\\x1b") for name in HOSTILE_NAMES]
+    assert all(any(line.startswith(name + ":") for name in shown) for line in lines[:-1]) and lines[-1].startswith("checked 5 files")
+    assert sum(": error: period" in line for line in lines) == 5
+    assert not any(line.startswith("::") for line in lines) and "\x1b" not in text
+    assert "a\\n::error file=x::pwned.md:4:11: error: period" in text and "b\\x1b[31mred.md:4:11" in text
+    sarif = json.loads(run_cli("check", "--format", "sarif", ".", cwd=tmp_path).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert {"c%23d.md", "e%3Ff.md", "g%20h%25.md"} <= uris
+    assert {unquote(u) for u in uris} == set(HOSTILE_NAMES)
+    assert all(ch not in u for u in uris for ch in "\n\x1b #?")
+
+
+def test_a_file_name_cannot_add_a_line_to_the_build_log(site: Callable[..., Path]) -> None:
+    from conftest import run_mkdocs
+
+    root = site({"index.md": "# Home\n", "a\n::error file=x::pwned.md": BAD_PAGE})
+    run = run_mkdocs("build", cwd=root)
+    logged = [line for line in run.stderr.splitlines() if "error: period" in line or "period: expected" in line]
+    assert logged and all("a\\n::error file=x::pwned.md:4:11" in line for line in logged)
+    assert not any(line.startswith("::error") for line in run.stderr.splitlines())
