@@ -39,3 +39,9 @@ def test_fuzz_runs() -> None:
     run = subprocess.run([sys.executable, "bench/fuzz.py", "--examples", "50"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert re.search(r"^50 examples in [\d.]+ s", run.stdout, re.MULTILINE), run.stdout
+
+
+def test_hostile_scaling_runs() -> None:
+    run = subprocess.run([sys.executable, "bench/hostile_scaling.py", "--sizes", "20,40"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count(" us each ") == 6 and "one loop of aligns_to" in run.stdout

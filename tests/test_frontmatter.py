@@ -200,3 +200,27 @@ def test_each_of_thousands_of_unknown_keys_is_found_at_its_own_line() -> None:
     text = GOOD.replace("  objectives:\n", keys + "  objectives:\n")
     found = [(d.line, d.message) for d in check_text(text, "p.md", QUIET).diagnostics if d.rule == "schema"]
     assert found == [(5 + i, f'okr: unknown key "unknown{i}"; allowed keys: team, period, customer, customers_users, objectives, ignore') for i in range(3000)]
+
+
+def test_looking_up_every_key_of_a_mapping_reads_its_keys_once() -> None:
+    """Issue 21, item 14: each lookup scanned the mapping, so a finding on each of 9,000 keys took
+    seconds (bench/hostile_scaling.py shows the growth)."""
+    from mkdocs_okr.frontmatter import read_okr
+
+    class Counted(list):  # type: ignore[type-arg]
+        scans = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            Counted.scans += 1
+            return super().__iter__()
+
+        def __reversed__(self):  # type: ignore[no-untyped-def]
+            Counted.scans += 1
+            return super().__reversed__()
+
+    keys = "".join(f"  unknown{i}: 1\n" for i in range(500))
+    front = read_okr(GOOD.replace("  objectives:\n", keys + "  objectives:\n"))
+    assert front is not None and front.root is not None
+    front.root.value = Counted(front.root.value)
+    lines = [front.key_position(f"/okr/unknown{i}").line for i in range(500)]
+    assert lines == list(range(5, 505)) and Counted.scans <= 1
