@@ -39,3 +39,10 @@ def test_fuzz_runs() -> None:
     run = subprocess.run([sys.executable, "bench/fuzz.py", "--examples", "50"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert re.search(r"^50 examples in [\d.]+ s", run.stdout, re.MULTILINE), run.stdout
+
+
+def test_startup_runs() -> None:
+    run = subprocess.run([sys.executable, "bench/startup.py", "--quick", "--pages", "6"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    for label in ("check one page", "check one page, schema error", "--version", "python -c pass"):
+        assert re.search(rf"^{re.escape(label)} +\d+\.\d{{3}} +\d+\.\d\d +\d+\.\d\d$", run.stdout, re.MULTILINE), run.stdout
