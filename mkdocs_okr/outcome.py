@@ -18,7 +18,6 @@ from .crosspage import outline
 from .fences import Fence, okr_fences
 from .frontmatter import Origin
 from .model import Diagnostic, Severity
-from .siteindex import card_anchors
 
 LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
 ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
@@ -75,7 +74,11 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
     outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
-    anchors = tuple(card_anchors(okr)) if okr else ()
+    anchors: tuple[str, ...] = ()
+    if okr and look.cards:
+        from .siteindex import card_anchors  # imported only by hosts that render cards: it builds the index
+
+        anchors = tuple(card_anchors(okr))
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 
 

@@ -7,11 +7,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import OKR, Diagnostic, KeyResult
-from .siteindex import Index
 from .vocabulary import levels
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from .siteindex import Index
 
 CARD_TEMPLATE = "okr/card.html"
 INDEX_TEMPLATE = "okr/index.html"

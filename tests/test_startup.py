@@ -59,6 +59,7 @@ def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor
     assert "mkdocs_okr.controllability" in modules  # the page was classified, not skipped
     assert among(modules, NOT_FOR_A_CHECK) == []
     assert "importlib.resources" not in modules  # the data files are read as plain files
+    assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index
 
 
 def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:
