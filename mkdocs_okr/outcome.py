@@ -4,9 +4,7 @@ extension all go through `outcome`, so a page reads the same in each."""
 
 from __future__ import annotations
 
-import html
 import json
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +17,8 @@ from .fences import Fence, okr_fences
 from .frontmatter import Origin
 from .model import Diagnostic, Severity
 
-LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+# logging.ERROR, WARNING and INFO: the command line logs nothing and need not import logging
+LOG_LEVEL = {Severity.ERROR: 40, Severity.WARNING: 30, Severity.INFO: 20}
 ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
 
 
@@ -144,6 +143,7 @@ def link_aligns(card: str, href: Callable[[str], str | None]) -> str:
     """Resolve the card's links to the objectives it supports: `href(key)` is the link; None when
     the site has no such objective (the text is kept, marked, and not linked); "" when the host
     does not see the whole site (the text is kept, not linked)."""
+    import html  # only hosts that render cards come here
 
     def attributes(match: re.Match[str]) -> str:
         key = html.unescape(match[1])

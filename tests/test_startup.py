@@ -5,6 +5,7 @@ what is imported is asserted, which is the same on every machine."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from datetime import date, datetime
@@ -15,6 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from mkdocs_okr.config import Count, OkrConfig
+from mkdocs_okr.model import Severity
+from mkdocs_okr.outcome import LOG_LEVEL
 from mkdocs_okr.siteconfig import SiteConfigError, plain_options, validated
 
 NOT_FOR_A_CHECK = ("mkdocs", "jinja2", "markdown", "jsonschema", "referencing", "rpds", "multiprocessing", "concurrent")
@@ -60,6 +63,7 @@ def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor
     assert among(modules, NOT_FOR_A_CHECK) == []
     assert "importlib.resources" not in modules  # the data files are read as plain files
     assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index
+    assert "logging" not in modules and "html" not in modules  # for hosts that log and render cards
 
 
 def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:
@@ -100,3 +104,7 @@ def test_every_option_at_its_default_and_a_usual_site_are_read_without_mkdocs() 
              "max_depth": 200, "min_key_results": 0, "stale_after_days": 30, "enabled": False, "workers": 0, "index": ""}
     assert plain_options({}) == mkdocs_reads({})[0]  # type: ignore[index]
     assert plain_options(usual) == mkdocs_reads(usual)[0]  # type: ignore[index]
+
+
+def test_the_log_levels_are_loggings() -> None:
+    assert LOG_LEVEL == {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
