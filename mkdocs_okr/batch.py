@@ -10,29 +10,29 @@ A worker leaves each chunk's results (cards and OKRs: about 9 KB a page) in a fi
 folder, and sends back only the file's name; the caller reads the file when it needs the chunk.
 Sent back through the pool, the results were read as they came, by a thread of the caller that
 took the interpreter lock from MkDocs for every piece of the pipe: about 1 % of a 5,000-page build.
+
+What only workers need (multiprocessing, the pool, pickling, the spool) is imported when workers
+start: most batches have none, and a one-file check on the command line should not pay for them.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import pickle
-import shutil
 import sys
-import tempfile
 import weakref
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import render
 from .check import Options
 from .outcome import Checked, Look, page
 from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 FIRST_CHUNK = 8
@@ -68,6 +68,8 @@ def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Che
 
 def check_to_file(items: Sequence[Item], options: Options, look: Look, path: str) -> str:
     """`check_chunk`, its results left in the file `path` (this runs in a worker); returns `path`."""
+    import pickle
+
     with open(path, "wb") as file:
         pickle.dump(check_chunk(items, options, look), file, pickle.HIGHEST_PROTOCOL)
     return path
@@ -76,6 +78,8 @@ def check_to_file(items: Sequence[Item], options: Options, look: Look, path: str
 def _spool() -> str:
     """A new folder, that only this user may write to, for the workers' results; "" when the
     temporary folder (`TMPDIR`) cannot take one: the pages are then checked in this process."""
+    import tempfile
+
     try:
         return tempfile.mkdtemp(prefix="mkdocs-okr-")
     except OSError:
@@ -84,6 +88,8 @@ def _spool() -> str:
 
 def _read_results(path: str) -> list[Checked] | None:
     """The results a worker left in `path`, the file removed; None when it cannot be read."""
+    import pickle
+
     try:
         with open(path, "rb") as file:
             results = pickle.load(file)
@@ -120,16 +126,12 @@ class Batch:
         self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
         self.spool = _spool() if workers else ""  # where workers leave results
-        # removed on close, or when Python exits after an interrupted build
-        self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True) if self.spool else None
-        workers = workers if self.spool else 0
-        if workers and fork and sys.platform == "linux":
-            warm_up(look)
-            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        elif workers:
-            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            for _ in range(workers):
-                self.pool.submit(warm_up, look)
+        self._remove_spool: weakref.finalize | None = None
+        if self.spool:  # removed on close, or when Python exits after an interrupted build
+            import shutil
+
+            self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True)
+            self.pool = _pool(workers, look, fork)
 
     def submit(self, items: Sequence[Item]) -> None:
         """Queue pages, in order (after those queued before); with workers, they start at once."""
@@ -184,6 +186,8 @@ class Batch:
         is then broken): the caller does the work itself."""
         if self.pool is None:
             return None
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.pool.submit(fn, *args)
         except BrokenProcessPool:
@@ -203,6 +207,21 @@ class Batch:
     def _here(self, chunk: list[Item]) -> list[Checked]:
         self.checked_here += 1
         return check_chunk(chunk, self.options, self.look)
+
+
+def _pool(workers: int, look: Look, fork: bool) -> ProcessPoolExecutor:
+    """The worker processes: forked from this process, warmed up first, when `fork` asks for it
+    and the platform allows it; else fresh interpreters, each warmed up as it starts."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if fork and sys.platform == "linux":
+        warm_up(look)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(workers):
+        pool.submit(warm_up, look)
+    return pool
 
 
 def _result(future: Future[T] | None, here: Callable[[], T]) -> T:

@@ -1,27 +1,26 @@
-"""The `mkdocs-okr` command: check pages without building, print the schema."""
+"""The `mkdocs-okr` command: check pages without building, print the schema.
+
+Each command imports what it uses when it runs: a pre-commit hook starts the command for every
+commit, and `--version` or a one-file check would otherwise spend most of its time importing the
+classifier, the templates and the report formats it never uses (bench/startup.py measures it).
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__, report
-from .check import Options
-from .controllability import assess
-from .datafiles import text
+from . import __version__
 from .model import Level, Severity
-from .sarif import sarif
-from .siteconfig import SiteConfigError, load
-from .sitecheck import check_site
-from .validate import schema_text
-from .vocabulary import vocabulary
 
-FORMATS = {"github": report.github, "sarif": sarif}
+if TYPE_CHECKING:
+    from .siteconfig import SiteConfig
+
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -66,6 +65,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
 
     Exit status: 0 clean, 1 findings at error level (warnings too with --strict), 2 usage or I/O error.
     """
+    from . import report
+    from .check import Options
+    from .sitecheck import check_site
+
     site = _site(config_file)
     options = site.options if site else Options()
     given = paths
@@ -82,8 +85,12 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     results = checked.results
     if fmt == "json":
         click.echo(report.document(len(results), checked.okrs, report.diagnostics_of(results)), nl=False)
-    elif fmt in FORMATS:
-        click.echo(FORMATS[fmt](results), nl=False)
+    elif fmt == "github":
+        click.echo(report.github(results), nl=False)
+    elif fmt == "sarif":
+        from .sarif import sarif
+
+        click.echo(sarif(results), nl=False)
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         style = (lambda s, sev: click.style(s, fg=_COLOURS.get(sev), bold=True)) if colour else (lambda s, _: s)
@@ -104,6 +111,11 @@ def explain(
     text: str, customer: tuple[str, ...], customers_users: tuple[str, ...], measures: str | None, config_file: Path | None, fmt: str
 ) -> None:
     """Say whose behaviour one key result measures, why, and what to measure instead."""
+    import json
+
+    from .controllability import assess
+    from .vocabulary import vocabulary
+
     site = _site(config_file)
     customer = customer or (site.options.customer if site else ())
     customers_users = customers_users or (site.options.customers_users if site else ())
@@ -135,6 +147,9 @@ def explain(
 @click.option("--report", is_flag=True, help="The schema of the JSON report (`check --format json`) instead.")
 def schema(report: bool) -> None:
     """Print the JSON Schema of OKR front matter."""
+    from .datafiles import text
+    from .validate import schema_text
+
     click.echo(text("schema/report.schema.json") if report else schema_text(), nl=False)
 
 
@@ -146,7 +161,9 @@ def _context(docs_dir: Path, named: list[tuple[str, Path]]) -> list[tuple[str, P
     return [(name, path) for path in pages if (name := _display(path)) not in shown]
 
 
-def _site(config_file: Path | None):
+def _site(config_file: Path | None) -> SiteConfig | None:
+    from .siteconfig import SiteConfigError, load
+
     path = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     if path is None:
         return None

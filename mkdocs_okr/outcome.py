@@ -4,9 +4,7 @@ extension all go through `outcome`, so a page reads the same in each."""
 
 from __future__ import annotations
 
-import html
 import json
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +16,9 @@ from .crosspage import outline
 from .fences import Fence, okr_fences
 from .frontmatter import Origin
 from .model import Diagnostic, Severity, one_line
-from .siteindex import card_anchors
 
-LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+# logging.ERROR, WARNING and INFO: the command line logs nothing and need not import logging
+LOG_LEVEL = {Severity.ERROR: 40, Severity.WARNING: 30, Severity.INFO: 20}
 ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the objective it supports
 
 
@@ -75,7 +73,11 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
     outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
-    anchors = tuple(card_anchors(okr)) if okr else ()
+    anchors: tuple[str, ...] = ()
+    if okr and look.cards:
+        from .siteindex import card_anchors  # imported only by hosts that render cards: it builds the index
+
+        anchors = tuple(card_anchors(okr))
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 
 
@@ -141,6 +143,7 @@ def link_aligns(card: str, href: Callable[[str], str | None]) -> str:
     """Resolve the card's links to the objectives it supports: `href(key)` is the link; None when
     the site has no such objective (the text is kept, marked, and not linked); "" when the host
     does not see the whole site (the text is kept, not linked)."""
+    import html  # only hosts that render cards come here
 
     def attributes(match: re.Match[str]) -> str:
         key = html.unescape(match[1])

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from typing import TYPE_CHECKING
 
 from .model import OKR, Diagnostic, KeyResult
-from .siteindex import Index
 from .vocabulary import levels
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from .siteindex import Index
 
 CARD_TEMPLATE = "okr/card.html"
 INDEX_TEMPLATE = "okr/index.html"
@@ -68,7 +71,10 @@ def percent(share: float) -> str:
 
 @lru_cache(maxsize=16)
 def environment(search_paths: tuple[str, ...] = ()) -> Environment:
-    """A Jinja2 environment: the site's folders first (theme `custom_dir`), then the package's templates."""
+    """A Jinja2 environment: the site's folders first (theme `custom_dir`), then the package's templates.
+    Jinja2 is imported here, on the first card: the command line renders none."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(list(search_paths)), PackageLoader("mkdocs_okr", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),

@@ -24,6 +24,7 @@ CORE_TESTS = (
     "test_cli.py",
     "test_site_index.py",
     "test_broken_site.py",
+    "test_startup.py",
 )
 THEME_FLOOR = "mkdocs-material==9.5.0"  # the floor of the docs extra, for the tests that build with it
 

@@ -1,0 +1,110 @@
+"""`mkdocs-okr --version` and a one-file check, as a pre-commit hook runs it, import only what they
+use: not MkDocs (mkdocs.yml's okr options are read without it when they are right), the templates,
+jsonschema (a clean page never needs it) or the worker pool. bench/startup.py times them; here only
+what is imported is asserted, which is the same on every machine."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from mkdocs_okr.config import Count, OkrConfig
+from mkdocs_okr.model import Severity
+from mkdocs_okr.outcome import LOG_LEVEL
+from mkdocs_okr.siteconfig import SiteConfigError, plain_options, validated
+
+NOT_FOR_A_CHECK = ("mkdocs", "jinja2", "markdown", "jsonschema", "referencing", "rpds", "multiprocessing", "concurrent")
+NOT_FOR_THE_VERSION = (*NOT_FOR_A_CHECK, "yaml")  # and so nothing of the core, which reads YAML
+CONFIG = """\
+site_name: Shops
+plugins:
+  - search
+  - okr:
+      customer: [merchants]
+      customers_users: [shoppers]
+      severity: {stale: info, team: warning}
+      guidance_url: https://example.org/okr/
+"""
+
+
+def imported(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """`mkdocs-okr ARGS` run as a process, and the modules it imported beyond the interpreter's own start-up."""
+
+    def run(argv: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-X", "importtime", *argv], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+    def modules(stderr: str) -> set[str]:
+        lines = [line for line in stderr.splitlines() if line.startswith("import time:") and "[us]" not in line]
+        return {line.rsplit("|", 1)[1].strip() for line in lines}
+
+    done = run(["-m", "mkdocs_okr", *args])
+    return done, sorted(modules(done.stderr) - modules(run(["-c", "pass"]).stderr))
+
+
+def among(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in packages]
+
+
+def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor_the_pool(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "okrs").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    for name in ("shops-after.md", "food-delivery-after.md"):  # the second is read for the cross-page rules
+        (tmp_path / "docs" / "okrs" / name).write_bytes((REPO / "docs" / "examples" / name).read_bytes())
+    run, modules = imported(["check", "docs/okrs/shops-after.md"], tmp_path)
+    assert run.returncode == 0 and run.stdout == "checked 1 file (1 OKR page): no findings\n", run.stdout + run.stderr
+    assert "mkdocs_okr.controllability" in modules  # the page was classified, not skipped
+    assert among(modules, NOT_FOR_A_CHECK) == []
+    assert "importlib.resources" not in modules  # the data files are read as plain files
+    assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index
+    assert "logging" not in modules and "html" not in modules  # for hosts that log and render cards
+
+
+def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:
+    run, modules = imported(["--version"], tmp_path)
+    assert run.returncode == 0 and run.stdout.startswith("mkdocs-okr, version ")
+    assert "mkdocs_okr.cli" in modules and "mkdocs_okr.check" not in modules
+    assert among(modules, NOT_FOR_THE_VERSION) == []
+
+
+# --- the okr options read without MkDocs are read as MkDocs reads them
+
+OPTIONS = [name for name, _ in OkrConfig._schema]
+BOUNDS = sorted({n for _, o in OkrConfig._schema if isinstance(o, Count) for b in (o.least, o.most) if b is not None for n in (b - 1, b, b + 1)})
+VALUES = [None, True, False, 1.5, -1, 5, 10**6, "", "x", "2026-03-31", date(2026, 3, 31), datetime(2026, 3, 31, 9, 30),
+          [], ["merchants", " shoppers "], ["a", 1], "merchants", {}, {"schema": "warning"}, {"stale": "info", "team": "ignore"},
+          {"schema": "fatal"}, {"shema": "info"}, *BOUNDS]
+
+
+def mkdocs_reads(options: dict[str, object]) -> object:
+    """What MkDocs' validation makes of the options: (Options, warnings), or "error"."""
+    try:
+        return validated(Path("mkdocs.yml"), options)
+    except SiteConfigError:
+        return "error"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.dictionaries(st.sampled_from([*OPTIONS, "max_dept", "colour"]), st.sampled_from(VALUES), max_size=6))
+def test_options_read_without_mkdocs_are_read_as_mkdocs_reads_them(options: dict[str, object]) -> None:
+    plain = plain_options(options)
+    assert plain is None or mkdocs_reads(options) == (plain, ())
+
+
+def test_every_option_at_its_default_and_a_usual_site_are_read_without_mkdocs() -> None:
+    for name, option in OkrConfig._schema:  # an option added to OkrConfig but not to siteconfig fails here
+        assert plain_options({name: option.default}) is not None, name
+    usual = {"customer": ["merchants"], "customers_users": "shoppers", "severity": {"stale": "info"}, "today": date(2026, 3, 31),
+             "max_depth": 200, "min_key_results": 0, "stale_after_days": 30, "enabled": False, "workers": 0, "index": ""}
+    assert plain_options({}) == mkdocs_reads({})[0]  # type: ignore[index]
+    assert plain_options(usual) == mkdocs_reads(usual)[0]  # type: ignore[index]
+
+
+def test_the_log_levels_are_loggings() -> None:
+    assert LOG_LEVEL == {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
