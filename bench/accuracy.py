@@ -31,7 +31,7 @@ from mkdocs_okr.vocabulary import vocabulary  # noqa: E402
 LEVELS = ["customer", "customers_users", "team", "unknown"]
 SETS = [
     "key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml",
-    "key_results_blind3.yaml", "key_results_blind4.yaml", "corpus",
+    "key_results_blind3.yaml", "key_results_blind4.yaml", "key_results_published.yaml", "corpus",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
