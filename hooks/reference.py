@@ -13,8 +13,9 @@ import json
 from typing import Any
 
 import click
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from mkdocs_okr import cli, config
 from mkdocs_okr.vocabulary import vocabulary
@@ -32,6 +33,27 @@ REPORT_NOTE = (
 )
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """List every rule page in the nav, under the rules index, so that a reader who follows a card's
+    "About this rule" link keeps the site's navigation (the registry says which rules there are)."""
+    config.nav = _with_rules(config.nav)
+    return config
+
+
+def _with_rules(nav: list[Any]) -> list[Any]:
+    entries = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            ((title, value),) = entry.items()
+            if value == "rules/index.md":
+                value = ["rules/index.md", *({rule_id: f"rules/{rule_id}.md"} for rule_id in registry())]
+            elif isinstance(value, list):
+                value = _with_rules(value)
+            entry = {title: value}
+        entries.append(entry)
+    return entries
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated reference pages."""
     pages = {"rules/index.md": rules_index()}
@@ -41,9 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages["reference/configuration.md"] = configuration_page()
     pages["reference/command-line.md"] = command_line_page()
     for path, content in pages.items():
-        # rule pages are reached from the rules index, so the nav need not list every rule
-        inclusion = InclusionLevel.NOT_IN_NAV if path.startswith("rules/") and path != "rules/index.md" else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        files.append(File.generated(config, path, content=content))
     for name in ("okr.schema.json", "report.schema.json"):  # published where their $id points
         files.append(File.generated(config, f"schema/{name}", content=text(f"schema/{name}")))
     return files
@@ -61,15 +81,19 @@ def rules_index() -> str:
 
 
 def rule_page(rule_id: str) -> str:
+    """A rule's page; a rule with a severity per controllability level lists the levels as its card
+    shows them, badge first, in a list that reads on a phone (a table of four columns did not)."""
     rule = registry()[rule_id]
-    levels = ""
+    severity = f"**Default severity:** {_severity(rule)}\n"
     if rule.by_level:
         labels = vocabulary().levels
-        levels = "\n| level | badge | default severity |\n|---|---|---|\n" + "\n".join(
-            f"| `{level}` | {labels[level]['label']} | `{severity.value}` |" for level, severity in rule.by_level.items()
+        severity = "Each key result gets one of four badges, and each level has its own default severity:\n\n" + "\n".join(
+            f"- {labels[level]['symbol']} **{labels[level]['label']}** (`{level}`): {labels[level]['meaning']}. "
+            f"Default severity: `{s.value}`."
+            for level, s in rule.by_level.items()
         ) + "\n"
     return (
-        f"# `{rule.id}`\n\n{rule.summary}\n\n**Default severity:** {_severity(rule)}\n{levels}\n"
+        f"# `{rule.id}`\n\n{rule.summary}\n\n{severity}\n"
         f"## How to fix it\n\n{rule.fix}\n\n## How to change what it does\n\n"
         f"```yaml\nplugins:\n  - okr:\n      severity:\n        {rule.id}: warning   # error | warning | info | ignore\n```\n\n"
         f"Or, for one key result, with the reason:\n\n```yaml\nignore:\n  {rule.id}: Why this does not apply here\n```\n"
@@ -125,17 +149,24 @@ def _schema_row(key: str, node: dict[str, Any], required: bool, schema: dict[str
 
 
 def configuration_page() -> str:
+    """One section per option: its name as a heading (which never breaks mid-word on a phone, as a
+    table's narrow first column did), its default as YAML, as a user writes it, and its docstring."""
     docs = _attribute_docstrings(config.OkrConfig)
-    rows = []
-    for name, option in config.OkrConfig._schema:
-        default = option.default
-        shown = "decided by the site's size" if default is None and name == "workers" else f"`{default!r}`"
-        rows.append(f"| `{name}` | {shown} | {' '.join(docs.get(name, '').split())} |")
+    sections = [
+        f"## `{name}`\n\nDefault: `{yaml_value(option.default)}`\n\n{' '.join(docs.get(name, '').split())}"
+        for name, option in config.OkrConfig._schema
+    ]
     return (
         "# Configuration\n\nOptions of the `okr` plugin in `mkdocs.yml`, read from the plugin's own "
         "configuration class.\n\n```yaml\nplugins:\n  - search\n  - okr:\n      customer: [restaurant owners]\n"
-        "      customers_users: [diners]\n```\n\n| option | default | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        "      customers_users: [diners]\n```\n\n" + "\n\n".join(sections) + "\n"
     )
+
+
+def yaml_value(value: Any) -> str:
+    """A default as it is written in mkdocs.yml: `true`, `[]`, `null`, `okrs/index.md`."""
+    plain = list(value) if isinstance(value, tuple) else value
+    return yaml.safe_dump(plain, default_flow_style=True, width=float("inf")).removesuffix("\n...\n").strip()
 
 
 def _attribute_docstrings(cls: type) -> dict[str, str]:

@@ -17,7 +17,7 @@ from conftest import REPO, run_cli, run_mkdocs, write_site
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO / "tests" / "_artifacts" / "screenshots"
-LABELS = {"In your control", "Outside your control", "Your output", "Unclear"}
+LABELS = {"You can influence", "Outside your control", "Your output", "Unclear"}
 PAGES = ["", "examples/food-delivery-before/"]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -171,6 +171,50 @@ def test_the_index_page_reads_well_in_light_and_dark(browser: object, guidance_s
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"index_{scheme}_{width}.png"), full_page=True)
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_home_page_leads_with_what_the_tool_does_on_a_phones_first_screen(browser: object, guidance_site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    context.route(lambda u: not u.startswith("http://127.0.0.1"), _offline)
+    page = context.new_page()
+    try:
+        page.goto(guidance_site, wait_until="networkidle")
+        lead = page.locator("article h1").first
+        assert "whose behaviour each key result measures" in lead.inner_text()
+        box, card = lead.bounding_box(), page.locator(".okr-card").first.bounding_box()
+        assert box and card and box["y"] + box["height"] <= 844 and box["y"] + box["height"] <= card["y"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "home_first_screen_390.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_option_names_in_the_configuration_reference_never_break_mid_word(browser: object, guidance_site: str, width: int) -> None:
+    context, page, errors = open_page(browser, guidance_site + "reference/configuration/", width, "light")
+    try:
+        names = page.eval_on_selector_all("article h2 code", "els => els.map(e => [e.textContent, e.getClientRects().length])")
+        assert len(names) >= 14 and all(lines == 1 for _, lines in names), names
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+        page.screenshot(path=str(SHOTS / f"configuration_{width}.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_reader_who_follows_about_this_rule_keeps_the_sidebar(browser: object, guidance_site: str) -> None:
+    context, page, errors = open_page(browser, guidance_site + "examples/food-delivery-before/", 1280, "light")
+    try:
+        page.locator("a.okr-kr__rule").first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("/rules/controllability/")
+        here = page.locator(".md-sidebar--primary a.md-nav__link--active")
+        assert here.count() == 1 and here.is_visible() and here.inner_text().strip() == "controllability"
+        assert page.locator(".md-tabs__item--active").inner_text().strip() == "Reference"
+        page.screenshot(path=str(SHOTS / "rule_page_1280.png"))
         assert errors == []
     finally:
         context.close()

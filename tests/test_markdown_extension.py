@@ -52,7 +52,7 @@ def test_a_fenced_block_becomes_the_card_with_badges_and_findings(caplog: pytest
     assert html.startswith("<h1>Menu team</h1>\n<p>Some text.</p>\n<div class=\"okr-block\"><style>")
     assert html.endswith("</div>\n<p>More text.</p>")
     assert "<code" not in html and "team: Restaurant platform" not in html
-    assert html.count("</span> In your control<") == 1 and html.count("</span> Outside your control<") == 1
+    assert html.count("</span> You can influence<") == 1 and html.count("</span> Outside your control<") == 1
     message = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\")"
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("WARNING", f"q1.md:12:9: {message} [controllability]")

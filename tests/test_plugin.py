@@ -195,7 +195,7 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
     built = build_site(site({"okrs/q1.md": page}, config(plugin=plugin)), caplog)
     html = built.html("okrs/q1/index.html")
     badge = 'class="okr-badge okr-badge--{}"><span aria-hidden="true">{}</span> {}<'
-    assert html.count(badge.format("customer", "✓", "In your control")) == 2
+    assert html.count(badge.format("customer", "✓", "You can influence")) == 2
     assert html.count(badge.format("customers_users", "↗", "Outside your control")) == 1
     assert "<summary>What to measure instead</summary>" in html and "renewal rate of restaurant owners" in html
     assert 'href="https://mkdocs-okr.github.io/mkdocs-okr/rules/controllability/"' in html

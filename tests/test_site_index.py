@@ -175,7 +175,7 @@ def test_the_index_page_lists_every_period_newest_first_with_a_chart_and_the_tre
     # the chart: one bar per team, its numbers as text, described for screen readers
     assert html.count('<svg class="okr-chart"') == 3
     assert "<title id=\"okr-period-2026-q3-chart-title\">Key results by whose behaviour they measure, 2026-Q3</title>" in html
-    assert "Restaurant Success: 3 in your control, 1 outside your control. " in html
+    assert "Restaurant Success: 3 you can influence, 1 outside your control. " in html
     # progress: the mean of the key results that have numbers (50% and 100%)
     assert 'aria-label="O1: 75%"' in html and "2 of 2 measured" in html
     # the tree: the company objective, with the objective that supports it below it
