@@ -30,9 +30,14 @@ class Salvaged:
     aside: set[str] = field(default_factory=set)  # the pointers of what was set aside, with all below them
 
     def keeps(self, finding: Finding) -> bool:
-        """Whether a finding is about what the page holds, not about a stand-in."""
+        """Whether a finding is about what the page holds, not about a stand-in: neither its
+        pointer nor any above it was set aside (a walk up the pointer, not a scan of the set)."""
         pointer = finding.pointer
-        return not any(pointer == p or pointer.startswith(p + "/") for p in self.aside)
+        while pointer:
+            if pointer in self.aside:
+                return False
+            pointer = pointer.rpartition("/")[0]
+        return True
 
 
 @dataclass(frozen=True)
