@@ -59,7 +59,8 @@ def main() -> None:
     help="Worker processes; 0 checks in this process [default: every core, from 200 OKR pages on].",
 )
 def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: bool, workers: int | None) -> None:
-    """Check Markdown pages. PATH is a file or a folder (searched for *.md); without PATH, the
+    """Check Markdown pages. PATH is a file or a folder (searched for *.md, and every other suffix
+    MkDocs builds as a page: .markdown, .mdown, .mkdn, .mkd); without PATH, the
     docs_dir of ./mkdocs.yml, else ./docs. With PATHs and a mkdocs.yml, the cross-page rules
     (duplicate-id, aligns-to) also see the site's other pages, whose own findings are not shown.
 
@@ -179,7 +180,7 @@ def _site(config_file: Path | None) -> SiteConfig | None:
 
 
 def _markdown_files(paths: tuple[Path, ...]) -> Iterator[Path]:
-    """Files as given, and *.md under folders (hidden folders skipped, links not followed), in
+    """Files as given, and Markdown files under folders (hidden folders skipped, links not followed), in
     order; a file reached twice (the same inode) once."""
     seen: set[object] = set()
     for path in paths:
@@ -199,14 +200,18 @@ def _identity(path: Path) -> object:
         return os.path.abspath(path)
 
 
+# what MkDocs builds as a page (mkdocs.utils.markdown_extensions), without importing MkDocs
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """*.md files under `folder`; a folder that cannot be listed is yielded too, so that reading it
+    """Markdown files under `folder`, by the suffixes MkDocs builds; a folder that cannot be listed is yielded too, so that reading it
     reports it."""
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
+            if name.endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
                 yield Path(root) / name
     yield from (Path(error.filename) for error in unlisted)
 

@@ -216,3 +216,19 @@ def test_worker_processes_give_the_same_output_as_one_process(fmt: str) -> None:
     assert parallel.returncode == serial.returncode == 1
     assert parallel.stdout == serial.stdout and parallel.stderr == serial.stderr == ""
     assert len(json.loads(parallel.stdout)["runs" if fmt == "sarif" else "diagnostics"]) >= 1
+
+
+def test_every_suffix_mkdocs_builds_as_a_page_is_checked(tmp_path: Path) -> None:
+    """Issue 21, item 8: `check` looked at *.md only, so CI passed where `mkdocs build --strict` failed."""
+    from mkdocs.utils import markdown_extensions
+
+    from mkdocs_okr.cli import MARKDOWN_SUFFIXES
+
+    assert set(MARKDOWN_SUFFIXES) == set(markdown_extensions)
+    page = "---\nokr:\n  team: A\n  period: Q3 2026\n  objectives:\n    - title: T\n      key_results: [Raise renewal from 1 to 2, Cut churn from 3% to 2%]\n---\n"
+    for suffix in MARKDOWN_SUFFIXES:
+        (tmp_path / f"page{suffix}").write_text(page, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(page, encoding="utf-8")
+    run = run_cli("check", ".", cwd=tmp_path)
+    assert run.returncode == 1 and run.stdout.splitlines()[-1].startswith("checked 5 files (5 OKR pages)")
+    assert {line.split(":", 1)[0] for line in run.stdout.splitlines()[:-1]} == {f"page{s}" for s in MARKDOWN_SUFFIXES}
