@@ -11,7 +11,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, name_list, severities
+from .settings import SettingError, link, name_list, severities
 
 T = TypeVar("T")
 
@@ -72,7 +72,7 @@ class OkrConfig(Config):
     """Your customers' users, by default for every OKR page: the people your customers serve
     (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
 
-    guidance_url = c.Type(str, default="https://mkdocs-okr.github.io/mkdocs-okr/")
+    guidance_url = Setting(link, "https://mkdocs-okr.github.io/mkdocs-okr/")
     """Where the rule pages live that cards link to (`rules/<id>/` is added): a full URL, a path
     from the server's root such as `/okr-guide/`, or a path inside this site such as `./` when the
     site carries the rule pages itself."""

@@ -47,6 +47,10 @@ class OkrExtension(Extension):
             self.options = settings.options(configs["customer"], configs["customers_users"], configs["severity"])
         except settings.SettingError as error:
             raise ValueError(f"okr extension: {error}") from None
+        try:
+            settings.link(configs["guidance_url"])
+        except settings.SettingError as error:
+            raise ValueError(f"okr extension: guidance_url: {error}") from None
         self.look = Look(findings=True, inline_css=not configs["css_url"])
         self.checked: list[Checked] = []  # the OKRs of the last page converted, in page order
 

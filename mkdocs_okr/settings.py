@@ -4,6 +4,7 @@ plain values; a wrong value raises `SettingError` with a message that says what 
 from __future__ import annotations
 
 from difflib import get_close_matches
+from urllib.parse import urlsplit
 
 from .check import Options
 from .model import Severity
@@ -26,6 +27,17 @@ def name_list(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
         return names(value)
     raise SettingError(f"expected a name or a list of names, got {value!r}")
+
+
+def link(value: object) -> str:
+    """Where cards link to: an http(s) URL, or a path (from the server's root, or within the site).
+    Nothing else, so no setting can make "About this rule" run script (javascript:, data:)."""
+    if not isinstance(value, str):
+        raise SettingError(f"expected a URL or a path, got {value!r}")
+    scheme = urlsplit(value).scheme.lower()
+    if scheme not in ("", "http", "https") or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise SettingError(f"expected an http or https URL, or a path, got {value!r}")
+    return value
 
 
 def severities(value: object) -> dict[str, Severity]:

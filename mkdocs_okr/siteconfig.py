@@ -21,7 +21,7 @@ import yaml
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, name_list, severities
+from .settings import SettingError, link, name_list, severities
 
 
 class SiteConfigError(Exception):
@@ -123,7 +123,7 @@ _PLAIN: dict[str, Callable[[object], Any]] = {
     "enabled": _kind(bool),
     "customer": name_list,
     "customers_users": name_list,
-    "guidance_url": _kind(str),
+    "guidance_url": link,
     "index": _kind(str),
     "workers": _kind(int),
     "min_key_results": _whole(0),

@@ -85,9 +85,15 @@ def configure(app: Sphinx, config: Any) -> None:
         except settings.SettingError as error:
             log.error(f"okr_{error} (in conf.py; the setting is not used)", type="okr", subtype="config")
             given[error.setting] = None
+    guidance = config.okr_guidance_url
+    try:
+        settings.link(guidance)
+    except settings.SettingError as error:
+        log.error(f"okr_guidance_url: {error} (in conf.py; the setting is not used)", type="okr", subtype="config")
+        guidance = render.GUIDANCE_URL
     templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
     root = os.path.join(app.confdir, config.okr_root)
-    app.okr_host = Host(options, Look(templates), config.okr_guidance_url, root)  # type: ignore[attr-defined]
+    app.okr_host = Host(options, Look(templates), guidance, root)  # type: ignore[attr-defined]
 
 
 def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -38,6 +38,9 @@ WRONG = {
     "severity: [schema]": ("severity", "expected a mapping of rule id to severity, got ['schema']"),
     "customer: 5": ("customer", "expected a name or a list of names, got 5"),
     "today: yesterday": ("today", "expected a date YYYY-MM-DD, got 'yesterday'"),
+    # issue 21, item 12: a card's "About this rule" link must not run script
+    "guidance_url: 'javascript:alert(1)//'": ("guidance_url", "expected an http or https URL, or a path, got 'javascript:alert(1)//'"),
+    "guidance_url: ' javascript:alert(1)'": ("guidance_url", "expected an http or https URL, or a path, got ' javascript:alert(1)'"),
 }
 
 
@@ -77,3 +80,12 @@ def test_an_unknown_rule_in_a_pages_ignore_is_a_finding(site: Callable[..., Path
     (finding,) = [d for d in json.loads(check.stdout)["diagnostics"] if d["rule"] == "suppression"]
     assert (finding["line"], finding["column"]) == (11, 13)
     assert finding["message"] == 'ignore: unknown rule "contollability" — did you mean "controllability"?'
+
+
+def test_the_other_hosts_refuse_a_guidance_url_that_is_not_a_link() -> None:
+    import markdown
+
+    with pytest.raises(ValueError, match="guidance_url: expected an http or https URL, or a path, got 'data:text/html,x'"):
+        markdown.markdown("# x", extensions=["okr"], extension_configs={"okr": {"guidance_url": "data:text/html,x"}})
+    for fine in ("https://example.org/okr/", "/okr-guide/", "./", "../guide/"):
+        markdown.markdown("# x", extensions=["okr"], extension_configs={"okr": {"guidance_url": fine}})
