@@ -174,9 +174,12 @@ class Batch:
         future = self._submit(fn, *args)
         return cache(lambda: _result(future, lambda: fn(*args)))
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """Stop the workers. `wait` for them when the process is about to exit: a pool left to stop
+        on its own races Python's exit (CPython 3.11 then prints "Bad file descriptor" from
+        concurrent.futures' exit hook); a build does not wait."""
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
         if self._remove_spool is not None:
             self._remove_spool()

@@ -61,7 +61,7 @@ def check_site(
         checked = batch.all()
     finally:
         if batch is not None:
-            batch.close()
+            batch.close(wait=True)  # the command exits next
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
     okrs = [okr for c in checked.values() if (okr := c.outline())]
     add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
