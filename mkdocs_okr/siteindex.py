@@ -106,12 +106,27 @@ class Node:
     children: list[Node]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """An OKR page that could not be read, so the index leaves it out: where it is, and the first
+    of its findings (none when the site's policy drops them all)."""
+
+    file: str
+    url: str | None
+    line: int = 0
+    column: int = 0
+    message: str = ""
+    rule: str = ""
+    more: int = 0  # its other findings
+
+
 @dataclass
 class Index:
     periods: list[Period]
     tree: list[Node]
     pages: int
     counts: dict[str, int]
+    unread: list[Unread] = field(default_factory=list)
 
     @property
     def key_results(self) -> int:
@@ -124,7 +139,8 @@ class Index:
 
     def anchors(self) -> list[str]:
         """The ids of the index's sections, which other pages may link to."""
-        found = [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
+        found = ["okr-unread"] if self.unread else []
+        found += [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
         return found + (["okr-alignment"] if self.tree else [])
 
 
@@ -157,8 +173,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "x"
 
 
-def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
-    """The index of every objective, grouped by period (newest first) and team (by name)."""
+def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequence[Unread] = ()) -> Index:
+    """The index of every objective, grouped by period (newest first) and team (by name), and
+    the OKR pages it leaves out because they could not be read (`unread`), by file."""
     okrs = list(okrs)
     refs = objectives(okrs)
     by_key = resolve(refs)
@@ -176,7 +193,8 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
         anchor = f"okr-period-{slug(name)}"
         periods.append(Period(name, anchor, teams, chart(anchor, teams)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
-    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts)
+    left_out = sorted(unread, key=lambda u: u.file)
+    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out)
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:

@@ -321,3 +321,45 @@ def test_the_index_marker_counts_only_outside_fenced_code() -> None:
     assert not holds_marker(f"~~~\n{INDEX_MARKER}\n~~~\n")
     assert not holds_marker(f"````markdown\n```\n{INDEX_MARKER}\n```\n````\n")
     assert not holds_marker(f"    {INDEX_MARKER}\n")
+
+
+BROKEN_YAML = "---\nokr:\n  team: Payments\n  period: 2026-Q1\n  objectives:\n    - title: Pay on time\n      key_results: [Cut late payouts from 5% to 1%\n---\n# Payments\n"
+BROKEN_SCHEMA = SUCCESS.replace("period: 2026-Q3", "period: Q3 2026").replace("aligns_to: company/2026/o1", "align_to: Company/2026/O1")
+
+
+def unread_note(html: str) -> str:
+    return element(html, '<div class="okr-index__unread"')
+
+
+def test_the_index_lists_the_okr_pages_it_could_not_read_with_links_and_their_first_finding(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """4 OKR pages, 2 of them unreadable: the counts are of the 2 it read, and it says so."""
+    files = {**SITE, "teams/payments.md": BROKEN_YAML, "teams/success.md": BROKEN_SCHEMA}
+    built = build_site(site(files, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    assert "key results on 2 pages:" in html
+    note = unescape(re.sub(r"<[^>]+>", "", unread_note(html)))
+    assert " ".join(note.split()) == (
+        "2 more OKR pages could not be read, so they are not in this index. Each says why at its top: "
+        "docs/teams/payments.md: line 7, column 20 YAML syntax error: the '[' here is never closed; add ']' or quote the value [yaml] "
+        'docs/teams/success.md: line 4, column 11 period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q3 2026" [schema] (and 1 more finding)'
+    )
+    assert [h for h in links(unread_note(html))] == ["../teams/payments/", "../teams/success/"]
+    assert assert_links_resolve(built.site, "okrs/", html, '<div class="okr-index__unread"') == 2
+    assert html.index("key results on 2 pages") < html.index("okr-index__unread") < html.index('<h2 id="okr-period-')
+
+
+def test_an_index_with_no_readable_page_still_names_the_pages_it_could_not_read(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(html))).split())
+    assert "No OKR page on this site could be read yet." in html
+    assert note.startswith("1 OKR page could not be read, so it is not in this index. The page says why at its top: "
+                           "docs/teams/payments.md: line 7, column 20 YAML syntax error")
+    # a site that sets every finding of the page to ignore still learns that the page is left out
+    quiet = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG + "      severity: {yaml: ignore}\n"), caplog)
+    note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(quiet.html("okrs/index.html")))).split())
+    assert note.endswith("The page says why at its top: docs/teams/payments.md")
