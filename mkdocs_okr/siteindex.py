@@ -17,10 +17,15 @@ from typing import Any
 from .crosspage import Ref, objectives, resolve, supported
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
-CHART_WIDTH = 480
-BAR_AREA = 420  # the rest is for each bar's total
-ROW_HEIGHT = 44
-MIN_LABELLED = 30  # a segment narrower than this carries no number (the chart's title has it)
+# The chart's geometry: across in percent of its width, down in em of the text around it, so its
+# text stays the size of the page's at every width (a viewBox would scale it with the column).
+BAR_AREA = 88  # percent; the rest is for the largest bar's total
+NARROWEST = 20  # em: the narrowest chart (320 px of 16 px text, a phone); a segment too narrow
+# there for its symbol and count carries none (its title has them)
+LABEL_CHARS = 30  # a team name longer than this wraps, at spaces: SVG text does not wrap itself
+LINE = 1.3  # em, a line of a team's name
+BAR = 1.5  # em, the height of a bar
+GAP = 0.9  # em, below each bar
 
 UrlOf = Callable[[str, str], str]  # (page file as in the report, objective id) -> URL from the index
 
@@ -70,23 +75,31 @@ class Segment:
 
 @dataclass(frozen=True)
 class Bar:
+    """One team's bar: its name in lines (their baselines in `label_y`), the bar's top and the
+    baseline of the numbers in it, all in em."""
+
     team: str
-    y: int
+    anchor: str  # the team's section below the chart
+    lines: tuple[str, ...]
+    label_y: tuple[float, ...]
+    y: float
+    text_y: float
     total: int
     segments: tuple[Segment, ...]
 
     @property
     def end(self) -> float:
-        return self.segments[-1].x + self.segments[-1].width if self.segments else 0.0
+        return round(self.segments[-1].x + self.segments[-1].width, 1) if self.segments else 0.0
 
 
 @dataclass(frozen=True)
 class Chart:
-    """Key results by level for each team of one period, as SVG geometry."""
+    """Key results by level for each team of one period, as SVG geometry: x and widths in
+    percent, y and heights in em (see BAR_AREA)."""
 
     anchor: str
-    width: int
-    height: int
+    height: float
+    bar_height: float
     bars: tuple[Bar, ...]
 
 
@@ -198,19 +211,44 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:
-    """A horizontal stacked bar per team, scaled to the period's largest team."""
+    """A horizontal stacked bar per team under its name, scaled to the period's largest team."""
     largest = max((sum(t.counts.values()) for t in teams), default=0) or 1
-    bars = []
-    for i, team in enumerate(teams):
+    bars, top = [], 0.0
+    for team in teams:
         x, segments = 0.0, []
         for level in LEVELS:
             count = team.counts[level]
             if count:
                 width = round(count / largest * BAR_AREA, 1)
-                segments.append(Segment(level, x, width, count, width >= MIN_LABELLED))
+                segments.append(Segment(level, x, width, count, width >= _label_width(count)))
                 x = round(x + width, 1)
-        bars.append(Bar(team.name, i * ROW_HEIGHT, sum(team.counts.values()), tuple(segments)))
-    return Chart(f"{anchor}-chart", CHART_WIDTH, len(teams) * ROW_HEIGHT, tuple(bars))
+        lines = wrap(team.name, LABEL_CHARS)
+        label_y = tuple(_em(top + (n + 1) * LINE - 0.3) for n in range(len(lines)))
+        y = _em(top + len(lines) * LINE + 0.1)
+        bars.append(Bar(team.name, team.anchor, lines, label_y, y, _em(y + BAR / 2 + 0.35), sum(team.counts.values()), tuple(segments)))
+        top = y + BAR + GAP
+    return Chart(f"{anchor}-chart", _em(top), BAR, tuple(bars))
+
+
+def wrap(text: str, width: int) -> tuple[str, ...]:
+    """`text` in lines of at most `width` characters, broken at spaces; a longer word is a line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def _label_width(count: int) -> float:
+    """The percent of the narrowest chart that a segment's label takes: its offset, the symbol and
+    a space (1.6 em), and 0.6 em a digit."""
+    return (1.6 + 0.6 * len(str(count))) / NARROWEST * 100
+
+
+def _em(value: float) -> float:
+    return round(value, 2)
 
 
 def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Node]:

@@ -278,9 +278,10 @@ def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> Non
     )
     (period,) = index.periods
     assert [t.name for t in period.teams] == ["a team", "B team"]
-    bars = period.chart.bars
-    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 105.0), ("customers_users", 105.0), ("team", 105.0), ("unknown", 105.0)]
-    assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 210.0)]
+    bars = period.chart.bars  # widths in percent of the chart, the rest for the largest bar's total
+    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 22.0), ("customers_users", 22.0), ("team", 22.0), ("unknown", 22.0)]
+    assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 44.0)]
+    assert bars[0].end == 88.0 and bars[1].end == 44.0
     assert index.counts == {"customer": 3, "customers_users": 1, "team": 1, "unknown": 1}
 
 
