@@ -282,3 +282,45 @@ def test_the_index_reads_on_a_phone_and_at_full_width(
     finally:
         context.close()
 
+
+CARD_LAYOUT = """() => [...document.querySelectorAll('li.okr-kr')].map(kr => {
+  const first = e => e ? e.getClientRects()[0] : null;
+  const range = document.createRange();
+  range.selectNodeContents(kr.querySelector('.okr-kr__text'));
+  const lines = [...range.getClientRects()];
+  const at = e => e ? {left: first(e).left, right: e.getBoundingClientRect().right} : null;
+  return {id: kr.id, chipRight: kr.querySelector('.okr-id').getBoundingClientRect().right,
+          textLeft: Math.min(...lines.map(r => r.left)), lines: new Set(lines.map(r => Math.round(r.top))).size,
+          numbers: at(kr.querySelector('.okr-kr__numbers')), bar: at(kr.querySelector('.okr-progress')),
+          control: at(kr.querySelector('.okr-kr__control')), findings: at(kr.querySelector('.okr-findings'))};
+})"""
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_what_follows_a_key_result_starts_under_its_text_not_under_its_chip(
+    browser: object, index_sites: dict[str, str], theme: str, scheme: str, width: int
+) -> None:
+    """Baseline → target, the progress bar, the badge and the findings line up with the key
+    result's text, which wraps at the same edge."""
+    context, page, errors = open_page(browser, index_sites[theme] + "teams/menus/", width, scheme)
+    try:
+        assert_theme_scheme(page, theme, scheme)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"card-{theme}_{scheme}_{width}.png"), full_page=True)
+        krs = page.evaluate(CARD_LAYOUT)
+        assert len(krs) == 5 and sum(kr["numbers"] is not None for kr in krs) == 2
+        assert any(kr["lines"] > 1 for kr in krs), "no key result wraps: the test shows nothing"
+        for kr in krs:
+            assert kr["textLeft"] > kr["chipRight"], kr
+            for part in ("numbers", "control", "findings"):
+                if kr[part] is not None:
+                    assert abs(kr[part]["left"] - kr["textLeft"]) < 1, (part, kr)
+            bar = kr["bar"]
+            if bar is not None:  # after the numbers on their line, or, wrapped, at the text's edge
+                assert bar["left"] >= kr["numbers"]["right"] or abs(bar["left"] - kr["textLeft"]) < 1, kr
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+        assert [e for e in errors if "favicon" not in e] == []  # the default theme asks for one it has not
+    finally:
+        context.close()
