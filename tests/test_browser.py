@@ -235,7 +235,15 @@ INDEX_LAYOUT = """() => {
     return {text: td.textContent.trim().slice(0, 40), left: box(td).left, right: box(td).right,
             width: box(td).width, seenLeft: Math.max(seen.left, 0), seenRight: Math.min(seen.right, window.innerWidth)};
   });
-  return {body: size(document.querySelector('.okr-index__summary')), heading: size(document.querySelector('.okr-index h3')),
+  // an objective's title wraps beside its id chip, not under it
+  const titles = [...document.querySelectorAll('.okr-index__objective a')].map(a => {
+    const range = document.createRange();
+    range.setStartAfter(a.querySelector('.okr-id'));
+    range.setEndAfter(a.lastChild);
+    return {text: a.textContent.trim().slice(0, 40), chipRight: box(a.querySelector('.okr-id')).right,
+            left: Math.min(...[...range.getClientRects()].map(r => r.left))};
+  });
+  return {titles, body: size(document.querySelector('.okr-index__summary')), heading: size(document.querySelector('.okr-index h3')),
           chart, names, cells, overflow: document.documentElement.scrollWidth - window.innerWidth};
 }"""
 
@@ -261,6 +269,7 @@ def index_problems(layout: dict) -> list[str]:
     for c in layout["cells"]:
         if c["width"] <= 0 or c["left"] < c["seenLeft"] - 0.5 or c["right"] > c["seenRight"] + 0.5:
             problems.append(f"cell {c['text']!r} is out of sight ({c['left']:.0f} to {c['right']:.0f} px of {c['seenLeft']:.0f} to {c['seenRight']:.0f})")
+    problems += [f"objective {t['text']!r} wraps under its chip" for t in layout["titles"] if t["left"] < t["chipRight"]]
     return problems
 
 
@@ -276,7 +285,7 @@ def test_the_index_reads_on_a_phone_and_at_full_width(
         layout = page.evaluate(INDEX_LAYOUT)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"index-{theme}_{scheme}_{width}.png"), full_page=True)
-        assert layout["chart"] and layout["names"] and layout["cells"]
+        assert layout["chart"] and layout["names"] and layout["cells"] and layout["titles"]
         assert index_problems(layout) == []
         assert [e for e in errors if "favicon" not in e] == []  # the default theme asks for one it has not
     finally:
