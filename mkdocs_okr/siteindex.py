@@ -225,7 +225,8 @@ def chart(anchor: str, teams: Sequence[Team]) -> Chart:
         lines = wrap(team.name, LABEL_CHARS)
         label_y = tuple(_em(top + (n + 1) * LINE - 0.3) for n in range(len(lines)))
         y = _em(top + len(lines) * LINE + 0.1)
-        bars.append(Bar(team.name, team.anchor, lines, label_y, y, _em(y + BAR / 2 + 0.35), sum(team.counts.values()), tuple(segments)))
+        text_y = _em(y + BAR / 2 + 0.35)  # the baseline of the numbers in the bar, centred
+        bars.append(Bar(team.name, team.anchor, lines, label_y, y, text_y, sum(team.counts.values()), tuple(segments)))
         top = y + BAR + GAP
     return Chart(f"{anchor}-chart", _em(top), BAR, tuple(bars))
 
@@ -244,7 +245,7 @@ def wrap(text: str, width: int) -> tuple[str, ...]:
 def _label_width(count: int) -> float:
     """The percent of the narrowest chart that a segment's label takes: its offset, the symbol and
     a space (1.6 em), and 0.6 em a digit."""
-    return (1.6 + 0.6 * len(str(count))) / NARROWEST * 100
+    return round((1.6 + 0.6 * len(str(count))) / NARROWEST * 100, 1)
 
 
 def _em(value: float) -> float:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import build_site, run_cli
 from mkdocs_okr.crosspage import cross_page, outline
-from mkdocs_okr.siteindex import build_index, period_order
+from mkdocs_okr.siteindex import build_index, period_order, wrap
 
 COMPANY = """\
 ---
@@ -282,7 +282,25 @@ def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> Non
     assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 22.0), ("customers_users", 22.0), ("team", 22.0), ("unknown", 22.0)]
     assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 44.0)]
     assert bars[0].end == 88.0 and bars[1].end == 44.0
+    assert bars[0].lines == ("a team",) and bars[1].y > bars[0].y + period.chart.bar_height
     assert index.counts == {"customer": 3, "customers_users": 1, "team": 1, "unknown": 1}
+
+
+def test_a_chart_wraps_long_team_names_and_numbers_only_segments_a_phone_has_room_for() -> None:
+    assert wrap("Restaurant onboarding and first-week success", 30) == ("Restaurant onboarding and", "first-week success")
+    assert wrap("Supercalifragilisticexpialidocious-platform-team", 30) == ("Supercalifragilisticexpialidocious-platform-team",)
+
+    def okr(team: str, levels: list[str]) -> dict[str, object]:
+        krs = [{"id": f"KR{i}", "controllability": {"level": level}} for i, level in enumerate(levels)]
+        return {"file": f"{team}.md", "team": team, "period": "2026-Q1", "objectives": [{"id": "O1", "title": "T", "key_results": krs}]}
+
+    # 1 of 8 is 11% of the chart, about 35 px of a phone's 320: room for "✓ 1"; 1 of 10 is not
+    eight = build_index([okr("A", ["customer"] * 7 + ["team"])], lambda f, i: f).periods[0].chart.bars[0]
+    ten = build_index([okr("A", ["customer"] * 9 + ["team"])], lambda f, i: f).periods[0].chart.bars[0]
+    assert [s.labelled for s in eight.segments] == [True, True] and [s.labelled for s in ten.segments] == [True, False]
+    long = build_index([okr("Restaurant onboarding and first-week success", ["customer"] * 2)], lambda f, i: f)
+    (bar,) = long.periods[0].chart.bars
+    assert len(bar.label_y) == 2 and bar.label_y[0] < bar.label_y[1] < bar.y < bar.text_y < bar.y + long.periods[0].chart.bar_height
 
 
 def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(site: Callable[..., Path]) -> None:
