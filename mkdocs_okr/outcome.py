@@ -25,8 +25,9 @@ ALIGN_HREF = re.compile(r'href="okr-align:([^"]*)"')  # a card's link to the obj
 @dataclass(frozen=True)
 class Look:
     """How cards are rendered: the site's template folders, searched before the package's; no
-    cards at all for the command line; the findings listed under a valid card too, for hosts whose
-    build log is easy to miss; the stylesheet inside the card, for hosts that cannot add a file.
+    cards at all for the command line; `findings`, for hosts whose build log is easy to miss: each
+    finding on a card gives its line and column, and the controllability ones, which the badges
+    show, are listed too; the stylesheet inside the card, for hosts that cannot add a file.
     `outlines`: each page's outline too, for a host that runs the cross-page rules on outlines
     alone (the command line)."""
 

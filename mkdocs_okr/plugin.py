@@ -154,6 +154,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.sources.clear()  # what MkDocs did not read (`--dirty`)
         self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
         okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
+        unread = [(c.file, c.diagnostics) for c in self.checked.values() if not c.okr_json]
         holders = {}
         for src_uri in sorted(self.index_pages):
             file = files.get_file_from_path(src_uri)
@@ -162,7 +163,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
         if okr_json or holders:
             options = self.batch.options
-            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths)
+            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread)
         return env
 
     @event_priority(50)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,44 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A valid card's findings by where the card shows them: `at` a key result's or an
+    objective's pointer, under it; `page` the page's own, at the card's foot; `badged` the
+    controllability ones, which each key result's badge and reason already say."""
+
+    at: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    page: list[Diagnostic] = field(default_factory=list)
+    badged: list[Diagnostic] = field(default_factory=list)
+
+
+def place(okr: OKR | None, diagnostics: Sequence[Diagnostic]) -> Placed:
+    """Put each finding under the key result or objective its pointer is in (the deepest)."""
+    placed = Placed()
+    if okr is None:
+        return placed
+    owners = [kr.pointer for o in okr.objectives for kr in o.key_results] + [o.pointer for o in okr.objectives]
+    for d in diagnostics:
+        if d.rule == "controllability":
+            placed.badged.append(d)
+            continue
+        owner = next((p for p in owners if d.pointer == p or d.pointer.startswith(p + "/")), None)
+        (placed.at.setdefault(owner, []) if owner else placed.page).append(d)
+    return placed
+
+
+def about(message: str, subject: str = "", quoted: str = "") -> str:
+    """A finding's message as it reads under its key result or objective: without the name
+    (`O1 KR2`) and the quoted text that the card shows beside it, as a sentence."""
+    for lead in (f"{subject}: ", f"{subject} ") if subject else ():
+        if message.startswith(lead):
+            message = message[len(lead) :].removeprefix(f'"{quoted}" ')
+            if not message.split(" ", 1)[0].endswith(":"):  # a key's name keeps its case
+                message = message[:1].upper() + message[1:]
+            break
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
 @lru_cache(maxsize=16)
 def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     """A Jinja2 environment: the site's folders first (theme `custom_dir`), then the package's templates.
@@ -86,6 +125,7 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     env.filters["span"] = span
     env.filters["current"] = current
     env.filters["percent"] = percent
+    env.filters["about"] = about
     return env
 
 
@@ -98,9 +138,11 @@ def card(
     findings: bool = False,
     inline_css: bool = False,
 ) -> str:
-    """The card of one page: its OKRs, or, when they cannot be read, the findings that say why.
-    `findings` lists the findings under a valid card too; `inline_css` puts the stylesheet in the
-    card, and `css_url` None links none (the host adds it to the page)."""
+    """The card of one page: its OKRs with every finding under the key result or objective it
+    is about, or, when they cannot be read, the findings that say why. `findings` gives each
+    finding's line and column and lists the controllability ones too, for hosts whose build log is
+    easy to miss; `inline_css` puts the stylesheet in the card, and `css_url` None links none (the
+    host adds it to the page)."""
     template = environment(search_paths).get_template(CARD_TEMPLATE)
     return template.render(
         okr=okr,
@@ -109,6 +151,7 @@ def card(
         levels=levels(),
         guidance_url=guidance_url,
         findings=findings,
+        placed=place(okr, diagnostics),
         style=stylesheet(search_paths) if inline_css else "",
     )
 

@@ -17,10 +17,15 @@ from typing import Any
 from .crosspage import Ref, objectives, resolve, supported
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
-CHART_WIDTH = 480
-BAR_AREA = 420  # the rest is for each bar's total
-ROW_HEIGHT = 44
-MIN_LABELLED = 30  # a segment narrower than this carries no number (the chart's title has it)
+# The chart's geometry: across in percent of its width, down in em of the text around it, so its
+# text stays the size of the page's at every width (a viewBox would scale it with the column).
+BAR_AREA = 88  # percent; the rest is for the largest bar's total
+NARROWEST = 20  # em: the narrowest chart (320 px of 16 px text, a phone); a segment too narrow
+# there for its symbol and count carries none (its title has them)
+LABEL_CHARS = 30  # a team name longer than this wraps, at spaces: SVG text does not wrap itself
+LINE = 1.3  # em, a line of a team's name
+BAR = 1.5  # em, the height of a bar
+GAP = 0.9  # em, below each bar
 
 UrlOf = Callable[[str, str], str]  # (page file as in the report, objective id) -> URL from the index
 
@@ -70,23 +75,31 @@ class Segment:
 
 @dataclass(frozen=True)
 class Bar:
+    """One team's bar: its name in lines (their baselines in `label_y`), the bar's top and the
+    baseline of the numbers in it, all in em."""
+
     team: str
-    y: int
+    anchor: str  # the team's section below the chart
+    lines: tuple[str, ...]
+    label_y: tuple[float, ...]
+    y: float
+    text_y: float
     total: int
     segments: tuple[Segment, ...]
 
     @property
     def end(self) -> float:
-        return self.segments[-1].x + self.segments[-1].width if self.segments else 0.0
+        return round(self.segments[-1].x + self.segments[-1].width, 1) if self.segments else 0.0
 
 
 @dataclass(frozen=True)
 class Chart:
-    """Key results by level for each team of one period, as SVG geometry."""
+    """Key results by level for each team of one period, as SVG geometry: x and widths in
+    percent, y and heights in em (see BAR_AREA)."""
 
     anchor: str
-    width: int
-    height: int
+    height: float
+    bar_height: float
     bars: tuple[Bar, ...]
 
 
@@ -106,12 +119,27 @@ class Node:
     children: list[Node]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """An OKR page that could not be read, so the index leaves it out: where it is, and the first
+    of its findings (none when the site's policy drops them all)."""
+
+    file: str
+    url: str | None
+    line: int = 0
+    column: int = 0
+    message: str = ""
+    rule: str = ""
+    more: int = 0  # its other findings
+
+
 @dataclass
 class Index:
     periods: list[Period]
     tree: list[Node]
     pages: int
     counts: dict[str, int]
+    unread: list[Unread] = field(default_factory=list)
 
     @property
     def key_results(self) -> int:
@@ -124,7 +152,8 @@ class Index:
 
     def anchors(self) -> list[str]:
         """The ids of the index's sections, which other pages may link to."""
-        found = [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
+        found = ["okr-unread"] if self.unread else []
+        found += [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
         return found + (["okr-alignment"] if self.tree else [])
 
 
@@ -157,8 +186,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "x"
 
 
-def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
-    """The index of every objective, grouped by period (newest first) and team (by name)."""
+def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequence[Unread] = ()) -> Index:
+    """The index of every objective, grouped by period (newest first) and team (by name), and
+    the OKR pages it leaves out because they could not be read (`unread`), by file."""
     okrs = list(okrs)
     refs = objectives(okrs)
     by_key = resolve(refs)
@@ -176,23 +206,50 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf) -> Index:
         anchor = f"okr-period-{slug(name)}"
         periods.append(Period(name, anchor, teams, chart(anchor, teams)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
-    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts)
+    left_out = sorted(unread, key=lambda u: u.file)
+    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out)
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:
-    """A horizontal stacked bar per team, scaled to the period's largest team."""
+    """A horizontal stacked bar per team under its name, scaled to the period's largest team."""
     largest = max((sum(t.counts.values()) for t in teams), default=0) or 1
-    bars = []
-    for i, team in enumerate(teams):
+    bars, top = [], 0.0
+    for team in teams:
         x, segments = 0.0, []
         for level in LEVELS:
             count = team.counts[level]
             if count:
                 width = round(count / largest * BAR_AREA, 1)
-                segments.append(Segment(level, x, width, count, width >= MIN_LABELLED))
+                segments.append(Segment(level, x, width, count, width >= _label_width(count)))
                 x = round(x + width, 1)
-        bars.append(Bar(team.name, i * ROW_HEIGHT, sum(team.counts.values()), tuple(segments)))
-    return Chart(f"{anchor}-chart", CHART_WIDTH, len(teams) * ROW_HEIGHT, tuple(bars))
+        lines = wrap(team.name, LABEL_CHARS)
+        label_y = tuple(_em(top + (n + 1) * LINE - 0.3) for n in range(len(lines)))
+        y = _em(top + len(lines) * LINE + 0.1)
+        text_y = _em(y + BAR / 2 + 0.35)  # the baseline of the numbers in the bar, centred
+        bars.append(Bar(team.name, team.anchor, lines, label_y, y, text_y, sum(team.counts.values()), tuple(segments)))
+        top = y + BAR + GAP
+    return Chart(f"{anchor}-chart", _em(top), BAR, tuple(bars))
+
+
+def wrap(text: str, width: int) -> tuple[str, ...]:
+    """`text` in lines of at most `width` characters, broken at spaces; a longer word is a line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def _label_width(count: int) -> float:
+    """The percent of the narrowest chart that a segment's label takes: its offset, the symbol and
+    a space (1.6 em), and 0.6 em a digit."""
+    return round((1.6 + 0.6 * len(str(count))) / NARROWEST * 100, 1)
+
+
+def _em(value: float) -> float:
+    return round(value, 2)
 
 
 def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Node]:

@@ -12,7 +12,10 @@ from typing import NamedTuple
 from . import render
 from .crosspage import cross_page, objectives, resolve
 from .model import Diagnostic, Severity
-from .siteindex import build_index, objective_anchor
+from .siteindex import Unread, build_index, objective_anchor
+
+# an OKR page that could not be read: its file as the report names it, and its findings in page order
+UnreadPage = tuple[str, Sequence[Diagnostic]]
 
 
 @dataclass(frozen=True)
@@ -45,22 +48,37 @@ def site_wide(
     severity: Mapping[str, Severity],
     holders: Mapping[str, Holder],
     search_paths: tuple[str, ...] = (),
+    unread: Sequence[UnreadPage] = (),
 ) -> SiteWide:
-    """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised."""
+    """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised;
+    the index lists the `unread` pages too, so that its counts say what they leave out."""
     okrs = [json.loads(text) for text in okr_json]
     where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
-    shown = {key: show_index(okrs, holder, search_paths) for key, holder in holders.items()}
+    shown = {key: show_index(okrs, holder, search_paths, unread) for key, holder in holders.items()}
     return SiteWide(cross_page(okrs, severity), where, shown)
 
 
-def show_index(okrs: Sequence[Mapping[str, object]], holder: Holder, search_paths: tuple[str, ...]) -> ShownIndex:
+def show_index(
+    okrs: Sequence[Mapping[str, object]],
+    holder: Holder,
+    search_paths: tuple[str, ...],
+    unread: Sequence[UnreadPage] = (),
+) -> ShownIndex:
     """The index as `holder` shows it."""
 
     def url_of(file: str, ident: str) -> str:
         return f"{holder.links[file]}#{objective_anchor(ident)}"
 
-    site = build_index(okrs, url_of)
+    site = build_index(okrs, url_of, [_unread(file, found, holder) for file, found in unread])
     toc = [(p.name, p.anchor) for p in site.periods]
     if site.tree:
         toc.append(("How objectives align", "okr-alignment"))
     return ShownIndex(render.index(site, holder.css_url, search_paths), tuple(site.anchors()), tuple(toc))
+
+
+def _unread(file: str, findings: Sequence[Diagnostic], holder: Holder) -> Unread:
+    url = holder.links.get(file)
+    if not findings:
+        return Unread(file, url)
+    first = findings[0]
+    return Unread(file, url, first.line, first.column, first.message, first.rule, len(findings) - 1)

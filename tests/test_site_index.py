@@ -13,7 +13,7 @@ import pytest
 
 from conftest import build_site, run_cli
 from mkdocs_okr.crosspage import cross_page, outline
-from mkdocs_okr.siteindex import build_index, period_order
+from mkdocs_okr.siteindex import build_index, period_order, wrap
 
 COMPANY = """\
 ---
@@ -277,10 +277,29 @@ def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> Non
     )
     (period,) = index.periods
     assert [t.name for t in period.teams] == ["a team", "B team"]
-    bars = period.chart.bars
-    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 105.0), ("customers_users", 105.0), ("team", 105.0), ("unknown", 105.0)]
-    assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 210.0)]
+    bars = period.chart.bars  # widths in percent of the chart, the rest for the largest bar's total
+    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 22.0), ("customers_users", 22.0), ("team", 22.0), ("unknown", 22.0)]
+    assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 44.0)]
+    assert bars[0].end == 88.0 and bars[1].end == 44.0
+    assert bars[0].lines == ("a team",) and bars[1].y > bars[0].y + period.chart.bar_height
     assert index.counts == {"customer": 3, "customers_users": 1, "team": 1, "unknown": 1}
+
+
+def test_a_chart_wraps_long_team_names_and_numbers_only_segments_a_phone_has_room_for() -> None:
+    assert wrap("Restaurant onboarding and first-week success", 30) == ("Restaurant onboarding and", "first-week success")
+    assert wrap("Supercalifragilisticexpialidocious-platform-team", 30) == ("Supercalifragilisticexpialidocious-platform-team",)
+
+    def okr(team: str, levels: list[str]) -> dict[str, object]:
+        krs = [{"id": f"KR{i}", "controllability": {"level": level}} for i, level in enumerate(levels)]
+        return {"file": f"{team}.md", "team": team, "period": "2026-Q1", "objectives": [{"id": "O1", "title": "T", "key_results": krs}]}
+
+    # 1 of 8 is 11% of the chart, about 35 px of a phone's 320: room for "✓ 1"; 1 of 10 is not
+    eight = build_index([okr("A", ["customer"] * 7 + ["team"])], lambda f, i: f).periods[0].chart.bars[0]
+    ten = build_index([okr("A", ["customer"] * 9 + ["team"])], lambda f, i: f).periods[0].chart.bars[0]
+    assert [s.labelled for s in eight.segments] == [True, True] and [s.labelled for s in ten.segments] == [True, False]
+    long = build_index([okr("Restaurant onboarding and first-week success", ["customer"] * 2)], lambda f, i: f)
+    (bar,) = long.periods[0].chart.bars
+    assert len(bar.label_y) == 2 and bar.label_y[0] < bar.label_y[1] < bar.y < bar.text_y < bar.y + long.periods[0].chart.bar_height
 
 
 def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(site: Callable[..., Path]) -> None:
@@ -350,3 +369,45 @@ def test_a_misspelt_key_among_thousands_still_finds_its_objective() -> None:
     site.append(_one_objective(5000, "Team 1234/2026-Q1/01"))  # a zero for the letter O
     found = [d.message for d in cross_page(site, {}) if d.file == "p05000.md"]
     assert found == ['O1: aligns_to "Team 1234/2026-Q1/01" matches no objective; did you mean "Team 1234/2026-Q1/O1"?']
+
+
+BROKEN_YAML = "---\nokr:\n  team: Payments\n  period: 2026-Q1\n  objectives:\n    - title: Pay on time\n      key_results: [Cut late payouts from 5% to 1%\n---\n# Payments\n"
+BROKEN_SCHEMA = SUCCESS.replace("period: 2026-Q3", "period: Q3 2026").replace("aligns_to: company/2026/o1", "align_to: Company/2026/O1")
+
+
+def unread_note(html: str) -> str:
+    return element(html, '<div class="okr-index__unread"')
+
+
+def test_the_index_lists_the_okr_pages_it_could_not_read_with_links_and_their_first_finding(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """4 OKR pages, 2 of them unreadable: the counts are of the 2 it read, and it says so."""
+    files = {**SITE, "teams/payments.md": BROKEN_YAML, "teams/success.md": BROKEN_SCHEMA}
+    built = build_site(site(files, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    assert "key results on 2 pages:" in html
+    note = unescape(re.sub(r"<[^>]+>", "", unread_note(html)))
+    assert " ".join(note.split()) == (
+        "2 more OKR pages could not be read, so they are not in this index. Each says why at its top: "
+        "docs/teams/payments.md: line 7, column 20 YAML syntax error: the '[' here is never closed; add ']' or quote the value [yaml] "
+        'docs/teams/success.md: line 4, column 11 period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q3 2026" [schema] (and 2 more findings)'  # the rest of the page is checked too (item 4)
+    )
+    assert [h for h in links(unread_note(html))] == ["../teams/payments/", "../teams/success/"]
+    assert assert_links_resolve(built.site, "okrs/", html, '<div class="okr-index__unread"') == 2
+    assert html.index("key results on 2 pages") < html.index("okr-index__unread") < html.index('<h2 id="okr-period-')
+
+
+def test_an_index_with_no_readable_page_still_names_the_pages_it_could_not_read(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(html))).split())
+    assert "No OKR page on this site could be read yet." in html
+    assert note.startswith("1 OKR page could not be read, so it is not in this index. The page says why at its top: "
+                           "docs/teams/payments.md: line 7, column 20 YAML syntax error")
+    # a site that sets every finding of the page to ignore still learns that the page is left out
+    quiet = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG + "      severity: {yaml: ignore}\n"), caplog)
+    note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(quiet.html("okrs/index.html")))).split())
+    assert note.endswith("The page says why at its top: docs/teams/payments.md")
