@@ -15,6 +15,7 @@ import yaml
 
 from .check import Options
 from .config import OkrConfig, options_from
+from .translations import Languages, languages_from
 
 
 class SiteConfigError(Exception):
@@ -29,6 +30,7 @@ class SiteConfig:
     docs_dir: Path
     options: Options
     warnings: tuple[str, ...] = ()  # options that are not the plugin's, as MkDocs warns of them
+    languages: Languages | None = None  # the site's translations, with mkdocs-static-i18n
 
 
 class _Loader(yaml.SafeLoader):
@@ -64,7 +66,7 @@ def load(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise SiteConfigError(f"{path}: expected a mapping of settings")
     docs_dir = path.parent / str(data.get("docs_dir") or "docs")
-    options = _plugin_options(data.get("plugins"))
+    options = _plugin_options(data.get("plugins"), "okr")
     if not isinstance(options, (dict, type(None))):
         raise SiteConfigError(f"{path}: the okr plugin's options: expected a mapping of option to value, got {options!r}")
     config = OkrConfig(config_file_path=str(path))
@@ -74,11 +76,12 @@ def load(path: Path) -> SiteConfig:
         key, error = failed[0]
         raise SiteConfigError(f'{path}: okr plugin option "{key}": {error}')
     problems = tuple(f'{path}: okr plugin option "{key}": {warning}' for key, warning in warnings)
-    return SiteConfig(path, docs_dir, options_from(config), problems)
+    languages = languages_from(_plugin_options(data.get("plugins"), "i18n"))
+    return SiteConfig(path, docs_dir, options_from(config), problems, languages)
 
 
-def _plugin_options(plugins: Any) -> Any:
-    """The options given to the okr plugin, in any of the forms mkdocs.yml allows."""
+def _plugin_options(plugins: Any, plugin: str) -> Any:
+    """The options given to `plugin`, in any of the forms mkdocs.yml allows."""
     if isinstance(plugins, dict):
         entries = list(plugins.items())
     else:
@@ -86,6 +89,6 @@ def _plugin_options(plugins: Any) -> Any:
             next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None) for p in plugins or ()
         ]
     for name, options in entries:
-        if name == "okr":
+        if name == plugin:
             return options
     return None
