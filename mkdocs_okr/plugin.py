@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -19,9 +19,8 @@ from . import render, report, searchtext
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
-from .fences import fenced_blocks
-from .languages import LanguageBuild, language_build, translate
-from .navigation import place_index, title_of
+from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
+from .languages import LanguageBuild, language_build
 from .outcome import Checked, Look, link_aligns
 from .runlog import Findings, Run, log_all, log_changes
 from .shield import safe_source
@@ -31,7 +30,6 @@ log = get_plugin_logger(__name__)
 
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
-INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
 _INDEX_MARKER_BYTES = INDEX_MARKER.encode()
 
 
@@ -95,7 +93,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         items = []
         options = options_from(self.config)
         pages = sorted(
-            (f for f in files.documentation_pages(inclusion=_any) if f.inclusion.is_included() or f.page is not None),
+            (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
         )
         self.pages = [self._display_path(file, config) for file in pages]
@@ -163,7 +161,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     @event_priority(-50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Give the generated index one entry of the navigation that MkDocs made, spelt as its
-        title, after other plugins changed the navigation (`navigation`)."""
+        title, after other plugins changed the navigation (`indexpage`)."""
         if self.index is not None and config.nav is None:
             place_index(nav, self.index, title_of(self.index.content_string))
         return nav
@@ -269,15 +267,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                      f"add the line {INDEX_MARKER} to it to show the index in it")
             return False
         content = render.index_page(INDEX_MARKER, self.look.search_paths)
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
-
-        def generated(folder: str) -> File:
-            file = File.generated(config, path, content=content, inclusion=inclusion)
-            file.dest_uri = folder + file.dest_uri
-            return file
-
-        self.index = generated(language.folder)
-        translate(self.index, language, generated)
+        self.index = index_file(config, path, content, language)
         files.append(self.index)
         return True
 
@@ -309,21 +299,6 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return self.docs_prefix + file.src_uri
         path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
         return os.path.relpath(path, self.root).replace(os.sep, "/")
-
-
-def holds_marker(markdown: str) -> bool:
-    """Whether the index marker stands on a line of its own outside fenced code, where Markdown
-    keeps it as HTML (a page that shows the marker as an example does not hold the index)."""
-    lines = markdown.splitlines()
-    code = {n for start, end, _ in fenced_blocks(lines) for n in range(start, end + 1)}
-    return any(
-        line.strip() == INDEX_MARKER and not line.startswith(("    ", "\t")) and n not in code
-        for n, line in enumerate(lines)
-    )
-
-
-def _any(inclusion: InclusionLevel) -> bool:
-    return True
 
 
 def _add_anchors(page: Page, anchors: Iterable[str]) -> None:
