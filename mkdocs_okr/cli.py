@@ -80,7 +80,7 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
             raise UsageError(f"no such file or folder: {path}")
     named = [(_display(path), path) for path in _markdown_files(paths)]
     context = _context(site.docs_dir, named) if site and given and not _covers(given, site.docs_dir) else []
-    checked = check_site(named, context, options, workers)
+    checked = check_site(named, context, options, workers, (site.languages, site.docs_dir) if site and site.languages else None)
     for name, why in checked.unreadable:
         click.echo(f"mkdocs-okr: cannot read {name}: {why}", err=True)
     results = checked.results

@@ -81,7 +81,9 @@ class OkrConfig(Config):
     """Where the generated page with the site's OKR index goes (periods, a chart and a table per
     team, the alignment tree); `""` for none. A page of your own that holds the line
     `<!-- mkdocs-okr: index -->` shows the index there instead, and a page of yours at this path
-    is never replaced."""
+    is never replaced. Without a `nav:`, the index is one entry of the navigation, titled as the
+    page is; with one, it is shown only where your `nav:` lists its path (e.g. `- okrs/index.md`),
+    and MkDocs does not report it as a page left out of the nav."""
 
     workers = c.Optional(c.Type(int))
     """Worker processes that check pages while MkDocs renders: unset to decide by the site's size

@@ -15,14 +15,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from . import render, report
+from . import render, report, searchtext
 from .batch import Batch, Item, workers_for
-from .check import Options, may_be_okr_page, normalise, read_text
+from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
-from .fences import fenced_blocks
 from .frontmatter import FRONT_MATTER_RE
-from .model import Diagnostic
-from .outcome import LOG_LEVEL, Checked, Look, link_aligns, log_line
+from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
+from .languages import LanguageBuild, language_build
+from .outcome import Checked, Look, link_aligns
+from .runlog import Findings, Run, log_all, log_changes
 from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
 
@@ -30,7 +31,6 @@ log = get_plugin_logger(__name__)
 
 _LEADING_H1 = re.compile(r"\A\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 CARD_MARKER = "<!-- mkdocs-okr: card -->"
-INDEX_MARKER = "<!-- mkdocs-okr: index -->"  # a page holding it shows the site's index there
 _INDEX_MARKER_BYTES = INDEX_MARKER.encode()
 
 
@@ -45,38 +45,63 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.look = Look()
         self.root = "."
         self.docs_prefix = ""  # docs_dir as seen from mkdocs.yml's folder, with a final "/"
-        self.pages = 0
+        self.pages: list[str] = []  # this build's documentation pages, as diagnostics name them
+        self.files: dict[str, File] = {}  # src_uri -> the file of each page checked
+        self.index: File | None = None  # the index page this build generated
+        self.search = False  # whether a search plugin indexes the pages
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
         self.sources: dict[str, bytes] = {}  # src_uri -> the bytes read in on_files, until MkDocs reads the page
         self.index_pages: set[str] = set()
         self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
+        self.run = Run()  # what this run's builds found, reported when the last one ends
+        self.folded = True  # whether this build's results are in `run`
+        self.serving = False  # `mkdocs serve`, which keeps this instance across rebuilds
+        self.before: Findings | None = None  # the findings the last run of `mkdocs serve` reported
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this is `mkdocs serve`, whose rebuilds print only what changed."""
+        self.serving, self.before = command == "serve", None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Reset per-build state, so `mkdocs serve` rebuilds start from nothing."""
-        self.batch.close()
+        """Reset per-build state, so `mkdocs serve` rebuilds start from nothing; a later build of
+        the same run (mkdocs-static-i18n's, for another language) adds to the run's results."""
+        if language_build(config.plugins).later:
+            self._fold()
+        else:
+            self.batch.close()
+            self.run = Run()
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
-        self.shielded, self.sources = {}, {}
+        self.shielded, self.sources, self.files, self.index, self.pages = {}, {}, {}, None, []
+        self.folded = False
+        self.search = searchtext.wants_text(list(config.plugins))
         self.look = Look(tuple(config.theme.dirs))
         self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
         docs = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         self.docs_prefix = "" if docs == "." else docs + "/"
         return config
 
-    @event_priority(-100)
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Start checking every page that may be an OKR page, late, after other plugins generated
-        theirs. Every page, because a `--dirty` rebuild passes only changed pages through page events
-        but must report the same findings; in the background, while MkDocs renders."""
+        theirs, and after mkdocs-static-i18n (-100) chose this language's pages, to which it adds
+        none of ours. Every page, because a `--dirty` rebuild passes only changed pages through
+        page events but must report the same findings; in the background, while MkDocs renders.
+        Material's blog posts too: its blog plugin reads them itself and keeps them out of the
+        site until its `on_nav`."""
         if not self.config.enabled:
             return files
         items = []
         options = options_from(self.config)
-        pages = sorted(files.documentation_pages(), key=lambda f: f.src_uri)
-        self.pages = len(pages)
+        pages = sorted(
+            (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
+            key=lambda f: f.src_uri,
+        )
+        self.pages = [self._display_path(file, config) for file in pages]
         holds_index = False
         for file in pages:
             raw = file.content_bytes
+            self.files[file.src_uri] = file
             if file.abs_src_path:
                 self.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
@@ -95,7 +120,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.batch = Batch(options, self.look, workers)
         self.batch.submit(items)
         if items and not holds_index:
-            holds_index = self._generate_index(files, config)
+            holds_index = self._generate_index(files, config, language_build(config.plugins))
         if (items or holds_index) and files.get_file_from_path(render.CSS_PATH) is None:
             stylesheet = render.stylesheet(self.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
@@ -147,12 +172,22 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         at = heading.end() if heading else 0
         return html[:at] + CARD_MARKER + "\n" + html[at:]
 
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Give the generated index one entry of the navigation that MkDocs made, spelt as its
+        title, after other plugins changed the navigation (`indexpage`)."""
+        if self.index is not None and config.nav is None:
+            place_index(nav, self.index, title_of(self.index.content_string))
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Every page is read: start the site-wide steps (cross-page rules, where each objective is,
         the index for each page that holds it), in a worker when there is one, while MkDocs writes
         the pages; the pages that need the result wait for it."""
         self.sources.clear()  # what MkDocs did not read (`--dirty`)
-        self.checked = {key: c for key, c in self.batch.all().items() if c.card is not None}
+        self.checked = {
+            key: c for key, c in self.batch.all().items() if c.card is not None and not self.files[key].inclusion.is_excluded()
+        }
         okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
         unread = [(c.file, c.diagnostics) for c in self.checked.values() if not c.okr_json]
         holders = {}
@@ -168,17 +203,28 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     @event_priority(50)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
-        """List the index's periods in the table of contents of the page that holds it."""
+        """List the index's periods in the table of contents of the page that holds it, and give
+        the search plugins, which index the page next, the card's or the index's text in words."""
         shown = self._shown_index(page)
         if shown is not None:
             entries = [AnchorLink(title, anchor, 2) for title, anchor in shown.toc]
             items = page.toc.items
             (items[0].children if len(items) == 1 and items[0].level == 1 else items).extend(entries)
+        if not self.search or not page.content:
+            return context
+        if shown is not None:
+            okrs = [c.okr() for _, c in sorted((c.file, c) for c in self.checked.values()) if c.okr_json]
+            page.content = searchtext.with_text(page.content, INDEX_MARKER, okrs, False, self.look.search_paths)
+        checked = self.checked.get(page.file.src_uri)
+        if checked is not None and checked.okr_json and CARD_MARKER in page.content:
+            okr = [checked.okr()]
+            page.content = searchtext.with_text(page.content, CARD_MARKER, okr, True, self.look.search_paths)
         return context
 
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the OKR card where `on_page_content` marked it, and the index where a page holds it."""
+        output = searchtext.without_text(searchtext.without_text(output))
         shown = self._shown_index(page)
         if shown is not None:
             output = output.replace(INDEX_MARKER, shown.html, 1)
@@ -192,32 +238,42 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         card = link_aligns(checked.card, lambda key: self._align_href(key, page))
         return output.replace(CARD_MARKER, card, 1)
 
+    @event_priority(-150)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Report the findings of all pages, in page order, and export every OKR of the site as
-        `okrs.json`, in the JSON report's format."""
-        site = self.site() if self.site is not None else None
-        self.batch.close()
-        if site is None or not self.checked:
+        """When the run's last build is done (after mkdocs-static-i18n's, -100, which runs the
+        other languages' builds), report the findings of all pages, in page order, each once, and
+        export every OKR of the site as `okrs.json`, in the JSON report's format. A rebuild of
+        `mkdocs serve` prints only the pages whose findings changed, then a summary."""
+        self._fold()
+        if language_build(config.plugins).later or not self.run.checked:
             return
-        by_file = {c.file: c.diagnostics for c in self.checked.values()}
-        for d in site.findings:
-            by_file[d.file].append(d)
-        for diagnostics in by_file.values():
-            diagnostics.sort(key=Diagnostic.sort_key)
-            for d in diagnostics:
-                log.log(LOG_LEVEL[d.severity], log_line(d))
-        diagnostics = sorted((d for found in by_file.values() for d in found), key=Diagnostic.sort_key)
-        okrs = [okr for _, okr in sorted((c.file, c.okr_json) for c in self.checked.values() if c.okr_json)]
+        findings = self.run.findings()
+        if self.serving and self.before is not None:
+            log_changes(findings, self.before, log, config.strict)
+        else:
+            log_all(findings, log)
+        self.before = findings if self.serving else None
         with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:
-            export.write(report.export(self.pages, okrs, diagnostics))
+            export.write(self.run.export(findings))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
         self.batch.close()
 
-    def _generate_index(self, files: Files, config: MkDocsConfig) -> bool:
+    def _fold(self) -> None:
+        """Add this build's results to the run's, once, when its pages are written."""
+        if self.folded:
+            return
+        site = self.site() if self.site is not None else None
+        self.batch.close()
+        self.run.add(self.pages, self.checked.values(), site.findings if site is not None else ())
+        self.folded = True
+
+    def _generate_index(self, files: Files, config: MkDocsConfig, language: LanguageBuild) -> bool:
         """Add the index page at the configured path, unless none is wanted or a page of the site
-        is there already; True when added. Added last, so it is read when every page is checked."""
+        is there already; True when added. Added last, so it is read when every page is checked.
+        In the language's folder, with mkdocs-static-i18n; kept out of a `nav:` that does not
+        name it, as MkDocs would otherwise say it is missing there."""
         path = self.config.index
         if not path:
             return False
@@ -225,7 +281,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             log.info(f"{path} is a page of yours, so the OKR index is not generated there; "
                      f"add the line {INDEX_MARKER} to it to show the index in it")
             return False
-        files.append(File.generated(config, path, content=render.index_page(INDEX_MARKER, self.look.search_paths)))
+        content = render.index_page(INDEX_MARKER, self.look.search_paths)
+        self.index = index_file(config, path, content, language)
+        files.append(self.index)
         return True
 
     def _shown_index(self, page: Page) -> ShownIndex | None:
@@ -256,19 +314,6 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return self.docs_prefix + file.src_uri
         path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
         return os.path.relpath(path, self.root).replace(os.sep, "/")
-
-
-def holds_marker(markdown: str) -> bool:
-    """Whether the index marker stands on a line of its own outside fenced code, where Markdown
-    keeps it as HTML (a page that shows the marker as an example does not hold the index), and
-    outside the page's front matter, which MkDocs does not render."""
-    front = FRONT_MATTER_RE.match(normalise(markdown))
-    lines = normalise(markdown)[front.end() if front else 0 :].splitlines()
-    code = {n for start, end, _ in fenced_blocks(lines) for n in range(start, end + 1)}
-    return any(
-        line.strip() == INDEX_MARKER and not line.startswith(("    ", "\t")) and n not in code
-        for n, line in enumerate(lines)
-    )
 
 
 def _add_anchors(page: Page, anchors: Iterable[str]) -> None:

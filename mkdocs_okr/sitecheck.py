@@ -14,6 +14,8 @@ from .batch import CHUNK, MIN_PAGES, Batch, Item, workers_for
 from .outcome import Look
 from .check import Options, PageResult, may_be_okr_page
 from .crosspage import add_cross_page
+from .model import Diagnostic
+from .translations import Languages, cross_page_by_language
 
 
 @dataclass
@@ -30,9 +32,11 @@ def check_site(
     context: Sequence[tuple[str, Path]],
     options: Options,
     workers: int | None = None,
+    languages: tuple[Languages, Path] | None = None,
 ) -> SiteCheck:
     """Check the `named` files (as (name, path)); `context` files are read only so that the
-    cross-page rules see them, and an unreadable one is skipped."""
+    cross-page rules see them, and an unreadable one is skipped. `languages`: the site's
+    translations and its docs_dir, for a site translated with mkdocs-static-i18n."""
     site = SiteCheck()
     results: dict[str, PageResult] = {}
     batch: Batch | None = None
@@ -64,10 +68,24 @@ def check_site(
             batch.close(wait=True)  # the command exits next
     results.update((name, PageResult(name, c.is_okr_page, None, c.diagnostics)) for name, c in checked.items())
     okrs = [okr for c in checked.values() if (okr := c.outline())]
-    add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
+    if languages is None:
+        add_cross_page({name: r.diagnostics for name, r in results.items()}, okrs, options.severity)
+    else:
+        inside = {name: _inside(path, languages[1]) for name, path in [*named, *context]}
+        for d in cross_page_by_language(okrs, options.severity, languages[0], inside):
+            results[d.file].diagnostics.append(d)
+            results[d.file].diagnostics.sort(key=Diagnostic.sort_key)
     site.results = sorted((r for name, r in results.items() if name in shown), key=lambda r: r.file)
     site.okrs = [c.okr_json for name, c in sorted(checked.items()) if c.okr_json and name in shown]
     return site
+
+
+def _inside(path: Path, docs_dir: Path) -> str:
+    """A page's path inside docs_dir, as mkdocs-static-i18n reads it ('' outside it)."""
+    try:
+        return path.resolve().relative_to(docs_dir.resolve()).as_posix()
+    except ValueError:
+        return ""
 
 
 def _batch(options: Options, pages: int, workers: int | None) -> Batch:

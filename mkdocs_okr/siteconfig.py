@@ -22,6 +22,7 @@ import yaml
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
 from .settings import SettingError, link, name_list, severities
+from .translations import Languages, languages_from
 
 
 class SiteConfigError(Exception):
@@ -36,6 +37,7 @@ class SiteConfig:
     docs_dir: Path
     options: Options
     warnings: tuple[str, ...] = ()  # options that are not the plugin's, as MkDocs warns of them
+    languages: Languages | None = None  # the site's translations, with mkdocs-static-i18n
 
 
 class _Loader(yaml.SafeLoader):
@@ -71,14 +73,15 @@ def load(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise SiteConfigError(f"{path}: expected a mapping of settings")
     docs_dir = path.parent / str(data.get("docs_dir") or "docs")
-    options = _plugin_options(data.get("plugins"))
+    options = _plugin_options(data.get("plugins"), "okr")
     if not isinstance(options, (dict, type(None))):
         raise SiteConfigError(f"{path}: the okr plugin's options: expected a mapping of option to value, got {options!r}")
+    languages = languages_from(_plugin_options(data.get("plugins"), "i18n"))
     plain = plain_options(options or {})
     if plain is not None:
-        return SiteConfig(path, docs_dir, plain)
+        return SiteConfig(path, docs_dir, plain, (), languages)
     read, problems = validated(path, options or {})
-    return SiteConfig(path, docs_dir, read, problems)
+    return SiteConfig(path, docs_dir, read, problems, languages)
 
 
 def validated(path: Path, options: dict[Any, Any]) -> tuple[Options, tuple[str, ...]]:
@@ -152,8 +155,8 @@ def plain_options(given: dict[Any, Any]) -> Options | None:
     return Options(**{key: value for key, value in read.items() if key in _OPTIONS}, limits=limits)
 
 
-def _plugin_options(plugins: Any) -> Any:
-    """The options given to the okr plugin, in any of the forms mkdocs.yml allows."""
+def _plugin_options(plugins: Any, plugin: str) -> Any:
+    """The options given to `plugin`, in any of the forms mkdocs.yml allows."""
     if isinstance(plugins, dict):
         entries = list(plugins.items())
     else:
@@ -161,6 +164,6 @@ def _plugin_options(plugins: Any) -> Any:
             next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None) for p in plugins or ()
         ]
     for name, options in entries:
-        if name == "okr":
+        if name == plugin:
             return options
     return None
