@@ -46,3 +46,11 @@ def translate(file: Any, build: LanguageBuild, copy: Callable[[str], Any]) -> No
         return
     file.locale = file.locale_alternate_of = build.language
     file.alternates = {code: file if code == build.language else copy(folder) for code, folder in build.folders.items()}
+
+
+def list_page(plugins: Any, build: LanguageBuild, file: Any) -> None:
+    """List a generated page among its language's pages, as mkdocs-static-i18n's sitemap.xml
+    lists only those (it takes the list before the page is generated)."""
+    pages = getattr(plugins.get("i18n"), "i18n_files_per_language", {}).get(build.language)
+    if isinstance(pages, list):
+        pages.append(file)

@@ -21,7 +21,7 @@ from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
 from .frontmatter import FRONT_MATTER_RE
 from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
-from .languages import LanguageBuild, language_build
+from .languages import LanguageBuild, language_build, list_page
 from .outcome import Checked, Look, link_aligns
 from .runlog import Findings, Run, log_all, log_changes
 from .shield import safe_source
@@ -284,6 +284,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         content = render.index_page(INDEX_MARKER, self.look.search_paths)
         self.index = index_file(config, path, content, language)
         files.append(self.index)
+        list_page(config.plugins, language, self.index)
         return True
 
     def _shown_index(self, page: Page) -> ShownIndex | None:

@@ -36,8 +36,7 @@ class Run:
         """Each OKR page's findings, pages in path order, each finding once."""
         by_file: Findings = {file: list(self.checked[file].diagnostics) for file in sorted(self.checked)}
         for d in self.cross:
-            if d not in by_file[d.file]:
-                by_file[d.file].append(d)
+            by_file[d.file].append(d)
         for found in by_file.values():
             found.sort(key=Diagnostic.sort_key)
         return by_file

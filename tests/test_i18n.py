@@ -68,10 +68,12 @@ def test_each_language_gets_its_index_in_its_folder_and_theme_and_one_report_of_
     assert not [d for d in export["diagnostics"] if d["rule"] == "duplicate-id"]
 
 
-def test_the_language_switcher_on_an_index_leads_to_the_index_in_the_other_language(
+def test_the_language_switcher_and_the_sitemap_lead_to_the_index_in_each_language(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    built = build_site(site(PAGES, i18n_config("material", True)), caplog)
+    built = build_site(site(PAGES, "site_url: https://example.com/\n" + i18n_config("material", True)), caplog)
+    sitemap = re.findall(r"<loc>([^<]*)</loc>", built.html("sitemap.xml"))
+    assert {"https://example.com/okrs/", "https://example.com/fr/okrs/"} <= set(sitemap)
     switch = r'<a href="([^"]*)" hreflang="{}" class="md-select__link">'
     assert re.search(switch.format("fr"), built.html("okrs/index.html")).group(1) == "../fr/okrs/"  # type: ignore[union-attr]
     assert re.search(switch.format("en"), built.html("fr/okrs/index.html")).group(1) == "../../okrs/"  # type: ignore[union-attr]
