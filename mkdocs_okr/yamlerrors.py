@@ -58,14 +58,10 @@ def character_error(text: str, error: yaml.reader.ReaderError) -> tuple[yaml.Mar
 
 
 def _tab_at(lines: list[str], line: int) -> int | None:
-    """The column of a tab in the indentation of `line`, or of the line above (libyaml may stop on
-    the line after a tab-indented one); None when neither has one."""
-    for number in (line, line - 1):
-        if 0 <= number < len(lines):
-            indent = lines[number][: len(lines[number]) - len(lines[number].lstrip(" \t"))]
-            if "\t" in indent:
-                return indent.index("\t") if number == line else None
-    return None
+    """The column of a tab in the indentation of `line`, or None when it has none."""
+    text = lines[line]
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    return indent.index("\t") if "\t" in indent else None
 
 
 def _indentation(lines: list[str], line: int) -> tuple[int, str] | None:
