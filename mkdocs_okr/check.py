@@ -17,7 +17,7 @@ from .salvage import salvage
 from .shape import shape
 from .staleness import stale, today
 from .suppress import suppress
-from .validate import is_valid, schema_text, validate
+from .validate import is_valid, validate
 
 BOM = b"\xef\xbb\xbf"
 
@@ -69,7 +69,7 @@ def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
             okr, model_findings = _model(front, file, options)
             findings += model_findings
         else:  # every finding at once: those of the parts that are valid too
-            salvaged = salvage(front.data, validation.errors, schema_text())
+            salvaged = salvage(front.data, validation.errors)
             if salvaged is not None and is_valid()(salvaged.data):
                 _, model_findings = _model(replace(front, data=salvaged.data), file, options)
                 findings += [f for f in model_findings if salvaged.keeps(f)]

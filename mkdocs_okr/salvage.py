@@ -13,11 +13,12 @@ import copy
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .frontmatter import escape
 from .model import Finding
+from .validate import schema_text
 
 _STAND_IN = "…"  # a key result, or a required text, that stands where an invalid one was
 
@@ -48,10 +49,11 @@ class _Shape:
     required: dict[str, Any]
 
 
-@lru_cache(maxsize=1)
-def _shapes(schema_text: str) -> dict[str, _Shape]:
-    """The page's and an objective's shape, from the published schema (its examples are valid)."""
-    defs = json.loads(schema_text)["$defs"]
+@cache
+def _shapes() -> dict[str, _Shape]:
+    """The page's and an objective's shape, from the published schema (its examples are valid);
+    read once, on the first invalid page."""
+    defs = json.loads(schema_text())["$defs"]
     shapes = {}
     for name in ("okr", "objective"):
         properties = defs[name]["properties"]
@@ -60,7 +62,7 @@ def _shapes(schema_text: str) -> dict[str, _Shape]:
     return shapes
 
 
-def salvage(data: Any, errors: Iterable[tuple[Sequence[Any], str]], schema_text: str) -> Salvaged | None:
+def salvage(data: Any, errors: Iterable[tuple[Sequence[Any], str]]) -> Salvaged | None:
     """The block with each error's part set aside, or None when the error is in the block's
     frame (the block itself, or its list of objectives, is not what the schema wants).
     `errors`: each error's path from the document's root, and its schema keyword."""
@@ -68,7 +70,7 @@ def salvage(data: Any, errors: Iterable[tuple[Sequence[Any], str]], schema_text:
     block = result.data.get("okr") if isinstance(result.data, dict) else None
     if not isinstance(block, dict):
         return None
-    shapes = _shapes(schema_text)
+    shapes = _shapes()
     for path, keyword in errors:
         where = list(path)[1:]  # below okr
         if where[:1] != ["objectives"]:
