@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mkdocs_okr import cli, config
-from mkdocs_okr.vocabulary import vocabulary
+from mkdocs_okr.levels import levels
 from mkdocs_okr.rules import registry
 from mkdocs_okr.datafiles import text
 from mkdocs_okr.validate import schema_text
@@ -86,7 +86,7 @@ def rule_page(rule_id: str) -> str:
     rule = registry()[rule_id]
     severity = f"**Default severity:** {_severity(rule)}\n"
     if rule.by_level:
-        labels = vocabulary().levels
+        labels = levels()
         severity = "Each key result gets one of four badges, and each level has its own default severity:\n\n" + "\n".join(
             f"- {labels[level]['symbol']} **{labels[level]['label']}** (`{level}`): {labels[level]['meaning']}. "
             f"Default severity: `{s.value}`."

@@ -5,26 +5,28 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .controllability import assess, people
+from .classify import assess, people
+from .classify.explain import quoted
+from .classify.vocabulary import SiteWords
 from .frontmatter import FrontMatter
+from .levels import levels as words
 from .model import OKR, Controllability, Finding, KeyResult, Level, Position
-from .vocabulary import vocabulary
 
 
-def annotate(okr: OKR, front: FrontMatter) -> list[Finding]:
+def annotate(okr: OKR, front: FrontMatter, site: SiteWords = ()) -> list[Finding]:
     """Classify each key result in place; return the controllability, measures-mismatch and measurable findings."""
     findings = []
-    levels = vocabulary().levels
+    levels = words()
     for objective in okr.objectives:
         for kr in objective.key_results:
-            assessed = assess(kr.text, okr.customer, okr.customers_users, kr.measures, kr.target is not None)
+            assessed = assess(kr.text, okr.customer, okr.customers_users, kr.measures, kr.target is not None, site)
             result, inferred = assessed.result, assessed.inferred
             if okr.no_customers_users and result.level is Level.CUSTOMERS_USERS and result.source == "inferred":
                 result = inferred = _their_own_users(result, levels)
             kr.controllability = result
             name = f"{objective.id} {kr.id}"
             at = Position(kr.line, kr.column)
-            evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
+            evidence = quoted(result.evidence)
             message = _finding(levels[result.level.value], name, result.actor, evidence)
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
             if assessed.contradicted:
@@ -47,12 +49,12 @@ def _finding(words: dict[str, str], name: str, actor: str | None, evidence: str)
 def _their_own_users(result: Controllability, levels: dict[str, Any]) -> Controllability:
     """On a page that has no customers' users, the people who use the product are its customers."""
     actor = result.actor or levels["customer"]["default_actor"]
-    evidence = ", ".join(f'"{e}"' for e in result.evidence[:3]) or "no clear words"
+    evidence = quoted(result.evidence)
     reason = levels["customer"]["reason"].format(actor=actor, evidence=evidence) + "; this page has no customers' users"
     return replace(result, level=Level.CUSTOMER, reason=reason, suggestion=None)
 
 
 def _mismatch(name: str, kr: KeyResult, level: Level, evidence: tuple[str, ...], front: FrontMatter) -> Finding:
-    quoted = ", ".join(f'"{e}"' for e in evidence[:3])
-    message = f"{name} declares measures: {kr.measures}, but its text reads as {level.value} ({quoted})"
+    shown = ", ".join(f'"{e}"' for e in evidence[:3])
+    message = f"{name} declares measures: {kr.measures}, but its text reads as {level.value} ({shown})"
     return Finding("measures-mismatch", front.position(f"{kr.pointer}/measures"), message, kr.pointer)

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import render
 from .check import Options
+from .classify import warm_up as warm_up_classifier
 from .outcome import Checked, Look, page
-from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -104,7 +104,7 @@ def warm_up(look: Look) -> None:
     ready when the first pages arrive; then set it aside from the garbage collector, which would
     otherwise walk it on every full pass (and a forked worker would copy each memory page that the
     walk touches)."""
-    vocabulary()
+    warm_up_classifier()
     if look.cards:
         render.environment(look.search_paths)
     gc.freeze()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .annotate import annotate
+from .classify.vocabulary import SiteWords
 from .frontmatter import FrontMatter, Origin, read_block, read_okr
 from .limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
@@ -34,6 +35,7 @@ class Options:
     min_key_results: int = 2
     max_key_results: int = 5
     limits: Limits = Limits()
+    vocabulary: SiteWords = ()  # a site's own words for the classifier (the `vocabulary` option)
 
 
 @dataclass
@@ -79,7 +81,7 @@ def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
 def _model(front: FrontMatter, file: str, options: Options) -> tuple[OKR, list[Finding]]:
     """The model of a valid block, and the findings of every rule that reads it."""
     okr, findings = build_okr(front, file, options.customer, options.customers_users)
-    findings += annotate(okr, front)
+    findings += annotate(okr, front, options.vocabulary)
     findings += stale(okr, front, today(options.today), options.stale_after_days)
     findings += shape(okr, front, options.min_key_results, options.max_key_results)
     return okr, suppress(findings, okr, front)

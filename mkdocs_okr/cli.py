@@ -114,8 +114,8 @@ def explain(
     """Say whose behaviour one key result measures, why, and what to measure instead."""
     import json
 
-    from .controllability import assess
-    from .vocabulary import vocabulary
+    from .classify import assess
+    from .levels import levels
 
     site = _site(config_file)
     customer = customer or (site.options.customer if site else ())
@@ -130,7 +130,7 @@ def explain(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     rows = [
-        ("level", f"{result.level.value} ({vocabulary().levels[result.level.value]['label']})"),
+        ("level", f"{result.level.value} ({levels()[result.level.value]['label']})"),
         ("source", result.source),
         ("actor", result.actor or "-"),
         ("evidence", ", ".join(f'"{e}"' for e in result.evidence) or "-"),

@@ -11,7 +11,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, link, name_list, severities
+from .settings import SettingError, link, name_list, severities, site_vocabulary
 
 T = TypeVar("T")
 
@@ -71,6 +71,12 @@ class OkrConfig(Config):
     customers_users = Setting(name_list, ())
     """Your customers' users, by default for every OKR page: the people your customers serve
     (e.g. `[diners]`). A page's own `okr.customers_users` replaces it."""
+
+    vocabulary = Setting(site_vocabulary, {})
+    """Your own words, for the classifier: names for your `customer`, your `customers_users`, the
+    customer's staff (`customer_staff`) and your own `team`, and `metrics` by the party whose
+    behaviour they count (`customer`, `customers_users` or `team`). They win over the built-in words,
+    e.g. `{customer_staff: [dispatchers], metrics: {customers_users: [deliveries]}}`."""
 
     guidance_url = Setting(link, "https://mkdocs-okr.github.io/mkdocs-okr/")
     """Where the rule pages live that cards link to (`rules/<id>/` is added): a full URL, a path
@@ -138,6 +144,7 @@ def options_from(config: OkrConfig) -> Options:
     return Options(
         customer=config.customer,
         customers_users=config.customers_users,
+        vocabulary=config.vocabulary,
         severity=dict(config.severity),
         today=config.today,
         stale_after_days=config.stale_after_days,

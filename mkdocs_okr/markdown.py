@@ -37,6 +37,7 @@ class OkrExtension(Extension):
             "customer": [[], "Your direct customers, by default for every OKR block (a name or a list)."],
             "customers_users": [[], "Your customers' users, by default for every OKR block (a name or a list)."],
             "severity": [{}, "error, warning, info or ignore, by rule id or controllability level."],
+            "vocabulary": [{}, "Your own words for the classifier: parties and metrics, by whose they are."],
             "css_url": ["", "Link this stylesheet from each card; empty: the card carries its own styles."],
             "guidance_url": [render.GUIDANCE_URL, "Where the rule pages live that cards link to."],
             "file": ["<markdown>", "How findings name the page when the host does not say which page it is."],
@@ -44,7 +45,7 @@ class OkrExtension(Extension):
         super().__init__(**kwargs)
         configs = self.getConfigs()
         try:
-            self.options = settings.options(configs["customer"], configs["customers_users"], configs["severity"])
+            self.options = settings.options(configs["customer"], configs["customers_users"], configs["severity"], configs["vocabulary"])
         except settings.SettingError as error:
             raise ValueError(f"okr extension: {error}") from None
         try:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import OKR, Diagnostic, KeyResult
-from .vocabulary import levels
+from .levels import levels
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -1,5 +1,5 @@
-"""The options every host gives the same way (customer, customers_users, severity), read from
-plain values; a wrong value raises `SettingError` with a message that says what to write."""
+"""The options every host gives the same way (customer, customers_users, severity, vocabulary),
+read from plain values; a wrong value raises `SettingError` with a message that says what to write."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from difflib import get_close_matches
 from urllib.parse import urlsplit
 
 from .check import Options
+from .classify.vocabulary import SITE_PARTIES, SiteWords, site_words
 from .model import Severity
 from .normalize import names
 from .rules import policy_keys
@@ -59,11 +60,43 @@ def severities(value: object) -> dict[str, Severity]:
     return result
 
 
-def options(customer: object = None, customers_users: object = None, severity: object = None) -> Options:
+_METRIC_OWNERS = ("customer", "customers_users", "team")
+
+
+def site_vocabulary(value: object) -> SiteWords:
+    """A site's words for the classifier: its names for each party (`customer`, `customers_users`,
+    `customer_staff`, `team`), and `metrics` by the party whose behaviour they count."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise SettingError(f"expected a mapping of {', '.join([*SITE_PARTIES, 'metrics'])}, got {value!r}")
+    checked: dict[str, object] = {}
+    for key, words in value.items():
+        if key == "metrics":
+            if not isinstance(words, dict):
+                raise SettingError(f"metrics: expected a mapping of {', '.join(_METRIC_OWNERS)} to words, got {words!r}")
+            checked["metrics"] = {owner: _words(f"metrics: {owner}", _METRIC_OWNERS, owner, listed) for owner, listed in words.items()}
+        else:
+            checked[key] = _words(str(key), (*SITE_PARTIES, "metrics"), key, words)
+    return site_words(checked)
+
+
+def _words(where: str, known: tuple[str, ...], key: object, words: object) -> tuple[str, ...]:
+    if key not in known:
+        close = get_close_matches(str(key), known, n=1)
+        hint = f' — did you mean "{close[0]}"?' if close else f"; known: {', '.join(known)}"
+        raise SettingError(f'unknown key "{key}"{hint}')
+    try:
+        return name_list(words)
+    except SettingError as error:
+        raise SettingError(f"{where}: {error}") from None
+
+
+def options(customer: object = None, customers_users: object = None, severity: object = None, vocabulary: object = None) -> Options:
     """The core's options from a host's plain settings (None: not set); SettingError names the
     wrong option."""
-    read = {"customer": name_list, "customers_users": name_list, "severity": severities}
-    given = {"customer": customer, "customers_users": customers_users, "severity": severity}
+    read = {"customer": name_list, "customers_users": name_list, "severity": severities, "vocabulary": site_vocabulary}
+    given = {"customer": customer, "customers_users": customers_users, "severity": severity, "vocabulary": vocabulary}
     values = {}
     for name, value in given.items():
         if value is None:

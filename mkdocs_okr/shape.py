@@ -9,14 +9,14 @@ from functools import lru_cache
 from .datafiles import load_yaml
 from .frontmatter import FrontMatter
 from .model import OKR, Finding
-from .vocabulary import lemma
+from .classify.words import lemma
 
 _WORDS = re.compile(r"[a-z]+|[<>≤≥+→%-]+|\d")
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, set[str]]:
-    data = load_yaml("vocab/shape.yaml")
+    data = load_yaml("data/shape.yaml")
     return {key: {lemma(w.lower()) for w in words} for key, words in data.items()}
 
 

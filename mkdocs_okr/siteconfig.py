@@ -21,7 +21,7 @@ import yaml
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, link, name_list, severities
+from .settings import SettingError, link, name_list, severities, site_vocabulary
 from .translations import Languages, languages_from
 
 
@@ -126,6 +126,7 @@ _PLAIN: dict[str, Callable[[object], Any]] = {
     "enabled": _kind(bool),
     "customer": name_list,
     "customers_users": name_list,
+    "vocabulary": site_vocabulary,
     "guidance_url": link,
     "index": _kind(str),
     "workers": _kind(int),

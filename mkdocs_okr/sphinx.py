@@ -33,6 +33,7 @@ CONFIG: dict[str, tuple[object, tuple[type, ...], str]] = {
     "okr_customer": ([], (str, list, tuple), "Your direct customers, by default for every OKR page."),
     "okr_customers_users": ([], (str, list, tuple), "Your customers' users, by default for every OKR page."),
     "okr_severity": ({}, (dict,), "error, warning, info or ignore, by rule id or controllability level."),
+    "okr_vocabulary": ({}, (dict,), "Your own words for the classifier: parties and metrics, by whose they are."),
     "okr_guidance_url": (render.GUIDANCE_URL, (str,), "Where the rule pages live that cards link to."),
     "okr_root": ("", (str,), "The folder that page names in findings and okrs.json start from; default: conf.py's."),
 }
@@ -77,7 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 def configure(app: Sphinx, config: Any) -> None:
     """Read the okr_* settings. A wrong one is an error in the build's log, as Sphinx reports its
     own settings of the wrong type, and is left out (so `-W` fails the build)."""
-    given = {name: config[f"okr_{name}"] for name in ("customer", "customers_users", "severity")}
+    given = {name: config[f"okr_{name}"] for name in ("customer", "customers_users", "severity", "vocabulary")}
     while True:
         try:
             options = settings.options(**given)

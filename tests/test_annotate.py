@@ -31,7 +31,8 @@ def found(text: str, options: Options = Options()) -> list[tuple[int, int, str, 
 
 
 def test_default_policy_warns_on_customers_users_and_unmeasurable() -> None:
-    assert found(page()) == [(11, 11, "warning", "controllability"), (12, 11, "info", "controllability"), (12, 11, "warning", "measurable")]
+    # onboarding is the customer's (shared/labelling.md), whose findings are off by default
+    assert found(page()) == [(11, 11, "warning", "controllability"), (12, 11, "warning", "measurable")]
     (d,) = [d for d in check_text(page(), "p.md", Options()).diagnostics if d.severity is Severity.WARNING and d.rule == "controllability"]
     assert d.message.startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert d.pointer == "/okr/objectives/0/key_results/1"
@@ -41,7 +42,7 @@ def test_the_json_model_carries_the_annotation() -> None:
     okr = check_text(page(), "p.md", Options()).okr
     assert okr is not None
     levels = [kr.controllability.level.value for kr in okr.objectives[0].key_results if kr.controllability]
-    assert levels == ["customer", "customers_users", "unknown"]
+    assert levels == ["customer", "customers_users", "customer"]
     kr = okr.objectives[0].key_results[1].to_dict()
     assert kr["controllability"]["level"] == "customers_users" and "restaurant owners" in kr["controllability"]["suggestion"]
 
@@ -69,7 +70,7 @@ def test_an_agreeing_declaration_is_no_finding() -> None:
 
 def test_a_key_result_silences_a_rule_with_a_reason() -> None:
     text = page(kr_extra="          ignore:\n            controllability: Kept as the before example\n")
-    assert found(text) == [(14, 11, "info", "controllability"), (14, 11, "warning", "measurable")]
+    assert found(text) == [(14, 11, "warning", "measurable")]  # onboarding is the customer's, off by default
     okr = check_text(text, "p.md", Options()).okr
     assert okr is not None and okr.objectives[0].key_results[1].controllability is not None  # the badge stays
 

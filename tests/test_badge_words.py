@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_okr.vocabulary import levels
+from mkdocs_okr.levels import levels
 
 # what each level's words must say, and what they must not (the words of another party's place)
 FRAME = {

@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO, run_mkdocs
 from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.rules import registry
-from mkdocs_okr.vocabulary import levels
+from mkdocs_okr.levels import levels
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,21 @@ from test_sphinx_extension import sphinx_build
 
 EXAMPLES = ["food-delivery-company.md", "food-delivery-before.md", "food-delivery-after.md", "learning-before.md", "shops-before.md"]
 PARTIES = {"customer": ["restaurant owners", "restaurants"], "customers_users": ["diners"]}
+# a site's own words: each host must hand them to the classifier (the ranch page reads them)
+VOCABULARY = {"customers_users": ["riders"], "metrics": {"customers_users": ["hoof trims"], "team": ["pasture checks"]}}
+RANCH = """---
+okr:
+  team: Ranch tools
+  period: 2026-Q1
+  objectives:
+    - title: Ranches run their days on us
+      key_results:
+        - text: "Hoof trims per month: 200 to 300"
+        - text: Pasture checks per week up 20%
+---
+
+# Ranch tools
+"""
 MKDOCS = f"""\
 site_name: Hosts
 plugins:
@@ -24,6 +39,7 @@ plugins:
       customer: {json.dumps(PARTIES["customer"])}
       customers_users: {json.dumps(PARTIES["customers_users"])}
       severity: {{team: warning, stale: ignore}}
+      vocabulary: {json.dumps(VOCABULARY)}
 """
 CONF = f"""\
 extensions = ["myst_parser", "mkdocs_okr.sphinx"]
@@ -32,6 +48,7 @@ root_doc = "okrs/food-delivery-company"
 okr_customer = {PARTIES["customer"]!r}
 okr_customers_users = {PARTIES["customers_users"]!r}
 okr_severity = {{"team": "warning", "stale": "ignore"}}
+okr_vocabulary = {VOCABULARY!r}
 okr_root = ".."
 """
 
@@ -44,7 +61,7 @@ def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The report of the same pages from each host: {"okrs": [...], "diagnostics": [...]}."""
     pages = {f"okrs/{name}": (REPO / "docs/examples" / name).read_text(encoding="utf-8") for name in EXAMPLES}
-    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE})
+    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE, "okrs/ranch.md": RANCH})
     root = write_site(tmp_path_factory.mktemp("hosts") / "site", {"index.md": "# Home\n", **pages}, MKDOCS)
     (root / "docs/conf.py").write_text(CONF, encoding="utf-8")
     found: dict[str, dict[str, Any]] = {}
@@ -65,7 +82,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         okrs, diagnostics = [], []
         for path in sorted((root / "docs/okrs").glob("*.md")):
             file = path.relative_to(root).as_posix()
-            extension = OkrExtension(**PARTIES, severity={"team": "warning", "stale": "ignore"}, file=file)
+            extension = OkrExtension(**PARTIES, severity={"team": "warning", "stale": "ignore"}, vocabulary=VOCABULARY, file=file)
             markdown.markdown(path.read_text(encoding="utf-8"), extensions=[extension])
             okrs += [c.okr() for c in extension.checked if c.okr_json]
             diagnostics += [d.to_dict() for c in extension.checked for d in c.diagnostics]
@@ -77,7 +94,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
 
 def test_every_host_reads_the_same_okrs_from_the_same_pages(reports: dict[str, dict[str, Any]]) -> None:
     front_matter = {host: [o for o in r["okrs"] if o["file"] != "docs/okrs/fenced.md"] for host, r in reports.items()}
-    assert len(front_matter["cli"]) == len(EXAMPLES) + 1
+    assert len(front_matter["cli"]) == len(EXAMPLES) + 2
     for host in ["plugin", "markdown", "sphinx"]:
         assert front_matter[host] == front_matter["cli"], host
 
@@ -98,3 +115,14 @@ def test_the_two_hosts_that_read_fenced_blocks_agree(reports: dict[str, dict[str
     okrs, found = fenced(reports["markdown"])
     assert len(okrs) == 1 and okrs[0]["objectives"][0]["key_results"][1]["line"] == 12 and found
     assert fenced(reports["sphinx"]) == (okrs, found)
+
+
+def test_every_host_teaches_the_classifier_the_sites_words(reports: dict[str, dict[str, Any]]) -> None:
+    """Without the site's `vocabulary`, both ranch key results read as unknown."""
+    from mkdocs_okr.classify import assess
+
+    assert {assess(text).result.level.value for text in ("Hoof trims per month: 200 to 300", "Pasture checks per week up 20%")} == {"unknown"}
+    for host, report in reports.items():
+        (ranch,) = [o for o in report["okrs"] if o["file"] == "docs/okrs/ranch.md"]
+        levels = [kr["controllability"]["level"] for kr in ranch["objectives"][0]["key_results"]]
+        assert levels == ["customers_users", "team"], host

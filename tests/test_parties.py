@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import DATA, record_figure
-from mkdocs_okr.parties import parties
+from mkdocs_okr.classify.parties import parties
 
 CASES = yaml.safe_load((DATA / "declarations.yaml").read_text(encoding="utf-8"))["cases"]
 
@@ -43,8 +43,8 @@ def test_the_kinds_of_declaration_the_issue_names(text: str, expected: tuple[lis
 
 
 def test_a_suggestion_names_a_long_declared_customer_by_its_first_party() -> None:
-    from mkdocs_okr.controllability import classify
+    from mkdocs_okr.classify import assess
 
-    result, _ = classify("Increase repeat trips per rider from 2 to 3 a week", ("bus operators (with their depot staff and drivers)",), ("riders",))
+    result = assess("Increase repeat trips per rider from 2 to 3 a week", ("bus operators (with their depot staff and drivers)",), ("riders",)).result
     assert result.level.value == "customers_users" and result.suggestion is not None
     assert "bus operators" in result.suggestion and "(with" not in result.suggestion

@@ -17,7 +17,7 @@ import yaml
 from conftest import REPO, run_cli, run_mkdocs
 from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.rules import registry
-from mkdocs_okr.vocabulary import levels
+from mkdocs_okr.levels import levels
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 SEVERITY_WORDS = {"errors": "error", "warnings": "warning", "info": "info"}

@@ -59,7 +59,7 @@ def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor
         (tmp_path / "docs" / "okrs" / name).write_bytes((REPO / "docs" / "examples" / name).read_bytes())
     run, modules = imported(["check", "docs/okrs/shops-after.md"], tmp_path)
     assert run.returncode == 0 and run.stdout == "checked 1 file (1 OKR page): no findings\n", run.stdout + run.stderr
-    assert "mkdocs_okr.controllability" in modules  # the page was classified, not skipped
+    assert "mkdocs_okr.classify.reading" in modules  # the page was classified, not skipped
     assert among(modules, NOT_FOR_A_CHECK) == []
     assert "importlib.resources" not in modules  # the data files are read as plain files
     assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index

@@ -6,7 +6,7 @@ download and play the games", "the shops' own buyers". The classifier needs the 
 each with its head noun, and which of them are another party's staff; the words of a clause that
 describes a party ("games", "engine", "checkout") name none. A small reading of the phrase's
 grammar finds them: asides in brackets and after a dash, clauses, prepositions, coordination and
-possessives, with the word lists in `vocab/parties.yaml`.
+possessives, with the word lists in `data/parties.yaml`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .datafiles import load_yaml
-from .vocabulary import lemma
+from ..datafiles import load_yaml
+from .words import lemma
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,10 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = load_yaml("vocab/parties.yaml")
-    actors = load_yaml("vocab/actors.yaml")
+    data = load_yaml("classify/data/parties.yaml")
+    actors = load_yaml("classify/data/actors.yaml")
     heads = lambda names: {name.split()[-1] for name in names}  # noqa: E731
-    people = set().union(*(heads(group["names"]) for group in actors.values() if isinstance(group, dict)))
+    people = set().union(*(heads(group) for group in actors.values()))
     phrases = lambda key: tuple(sorted((tuple(p.split()) for p in data[key]), key=len, reverse=True))  # noqa: E731
     return _Words(
         frozenset(data["determiners"]),
@@ -68,12 +68,12 @@ def _words() -> _Words:
         frozenset(data["organisations"]),
         frozenset(data["served"]),
         frozenset(people),
-        frozenset(heads(actors["staff"]["names"]) | heads(data["staff"])),
+        frozenset(heads(actors["staff"]) | heads(data["staff"])),
         tuple(data["person_endings"]),
         frozenset(data["things"]),
         frozenset(data["participles"]),
         dict(data["irregular_plurals"]),
-        frozenset(actors["customers_users"]["names"]),
+        frozenset(actors["customers_users"]),
     )
 
 

@@ -1,18 +1,14 @@
-"""The built-in vocabularies (vocab/*.yaml) and how a sentence is cut into words and matched against them."""
+"""How a sentence is cut into words, and how word lists are matched against them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .datafiles import load_yaml
-from .model import Level
+from ..model import Level
 
-CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
-STRONG_METRIC = 3.0
-WEAK_METRIC = 1.0
 POSSESSIVES = {"'s", "'"}
 _TOKEN_RE = re.compile(r"[a-z][a-z0-9]*|\d+(?:[.,]\d+)*|'s\b|'|%|[<>/;:,()\u2013\u2014-]")
 
@@ -62,9 +58,9 @@ class Entry:
 
     kind: str  # actor | staff | ambiguous | metric | word
     level: Level | None = None
-    weight: float = 0.0
-    strong: bool = False
-    role: str = ""
+    strong: bool = False  # a metric that belongs to one party whoever else is named
+    role: str = ""  # for a word: counters, reporters, negations...
+    source: str = ""  # for a party: declared (by the page), site (mkdocs.yml), or its group in actors.yaml
 
 
 class Matcher:
@@ -128,94 +124,3 @@ class Lexicon:
                     found[number].append((i, i + size, entry))
                     free[number] = i + size
         return found
-
-
-def _inflections(verb: str) -> set[str]:
-    """ship -> ship, ships, shipped, shipping; use -> uses, used, using; apply -> applies, applied."""
-    forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"}
-    if verb.endswith("e"):
-        forms |= {verb[:-1] + "ing"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb):
-        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
-    return forms
-
-
-@dataclass
-class Vocabulary:
-    """The built-in vocabularies, loaded once from vocab/*.yaml."""
-
-    actors: Matcher = field(default_factory=Matcher)
-    metrics: Matcher = field(default_factory=Matcher)
-    words: Matcher = field(default_factory=Matcher)
-    actions: set[str] = field(default_factory=set)
-    team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
-    acquisition_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
-    deadlines: Matcher = field(default_factory=Matcher)
-    neutral: Matcher = field(default_factory=Matcher)
-    lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
-    measurable: set[str] = field(default_factory=set)
-    levels: dict[str, dict[str, str]] = field(default_factory=dict)
-    suggestions: dict[str, object] = field(default_factory=dict)
-
-
-def _load(name: str) -> dict:
-    return load_yaml(f"vocab/{name}.yaml")
-
-
-def _by_first_word(verbs: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
-    """Verb phrases as lemmas, by their first word, the longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for verb in sorted({phrase(v) for v in verbs}, key=lambda v: (-len(v), v)):
-        index.setdefault(verb[0], []).append(verb)
-    return index
-
-
-@lru_cache(maxsize=1)
-def levels() -> dict[str, dict[str, str]]:
-    """Each controllability level's symbol, label, reason and wording, without the rest of the
-    vocabularies (rendering needs only these)."""
-    return _load("levels")
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """The vocabularies, parsed and indexed."""
-    vocab = Vocabulary()
-    actors, metrics = _load("actors"), _load("metrics")
-    groups = [
-        ("customer", CUSTOMER, "actor"),
-        ("customer_standin", CUSTOMER, "actor"),
-        ("customers_users", USERS, "actor"),
-        ("customers_users_standin", USERS, "actor"),
-        ("team", TEAM, "actor"),
-        ("staff", USERS, "staff"),
-    ]
-    for group, level, kind in groups:
-        for name in actors[group]["names"]:
-            vocab.actors.add(phrase(name), Entry(kind, level, float(actors[group]["weight"])))
-    for name in actors["ambiguous_customer"]:
-        vocab.actors.add(phrase(name), Entry("ambiguous", CUSTOMER, 1.5))
-    for level in (CUSTOMER, USERS, TEAM):
-        for strength in ("strong", "weak"):
-            weight = STRONG_METRIC if strength == "strong" else WEAK_METRIC
-            for name in metrics[level.value][strength]:
-                vocab.metrics.add(phrase(name), Entry("metric", level, weight, strength == "strong"))
-    for role in ("counters", "reporters", "outcome_markers", "negations", "causatives"):
-        for word in metrics[role]:
-            vocab.words.add(phrase(word), Entry("word", role=role))
-    vocab.actions = {form for verb in metrics["actions"] for form in _inflections(verb)}
-    vocab.team_verbs = _by_first_word(metrics["team_verbs"])
-    vocab.acquisition_verbs = _by_first_word(metrics["acquisition_verbs"])
-    for deadline in metrics["deadlines"]:
-        vocab.deadlines.add(phrase(deadline), Entry("deadline"))
-    for name in metrics["neutral"]:
-        vocab.neutral.add(phrase(name), Entry("neutral"))
-    vocab.measurable = {lemma(w) for w in metrics["measurable"]}
-    vocab.levels = levels()
-    vocab.suggestions = _load("suggestions")
-    vocab.lexicon = Lexicon([vocab.actors, vocab.metrics, vocab.words, vocab.neutral])
-    for family in vocab.suggestions["by_metric"].values():
-        family["lemmas"] = {lemma(m) for m in family["match"]}
-    return vocab

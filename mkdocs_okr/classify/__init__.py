@@ -1,0 +1,114 @@
+"""Whose behaviour does a key result measure: the customer, the customers' users, the team, or unclear?
+
+One entry point, `assess`. A key result is read (reading.py): the parties it names, the page's
+declared ones first (parties.py, declared.py), the metric families it counts (data/families.yaml),
+and the roles the small grammar gives them. The reading becomes features (features.py) that a
+model fitted on labelled key results from some two hundred domains weighs (model.py, fit.py). The
+answer is the most probable level when it is confident enough, else unknown, with the evidence
+that counted most and, for the customers' users, a customer-side alternative (explain.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Controllability, Level
+from .explain import explained, people
+from .features import Features, features, signal_features
+from .model import LEVELS, model
+from .reading import Reading, Signal, read
+from .vocabulary import SiteWords, site_words, vocabulary
+
+__all__ = ["Assessment", "assess", "people", "site_words", "warm_up"]
+
+_DIGIT = re.compile(r"\d")
+TELLING = 0.1  # a word whose weight for a level is above this is worth quoting as evidence
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """All the classifier says of one key result."""
+
+    result: Controllability  # what the card shows: the declaration if there is one, else the reading
+    inferred: Controllability  # what the text alone says
+    measurable: bool
+
+    @property
+    def contradicted(self) -> bool:
+        """A declaration that the text clearly reads otherwise (the `measures-mismatch` rule)."""
+        declared = self.result.source == "declared"
+        return declared and self.inferred.level not in (Level.UNKNOWN, self.result.level)
+
+
+def assess(
+    text: str,
+    customer: Sequence[str] = (),
+    customers_users: Sequence[str] = (),
+    declared: str | None = None,
+    has_target: bool = False,
+    site: SiteWords = (),
+) -> Assessment:
+    """Classify one key result, and say whether it is measurable, reading it once."""
+    vocab = vocabulary(site)
+    reading = read(text, customer, customers_users, vocab)
+    parties = (customer, customers_users)
+    level, _ = model().decide(features(reading, vocab.stopwords))
+    inferred = _explained(level, "inferred", reading, parties)
+    result = inferred if declared is None else _explained(Level(declared), "declared", reading, parties)
+    return Assessment(result, inferred, _measurable(text, reading, vocab.measurable, has_target))
+
+
+def _explained(level: Level, source: str, reading: Reading, parties: tuple[Sequence[str], Sequence[str]]) -> Controllability:
+    evidence = _evidence(reading, level)
+    if not evidence and source == "inferred" and level is not Level.UNKNOWN:
+        level, evidence = Level.UNKNOWN, _evidence(reading, Level.UNKNOWN)  # the model's prior alone: a guess, not a reading
+    return explained(level, source, evidence, _actor(evidence, level), reading, parties)
+
+
+def read_features(text: str, customer: Sequence[str], customers_users: Sequence[str], site: SiteWords = ()) -> Features:
+    """What the model weighs in one key result (for fitting)."""
+    vocab = vocabulary(site)
+    return features(read(text, customer, customers_users, vocab), vocab.stopwords)
+
+
+def _evidence(reading: Reading, level: Level) -> list[Signal]:
+    """The signals that speak for `level`, in the order of the text; when none does, the words
+    that pulled the model most towards it. For unknown, every signal."""
+    if level is Level.UNKNOWN:
+        return list(reading.signals)
+    chosen = [s for s in reading.signals if s.level is level]
+    return chosen or _telling_words(reading, level, LEVELS.index(level))
+
+
+def _actor(evidence: Sequence[Signal], level: Level) -> Signal | None:
+    """The party named in the evidence that pulled the model most towards `level`."""
+    actors = [s for s in evidence if s.kind == "actor"]
+    if len(actors) < 2 or level is Level.UNKNOWN:
+        return actors[0] if actors else None
+    k, weights = LEVELS.index(level), model().weights
+    return max(actors, key=lambda s: (sum(weights.get(name, (0.0, 0.0, 0.0))[k] for name in signal_features(s)), -s.start))
+
+
+def _telling_words(reading: Reading, level: Level, k: int) -> list[Signal]:
+    """Up to two of the sentence's words whose fitted weight points most to `level`."""
+    s, weights = reading.sentence, model().weights
+    pulls = [(weights.get("word:" + lem, (0.0, 0.0, 0.0))[k], i) for i, lem in enumerate(s.lemmas) if s.words[i][:1].isalpha()]
+    best = sorted((p for p in pulls if p[0] > TELLING), reverse=True)[:2]
+    return [Signal(i, i + 1, level, s.phrase(i, i + 1), "word") for _, i in sorted(best, key=lambda p: p[1])]
+
+
+def _measurable(text: str, reading: Reading, measure_words: set[str], has_target: bool) -> bool:
+    """A number, a target, a measure word ("rate", "time") or a countable metric ("orders", "renewals")."""
+    if has_target or _DIGIT.search(text):
+        return True
+    if any(lem in measure_words for lem in reading.sentence.lemmas):
+        return True
+    return any(entry.strong for _, _, entry in reading.sentence.metrics)  # "repeat orders", not "onboarding"
+
+
+def warm_up(site: SiteWords = ()) -> None:
+    """Load the word lists and the model before the first page (a forked worker then shares them)."""
+    vocabulary(site)
+    model()

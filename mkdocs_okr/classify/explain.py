@@ -1,0 +1,80 @@
+"""The words that go with an answer: who is measured, the evidence, the reason and a better key result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..levels import levels
+from ..model import Controllability, Level
+from .parties import parties
+from .reading import Reading, Signal
+from .vocabulary import load
+from .words import lemma
+
+CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
+_INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
+NO_EVIDENCE = "read from the whole sentence"  # shown when no single word or party decided
+_NOUN_BREAKS = {"per", "of", "from", "by", "to", "for", "in", "on", "at", "with", "and", "or", "a", "an", "the", "who", "that", "under", "over", "above", "below", "than"}
+
+
+@lru_cache(maxsize=1)
+def _suggestions() -> dict[str, Any]:
+    return load("suggestions")
+
+
+def quoted(evidence: Sequence[str]) -> str:
+    """Up to three pieces of evidence, quoted, for a message."""
+    return ", ".join(f'"{e}"' for e in evidence[:3]) or NO_EVIDENCE
+
+
+def people(phrase: str) -> str:
+    """A party named in the singular, as a group: "diner" -> "diners", "pharmacy" -> "pharmacies"."""
+    last = phrase.rsplit(" ", 1)[-1].lower()
+    if not last.isalpha() or lemma(last) != last or last.endswith(_INVARIANT) or last.endswith("s"):
+        return phrase
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if last.endswith(("x", "ch", "sh")) else "s")
+
+
+def explained(
+    level: Level, source: str, evidence: Sequence[Signal], party: Signal | None, reading: Reading, parties_: tuple[Sequence[str], Sequence[str]]
+) -> Controllability:
+    """The answer with its reason and, for the customers' users, a customer-side alternative."""
+    customer, customers_users = parties_
+    entry = levels()[level.value]
+    actor = party.text if party else None
+    declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
+    named = parties(declared[0]) if declared else ()
+    who = people(actor) if actor else (named[0].words if named else entry["default_actor"])
+    texts = tuple(dict.fromkeys(s.text for s in evidence))
+    shown = quoted(texts)
+    reason = entry["reason"].format(actor=who, evidence=shown)
+    if source == "declared":
+        reason = f"declared with measures: {level.value}; " + reason
+    suggestion = _suggest(reading, customer) if level is USERS else None
+    return Controllability(level, source, actor, texts, reason, suggestion)
+
+
+def _suggest(reading: Reading, customer: Sequence[str]) -> str:
+    """A customer-side key result for what this one counts: its metric family decides the advice,
+    and its metric, as a noun, is named in it."""
+    data = _suggestions()
+    metrics = [s for s in reading.signals if s.kind == "metric" and s.level is USERS]
+    measured = _noun(metrics[0], reading) if metrics else "their users' behaviour"
+    named = parties(customer[0]) if customer else ()
+    customers = [s.text for s in reading.signals if s.level is CUSTOMER and s.kind == "actor"]
+    who = named[0].words if named else (people(customers[0]) if customers else "your customers")
+    family = next((data["by_family"][s.source] for s in metrics if s.source in data["by_family"]), None)
+    text = family["text"] if family else data["fallback"]
+    return str(text).format(customer=who, measured=measured)
+
+
+def _noun(signal: Signal, reading: Reading) -> str:
+    """The metric as a noun phrase: "monthly active" is read to "monthly active users"."""
+    s, end = reading.sentence, signal.end
+    while end < s.count and end - signal.end < 2 and s.words[end][:1].isalpha() and s.words[end] not in _NOUN_BREAKS:
+        end += 1
+    return s.phrase(signal.start, end).lower() if end > signal.end else signal.text

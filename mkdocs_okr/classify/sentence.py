@@ -1,0 +1,106 @@
+"""One key result as the classifier reads it: its words, the parties and metrics they name, and
+the small grammar that says who acts ("teachers grade"), who is counted ("% of venues") and what
+is only a place or a denominator ("per diner")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Level
+from .declared import declared_names, staff_levels
+from .vocabulary import Vocabulary
+from .words import Entry, token_spans, tokenize
+
+CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
+_CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
+_SUBJECT_MARKERS = {"who", "that", "whose", "which"}
+_ATTACH_AFTER = {"of", "from", "among", "across", "amongst"}
+_OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through", "via", "about", "against"}
+_MODIFYING = {"-", "related", "based", "specific", "driven", "facing", "level"}  # "checkout-related ..."
+_DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
+# words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
+_NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
+_NOT_A_VERB = _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
+Span = tuple[int, int, Entry]
+
+
+def merge(first: list[Span], second: list[Span]) -> list[Span]:
+    """Spans of `first` (declared names) win over overlapping spans of `second` (built-in names)."""
+    if not first:
+        return second
+    taken = {i for s, e, _ in first for i in range(s, e)}
+    kept = [span for span in second if taken.isdisjoint(range(span[0], span[1]))]
+    return sorted(first + kept, key=lambda span: span[0])
+
+
+class Sentence:
+    """One key result, tokenised, with its vocabulary matches indexed by token."""
+
+    def __init__(self, text: str, customer: Sequence[str], customers_users: Sequence[str], vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.text = text
+        self.words, self.lemmas = tokenize(text)
+        self.spans: list[tuple[int, int]] | None = None  # where each token stands, found when first quoted
+        self.count = len(self.lemmas)
+        # the first word (not a number or a mark): where an opening verb or an acting party stands
+        self.first = next((i for i, w in enumerate(self.words) if w[:1].isalpha()), None)
+        assert vocab.lexicon is not None
+        builtin_actors, metrics, role_words, neutral_spans = vocab.lexicon.spans(self.lemmas)
+        self.roles = {start: (end, entry.role) for start, end, entry in role_words}
+        self.role_starts = sorted(self.roles)
+        declared = declared_names(tuple(customer), tuple(customers_users))
+        neutral = {i for a, b, _ in neutral_spans for i in range(a, b)}
+        self.metrics = [m for m in metrics if not neutral.issuperset(range(m[0], m[1]))] if neutral else metrics
+        covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
+        actors = merge(declared.spans(self.lemmas), builtin_actors)
+        # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
+        self.actors = [span for span in actors if not covered.issuperset(range(span[0], span[1]))] if covered else actors
+        self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
+        self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
+        self.staff_as = staff_levels(tuple(customer), tuple(customers_users))
+        self.declares_parties = bool(customer or customers_users)
+
+    def phrase(self, start: int, end: int) -> str:
+        """Tokens start to end, as the text writes them."""
+        if self.spans is None:
+            self.spans = token_spans(self.text, self.words)
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
+
+    def text_at(self, i: int) -> str:
+        return self.words[i] if 0 <= i < self.count else ""
+
+    def role_at(self, i: int) -> str:
+        return self.roles[i][1] if i in self.roles else ""
+
+    def role_before(self, i: int, role: str, reach: int) -> int | None:
+        """Index of a `role` word ending within `reach` tokens before i, if any."""
+        for j in reversed(self.role_starts):  # a sentence has few role words: look at those alone
+            if j < i - reach - 2:
+                break
+            end, found = self.roles[j]
+            if j < i and found == role and i - end <= reach:
+                return j
+        return None
+
+    def acts_after(self, start: int, end: int) -> bool:
+        """A verb of action follows: "merchants ship", "schools that enable", "nonprofits personally thank",
+        "landlords syndicating"; or the key result opens with the party and a word that is no noun of ours."""
+        nxt = self.text_at(end)
+        if nxt in _SUBJECT_MARKERS or nxt in self.vocab.actions:
+            return True
+        if nxt.endswith("ly") and self.text_at(end + 1) in self.vocab.actions:
+            return True
+        plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at
+        if not plain:
+            return False
+        if nxt.endswith("ing") and nxt not in _OBJECT_PREPOSITIONS:
+            return True  # "landlords syndicating vacancies"
+        opening = self.first is None or self.first >= start  # no word before the party
+        # "resident portal uptime": a noun before the product metric, not a verb
+        modifier = end + 1 in self.metric_at and self.metric_at[end + 1][2].level is TEAM
+        return opening and not modifier and nxt not in _NOT_A_VERB
+
+    def agent_by(self, start: int) -> bool:
+        """"renewals by riders", "requests submitted by residents": the party after "by" does it."""
+        return self.text_at(start - 1) == "by" or (self.text_at(start - 2) == "by" and self.text_at(start - 1) in _DETERMINERS)
+
