@@ -127,14 +127,15 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
     return found
 
 
-def supported(ref: Ref, by_key: Mapping[str, Ref]) -> Ref | None:
-    """The objective `ref` supports, when its `aligns_to` names another objective of the site
-    without closing a loop."""
-    target = ref.aligns_to
-    if target not in by_key or target == ref.key:
-        return None
-    parents = list(chain(ref, by_key))
-    return None if parents[-1].aligns_to == ref.key else parents[0]
+def supports(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> Iterator[tuple[Ref, Ref]]:
+    """Each objective whose `aligns_to` names another objective of the site without closing a
+    loop, with that objective: one walk over the site (`loops`), however long its chains. A later
+    objective with a key already taken (a `duplicate-id`) supports nothing."""
+    on_loop = loops(refs, by_key)
+    for ref in refs:
+        target = ref.aligns_to
+        if ref is by_key[ref.key] and target in by_key and ref.key not in on_loop:
+            yield ref, by_key[target]
 
 
 def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str, ...]]:
@@ -155,17 +156,6 @@ def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str
             found.update(dict.fromkeys(loop, loop))
         done.update(path)
     return found
-
-
-def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
-    """The objectives `ref` supports, nearest first, stopping before a loop repeats."""
-    seen = {ref.key}
-    target = ref.aligns_to
-    while target in by_key and target not in seen:
-        parent = by_key[target]
-        yield parent
-        seen.add(parent.key)
-        target = parent.aligns_to
 
 
 class Suggester:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .crosspage import Ref, objectives, resolve, supported
+from .crosspage import Ref, objectives, resolve, supports
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
 # The chart's geometry: across in percent of its width, down in em of the text around it, so its
@@ -111,12 +111,16 @@ class Period:
     chart: Chart
 
 
-@dataclass
-class Node:
-    """An objective in the alignment tree, with the objectives that support it."""
+@dataclass(frozen=True)
+class Branch:
+    """An objective in the alignment tree, as a list in reading order: it `opens` a list of the
+    objectives that support it, or is a leaf that `closes` that many lists after its own. Flat, so
+    that neither Python nor the template recurses, however long a chain of `aligns_to` is."""
 
     link: Link
-    children: list[Node]
+    depth: int
+    opens: bool
+    closes: int
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class Unread:
 @dataclass
 class Index:
     periods: list[Period]
-    tree: list[Node]
+    tree: list[Branch]
     pages: int
     counts: dict[str, int]
     unread: list[Unread] = field(default_factory=list)
@@ -252,20 +256,23 @@ def _em(value: float) -> float:
     return round(value, 2)
 
 
-def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Node]:
-    """Objectives that others support, each with its supporters below it; the roots support
-    nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
-    supporters: dict[str, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        parent = supported(ref, by_key)
-        if parent is not None:
-            supporters[parent.key].append(ref)
-
-    def node(key: str) -> Node:
-        return Node(links[key], [node(r.key) for r in supporters.get(key, ()) if r is by_key[r.key]])
-
+def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Branch]:
+    """Objectives that others support, each followed by its supporters one level deeper; the roots
+    support nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
+    supporters: dict[str, list[str]] = defaultdict(list)
+    for ref, parent in supports(refs, by_key):
+        supporters[parent.key].append(ref.key)
     roots = [key for key in supporters if by_key[key].aligns_to not in by_key]
-    return [node(key) for key in sorted(roots, key=lambda k: (period_order(str(by_key[k].okr["period"])), k))]
+    roots.sort(key=lambda k: (period_order(str(by_key[k].okr["period"])), k), reverse=True)
+    stack = [(key, 0) for key in roots]  # what is left to show, the next on top
+    tree: list[Branch] = []
+    while stack:
+        key, depth = stack.pop()
+        below = supporters.get(key, ())
+        stack += [(child, depth + 1) for child in reversed(below)]
+        closes = 0 if below else depth - (stack[-1][1] if stack else 0)
+        tree.append(Branch(links[key], depth, bool(below), closes))
+    return tree
 
 
 def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
