@@ -10,7 +10,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import build_site, record_figure, run_cli
+from conftest import Built, build_site, record_figure, run_cli, run_mkdocs
 
 PER_PAGE = 10
 
@@ -48,3 +48,89 @@ def test_a_chain_of_aligns_to_1000_deep_is_built_and_checked(
 
     cli = run_cli("check", "docs", cwd=root)
     assert cli.returncode == 0 and "Traceback" not in cli.stderr and "[aligns-to]" not in cli.stdout
+
+
+PAGE = """\
+---
+okr:
+  team: Payments
+  period: 2026-Q1
+  objectives:
+    - title: Make paying effortless for restaurant owners
+      key_results: [Raise the share of restaurants paid within a day from 60% to 90%, Cut payout disputes from 40 to 10 a month]
+---
+# Payments
+"""
+PLUGIN = "site_name: Test\n{extra}plugins:\n  - okr{options}\n"
+
+
+def warnings(built: Built) -> list[str]:
+    """The plugin's warnings that are not findings about a page (those end in their rule's id)."""
+    return [m.removeprefix("mkdocs_okr: ") for level, m in built.logs if level == "WARNING" and not m.endswith("]")]
+
+
+def taken(user: str, dest: str, what: str, fix: str) -> str:
+    return f"{user} takes {dest} in the built site, where {what} would go, so {fix}"
+
+
+INDEX_TAKEN = "the index is not generated: set the okr plugin's option index to another path, e.g. index: okrs/all.md"
+EXPORT_TAKEN = "the export is not written: set the okr plugin's option export to another path, e.g. export: okrs-export.json"
+
+
+def test_a_page_of_yours_at_the_index_address_is_kept_and_the_build_says_why_there_is_no_index(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.md": "# Our own OKR notes\n"}, PLUGIN.format(extra="", options="")), caplog)
+    assert "Our own OKR notes" in built.html("okrs/index.html") and "okr-index" not in built.html("okrs/index.html")
+    marker = ", or add the line <!-- mkdocs-okr: index --> to docs/okrs.md to show the index there"
+    assert warnings(built) == [taken("docs/okrs.md", "okrs/index.html", "the OKR index", INDEX_TAKEN + marker)]
+
+    moved = PLUGIN.format(extra="", options=":\n      index: okrs/all.md")
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.md": "# Our own OKR notes\n"}, moved), caplog)
+    assert warnings(built) == [] and "okr-index" in built.html("okrs/all/index.html")
+    assert "Our own OKR notes" in built.html("okrs/index.html")
+
+
+def test_without_directory_urls_the_index_is_compared_by_where_it_is_written(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    flat = PLUGIN.format(extra="use_directory_urls: false\n", options="")
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.md": "# Our own OKR notes\n"}, flat), caplog)
+    assert warnings(built) == [] and "okr-index" in built.html("okrs/index.html")
+    assert "Our own OKR notes" in built.html("okrs.html")
+
+    mine = "<!doctype html><title>Our own</title><p>Hand-written OKR list</p>\n"
+    built = build_site(site({"teams/payments.md": PAGE, "okrs/index.html": mine}, flat), caplog)
+    assert built.html("okrs/index.html") == mine
+    assert warnings(built) == [taken("docs/okrs/index.html", "okrs/index.html", "the OKR index", INDEX_TAKEN)]
+
+
+def test_a_file_of_yours_at_the_export_path_is_kept(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    mine = '{"ours": "not the export"}\n'
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.json": mine}, PLUGIN.format(extra="", options="")), caplog)
+    assert built.html("okrs.json") == mine
+    assert warnings(built) == [taken("docs/okrs.json", "okrs.json", "the export of the site's OKRs", EXPORT_TAKEN)]
+
+    moved = PLUGIN.format(extra="", options=":\n      export: data/all-okrs.json")
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.json": mine}, moved), caplog)
+    assert warnings(built) == [] and built.html("okrs.json") == mine
+    assert '"team":"Payments"' in built.html("data/all-okrs.json")
+
+
+def test_a_folder_of_yours_at_the_export_path_is_kept_and_the_build_goes_on(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(site({"teams/payments.md": PAGE, "okrs.json/readme.txt": "ours\n"}, PLUGIN.format(extra="", options="")), caplog)
+    assert built.html("okrs.json/readme.txt") == "ours\n" and "okr-index" in built.html("okrs/index.html")
+    assert warnings(built) == [taken("the folder docs/okrs.json/", "okrs.json", "the export of the site's OKRs", EXPORT_TAKEN)]
+
+
+@pytest.mark.parametrize("path", ["../okrs.json", "/tmp/okrs.json", "data//okrs.json", "./okrs.json"])
+def test_the_export_goes_nowhere_outside_the_site(site: Callable[..., Path], path: str) -> None:
+    root = site({"teams/payments.md": PAGE}, PLUGIN.format(extra="", options=f":\n      export: {path}"))
+    built = run_mkdocs("build", cwd=root)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert f"expected a path inside the site, like okrs.json, got '{path}'" in built.stderr
+    assert not (root / "okrs.json").exists() and not (root / "site").exists()
+    cli = run_cli("check", "docs", cwd=root)
+    assert cli.returncode == 2 and "expected a path inside the site" in cli.stderr
