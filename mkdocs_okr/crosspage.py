@@ -30,6 +30,7 @@ class Ref:
     file: str
     okr: Mapping[str, Any]
     objective: Mapping[str, Any]
+    position: int  # among its page's objectives
 
     @property
     def aligns_to(self) -> str | None:
@@ -49,9 +50,9 @@ def outline(okr: Mapping[str, Any]) -> dict[str, Any]:
 def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
     """Every objective of the site, pages in path order."""
     return [
-        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o)
+        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o, n)
         for okr in sorted(okrs, key=lambda o: str(o["file"]))
-        for o in okr["objectives"]
+        for n, o in enumerate(okr["objectives"])
     ]
 
 

@@ -134,3 +134,91 @@ def test_the_export_goes_nowhere_outside_the_site(site: Callable[..., Path], pat
     assert not (root / "okrs.json").exists() and not (root / "site").exists()
     cli = run_cli("check", "docs", cwd=root)
     assert cli.returncode == 2 and "expected a path inside the site" in cli.stderr
+
+
+def okr_page(team: str, period: str, *objectives: tuple[str, str, str | None]) -> str:
+    """A page whose objectives are (id, title, aligns_to), each with two key results."""
+    lines = [f"---\nokr:\n  team: {team}\n  period: {period}\n  objectives:"]
+    for ident, title, aligns in objectives:
+        lines.append(f"    - id: {ident}\n      title: {title}" + (f"\n      aligns_to: {aligns}" if aligns else ""))
+        lines.append("      key_results: [Raise weekly active teams from 10 to 20, Cut the median load time from 3 s to 1 s]")
+    return "\n".join(lines) + f"\n---\n# {team}\n"
+
+
+def okr_ids(html: str) -> list[str]:
+    return re.findall(r'\sid="(okr-[^"]*)"', html)
+
+
+def element(html: str, anchor: str) -> str:
+    """The text that follows the element with the id `anchor`, up to the next id."""
+    at = html.index(f'id="{anchor}"')
+    return html[at : html.find(' id="', at + 1)]
+
+
+def test_ids_that_differ_in_case_or_join_an_objectives_and_a_key_results_are_told_apart(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {
+        "a.md": okr_page("Menus", "2026-Q1", ("O1", "Upper case one", None), ("o1", "Lower case one", None), ("O1-KR1", "Joined", None)),
+        "b.md": okr_page("Growth", "2026-Q1", ("O1", "Supports the lower one", "Menus/2026-Q1/o1")),
+    }
+    built = build_site(site(pages), caplog)
+    card = built.html("a/index.html")
+    ids = okr_ids(card)
+    assert len(ids) == len(set(ids)) == 9
+    # no clash, no change: O1 and its second key result keep the ids they always had
+    assert ids[:3] == ["okr-o1", "okr-o1-kr1-2", "okr-o1-kr2"] and ids[6] == "okr-o1-kr1"
+    assert "Lower case one" in element(card, "okr-o1-2") and "Joined" in element(card, "okr-o1-kr1")
+
+    # aligns_to names o1 exactly, and every link to it lands on o1, not on O1
+    assert 'href="../a/#okr-o1-2">Menus/2026-Q1/o1</a>' in built.html("b/index.html")
+    index = built.html("okrs/index.html")
+    assert '<a href="../a/#okr-o1-2"><span class="okr-id">o1</span> Lower case one</a>' in index
+    assert '<a href="../a/#okr-o1-kr1"><span class="okr-id">O1-KR1</span> Joined</a>' in index
+    assert not [f for f in built.findings if "[aligns-to]" in f]
+
+
+def test_aligns_to_matches_case_for_case_and_says_which_it_means(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {
+        "a.md": okr_page("Menus", "2026-Q1", ("O1", "Upper case one", None)),
+        "b.md": okr_page("Growth", "2026-Q1", ("O1", "Supports it, spelt in lower case", "menus/2026-Q1/o1")),
+    }
+    root = site(pages)
+    built = build_site(root, caplog)
+    expected = 'docs/b.md:8:18: O1: aligns_to "menus/2026-Q1/o1" matches no objective; did you mean "Menus/2026-Q1/O1"? [aligns-to]'
+    assert [f for f in built.findings if "[aligns-to]" in f] == [f"WARNING {expected}"]
+    assert 'aria-disabled="true" title="No objective menus/2026-Q1/o1 on this site"' in built.html("b/index.html")
+    cli = run_cli("check", "docs", cwd=root)
+    assert expected.replace(": O1:", ": warning: O1:") in cli.stdout
+
+
+def test_team_sections_of_the_index_that_would_share_an_id_are_told_apart(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {"a.md": okr_page("Q1 Ops", "2026", ("O1", "Year", None)), "b.md": okr_page("Ops", "2026-Q1", ("O1", "Quarter", None))}
+    index = build_site(site(pages), caplog).html("okrs/index.html")
+    assert re.findall(r'<h3 id="([^"]*)">([^<]*)</h3>', index) == [("okr-2026-q1-ops", "Q1 Ops"), ("okr-2026-q1-ops-2", "Ops")]
+    assert len(okr_ids(index)) == len(set(okr_ids(index)))
+
+
+def test_a_card_on_the_page_that_shows_the_index_takes_none_of_its_ids(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    page = okr_page("Menus", "2026", ("alignment", "Named like a section", None), ("period-2026", "So is this", None))
+    child = okr_page("Growth", "2026-Q1", ("O1", "Supports it", "Menus/2026/alignment"))
+    built = build_site(site({"plan.md": page + "\n<!-- mkdocs-okr: index -->\n", "b.md": child}), caplog)
+    html = built.html("plan/index.html")
+    assert 'class="okr-index"' in html and len(okr_ids(html)) == len(set(okr_ids(html)))
+    assert "Named like a section" in element(html, "okr-alignment-2") and "So is this" in element(html, "okr-period-2026-2")
+    assert 'href="../plan/#okr-alignment-2">Menus/2026/alignment</a>' in built.html("b/index.html")
+
+
+def test_two_okr_blocks_of_one_markdown_page_give_different_ids() -> None:
+    import markdown
+
+    fenced = "```okr\n" + okr_page("Menus", "2026-Q2", ("O1", "In a block", None)).split("---\nokr:\n", 1)[1].split("\n---")[0]
+    text = okr_page("Menus", "2026-Q1", ("O1", "In the front matter", None)) + "\n" + fenced.replace("\n  ", "\n") + "\n```\n"
+    html = markdown.markdown(text, extensions=["okr"])
+    assert okr_ids(html) == ["okr-o1", "okr-o1-kr1", "okr-o1-kr2", "okr-o1-2", "okr-o1-kr1-2", "okr-o1-kr2-2"]
