@@ -27,18 +27,26 @@ def occupant(files: Files, dest_uri: str, url: str | None, shown: Callable[[File
     return None
 
 
-def index_taken(user: str, dest_uri: str, page: bool) -> str:
-    """Why the index is not generated: `user`, a page of the site when `page`, is at its place."""
-    marker = f", or add the line {INDEX_MARKER} to {user} to show the index there" if page else ""
+def index_clash(files: Files, index: File, shown: Callable[[File], str]) -> str | None:
+    """Why the generated `index` cannot go where it would: the site's file there, named by `shown`
+    (with the line that shows the index in a page of its own, when it is one); None when free."""
+    taken = occupant(files, index.dest_uri, index.url, shown)
+    if taken is None:
+        return None
+    file, user = taken
+    marker = f", or add the line {INDEX_MARKER} to {user} to show the index there" if file.is_documentation_page() else ""
     return (
-        f"{user} takes {dest_uri} in the built site, where the OKR index would go, so the index is not "
+        f"{user} takes {index.dest_uri} in the built site, where the OKR index would go, so the index is not "
         f"generated: set the okr plugin's option index to another path, e.g. index: okrs/all.md{marker}"
     )
 
 
-def export_taken(user: str, dest_uri: str) -> str:
-    """Why the export is not written: `user` is at its place."""
+def export_clash(files: Files, dest_uri: str, shown: Callable[[File], str]) -> str | None:
+    """Why the export cannot be written at `dest_uri`: the site's file there; None when free."""
+    taken = occupant(files, dest_uri, None, shown)
+    if taken is None:
+        return None
     return (
-        f"{user} takes {dest_uri} in the built site, where the export of the site's OKRs would go, so "
+        f"{taken[1]} takes {dest_uri} in the built site, where the export of the site's OKRs would go, so "
         "the export is not written: set the okr plugin's option export to another path, e.g. export: okrs-export.json"
     )

@@ -19,7 +19,7 @@ from . import render, searchtext
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
-from .destinations import export_taken, index_taken, occupant
+from .destinations import export_clash, index_clash
 from .frontmatter import FRONT_MATTER_RE
 from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
 from .languages import LanguageBuild, language_build, list_page
@@ -289,9 +289,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return False
         content = render.index_page(INDEX_MARKER, self.look.search_paths)
         index = index_file(config, path, content, language)
-        taken = occupant(files, index.dest_uri, index.url, lambda f: self._display_path(f, config))
-        if taken is not None:
-            log.warning(index_taken(taken[1], index.dest_uri, taken[0].is_documentation_page()))
+        clash = index_clash(files, index, lambda f: self._display_path(f, config))
+        if clash is not None:
+            log.warning(clash)
             return False
         self.index = index
         files.append(self.index)
@@ -301,10 +301,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
         """Where the export goes, unless none is wanted or a file of the site is there."""
         path = self.config.export
-        taken = occupant(files, path, None, lambda f: self._display_path(f, config)) if path else None
-        if taken is not None:
-            log.warning(export_taken(taken[1], path))
-        return path if path and taken is None else None
+        clash = export_clash(files, path, lambda f: self._display_path(f, config)) if path else None
+        if clash is not None:
+            log.warning(clash)
+        return path if path and clash is None else None
 
     def _shown_index(self, page: Page) -> ShownIndex | None:
         """The index as `page` shows it, when it holds the index."""
