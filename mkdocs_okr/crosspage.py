@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
+from .lookalike import looks, shown
 from .model import Diagnostic, Severity, one_line
 from .rules import severity_of
 
@@ -77,9 +78,40 @@ def add_cross_page(
 
 
 def cross_page(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
-    """The findings no single page can know: duplicate objectives, and `aligns_to` problems."""
+    """The findings no single page can know: duplicate objectives, `aligns_to` problems, and
+    team names that look the same but are written differently."""
+    okrs = list(okrs)
     refs = objectives(okrs)
-    return [*duplicate_objectives(refs, severity), *alignments(refs, severity)]
+    return [*duplicate_objectives(refs, severity), *alignments(refs, severity), *team_spellings(okrs, severity)]
+
+
+def team_spellings(okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+    """A `team-spelling` finding on each page that writes a team's name with other characters than
+    the usual spelling of a name that looks the same: the one most pages write, else the one
+    without hidden characters, else the first in path order. The index keeps them apart, as the
+    pages and their `aligns_to` do; the finding says what to write."""
+    level = severity_of("team-spelling", severity)
+    if level is Severity.IGNORE:
+        return []
+    alike: dict[str, dict[str, list[Mapping[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for okr in sorted(okrs, key=lambda o: str(o["file"])):
+        alike[looks(str(okr["team"]))][str(okr["team"])].append(okr)
+    found = []
+    for spellings in (s for s in alike.values() if len(s) > 1):
+        usual = min(spellings, key=lambda name: (-len(spellings[name]), shown(name) != name))
+        pages = [str(o["file"]) for o in spellings[usual]]
+        more = len(pages) - 1
+        where = pages[0] + (f" and {more:,} other page{'s' if more > 1 else ''}" if more else "")
+        for name in (n for n in spellings if n != usual):
+            message = (
+                f'team "{shown(name)}" looks the same as "{shown(usual)}" on {where}, but is written with other '
+                f"characters, so the index shows two teams; write it as {'those pages do' if more else 'that page does'}"
+            )
+            for okr in spellings[name]:
+                at = okr.get("team_at") or {"line": 1, "column": 1}
+                if "team-spelling" not in okr.get("ignore", {}):
+                    found.append(Diagnostic(str(okr["file"]), int(at["line"]), int(at["column"]), level, "team-spelling", message, "/okr/team"))
+    return found
 
 
 def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
@@ -168,7 +200,7 @@ class Suggester:
         self.folded: dict[str, str] = {}
         near: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            self.folded.setdefault(key.casefold(), key)
+            self.folded.setdefault(looks(key).casefold(), key)
             team, period, _ = _parts(key)
             near["team:" + team].append(key)
             near["period:" + period].append(key)
@@ -177,8 +209,8 @@ class Suggester:
         self.keys = by_length(keys)
 
     def __call__(self, target: str) -> str | None:
-        if target.casefold() in self.folded:
-            return self.folded[target.casefold()]
+        if looks(target).casefold() in self.folded:
+            return self.folded[looks(target).casefold()]
         team, period, _ = _parts(target)
         pool = self.near.get("team:" + team) or self.near.get("period:" + period) or self.keys
         at = bisect_left(pool, len(target), key=len)
@@ -199,6 +231,8 @@ def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggeste
         return f'aligns_to "{target}" names this objective itself; name the objective it supports'
     if target not in by_key:
         close = suggest(target)
+        if close is not None and looks(close) == looks(target):  # the same to a reader: show how they differ
+            target, close = shown(target), shown(close)
         hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
         return f'aligns_to "{target}" matches no objective{hint}'
     if loop is not None:

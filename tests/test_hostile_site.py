@@ -222,3 +222,40 @@ def test_two_okr_blocks_of_one_markdown_page_give_different_ids() -> None:
     text = okr_page("Menus", "2026-Q1", ("O1", "In the front matter", None)) + "\n" + fenced.replace("\n  ", "\n") + "\n```\n"
     html = markdown.markdown(text, extensions=["okr"])
     assert okr_ids(html) == ["okr-o1", "okr-o1-kr1", "okr-o1-kr2", "okr-o1-2", "okr-o1-kr1-2", "okr-o1-kr2-2"]
+
+
+TWINS = ["Cafe\u0301", "Café", "Payments", "Payments\u200b", "Team A", "Team\u00a0A"]
+
+
+def test_team_names_that_only_look_the_same_are_a_finding_naming_both_spellings_and_pages(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {
+        "a.md": okr_page('"Caf\u00e9"', "2026-Q1", ("O1", "Composed", None)),
+        "b.md": okr_page('"Cafe\u0301"', "2026-Q1", ("O2", "Decomposed", "Cafe\u0301/2026-Q1/O1")),
+        "c.md": okr_page("Payments", "2026-Q1", ("O1", "Plain", None)),
+        "d.md": okr_page("Payments", "2026-Q1", ("O2", "Plain too", None)),
+        "e.md": okr_page('"Payments\u200b"', "2026-Q1", ("O3", "Zero-width", None)),
+        "f.md": okr_page('"Team\u00a0A"', "2026-Q1", ("O1", "No-break space, silenced", None)).replace(
+            "  period: 2026-Q1\n", "  period: 2026-Q1\n  ignore:\n    team-spelling: Renamed next quarter\n"
+        ),
+        "g.md": okr_page("Team A", "2026-Q1", ("O1", "Plain space", None)),
+    }
+    root = site(pages)
+    built = build_site(root, caplog)
+    expected = [
+        'docs/b.md:3:9: team "Cafe\\u0301" looks the same as "Café" on docs/a.md, but is written with other characters, '
+        "so the index shows two teams; write it as that page does [team-spelling]",
+        'docs/b.md:8:18: O2: aligns_to "Cafe\\u0301/2026-Q1/O1" matches no objective; did you mean "Café/2026-Q1/O1"? [aligns-to]',
+        'docs/e.md:3:9: team "Payments\\u200b" looks the same as "Payments" on docs/c.md and 1 other page, but is written '
+        "with other characters, so the index shows two teams; write it as those pages do [team-spelling]",
+    ]
+    assert [f.split(" ", 1)[1] for f in built.findings if f.startswith("WARNING") and f.endswith(("[team-spelling]", "[aligns-to]"))] == expected
+    # not merged: each page keeps the name it writes, in the index as in its aligns_to
+    index = built.html("okrs/index.html")
+    assert re.findall(r'<h3 id="[^"]*">([^<]*)</h3>', index) == TWINS
+    assert len(okr_ids(index)) == len(set(okr_ids(index)))
+    assert [o["team_at"] for o in built.export()["okrs"]][:2] == [{"line": 3, "column": 9}] * 2
+
+    cli = run_cli("check", "docs", cwd=root)
+    assert [line.replace(": warning: ", ": ") for line in cli.stdout.splitlines() if line.endswith(("[team-spelling]", "[aligns-to]"))] == expected
