@@ -57,6 +57,7 @@ def build_okr(
         objectives=objectives,
         ignore=block.get("ignore", {}),
         no_customers_users=block.get("customers_users") == [],
+        team_at=front.position("/okr/team"),
     )
     return okr, findings
 

@@ -13,12 +13,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
-from . import render, report, searchtext
+from . import render, searchtext
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
+from .destinations import export_clash, index_clash
 from .frontmatter import FRONT_MATTER_RE
 from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
 from .languages import LanguageBuild, language_build, list_page
@@ -48,6 +49,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.pages: list[str] = []  # this build's documentation pages, as diagnostics name them
         self.files: dict[str, File] = {}  # src_uri -> the file of each page checked
         self.index: File | None = None  # the index page this build generated
+        self.export: str | None = None  # where in the site the run's export goes; None for nowhere
         self.search = False  # whether a search plugin indexes the pages
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
@@ -119,8 +121,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         workers = workers_for(len(items), self.config.workers)
         self.batch = Batch(options, self.look, workers)
         self.batch.submit(items)
+        language = language_build(config.plugins)
         if items and not holds_index:
-            holds_index = self._generate_index(files, config, language_build(config.plugins))
+            holds_index = self._generate_index(files, config, language)
+        if not language.later:
+            self.export = self._export_place(files, config)
         if (items or holds_index) and files.get_file_from_path(render.CSS_PATH) is None:
             stylesheet = render.stylesheet(self.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
@@ -242,8 +247,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """When the run's last build is done (after mkdocs-static-i18n's, -100, which runs the
         other languages' builds), report the findings of all pages, in page order, each once, and
-        export every OKR of the site as `okrs.json`, in the JSON report's format. A rebuild of
-        `mkdocs serve` prints only the pages whose findings changed, then a summary."""
+        export every OKR of the site where `export` says (`okrs.json`), in the JSON report's
+        format. A rebuild of `mkdocs serve` prints only the pages whose findings changed, then a
+        summary."""
         self._fold()
         if language_build(config.plugins).later or not self.run.checked:
             return
@@ -253,8 +259,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         else:
             log_all(findings, log)
         self.before = findings if self.serving else None
-        with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:
-            export.write(self.run.export(findings))
+        if self.export:
+            write_file(self.run.export(findings).encode(), os.path.join(config.site_dir, self.export))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
@@ -282,10 +288,23 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                      f"add the line {INDEX_MARKER} to it to show the index in it")
             return False
         content = render.index_page(INDEX_MARKER, self.look.search_paths)
-        self.index = index_file(config, path, content, language)
+        index = index_file(config, path, content, language)
+        clash = index_clash(files, index, lambda f: self._display_path(f, config))
+        if clash is not None:
+            log.warning(clash)
+            return False
+        self.index = index
         files.append(self.index)
         list_page(config.plugins, language, self.index)
         return True
+
+    def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
+        """Where the export goes, unless none is wanted or a file of the site is there."""
+        path = self.config.export
+        clash = export_clash(files, path, lambda f: self._display_path(f, config)) if path else None
+        if clash is not None:
+            log.warning(clash)
+        return path if path and clash is None else None
 
     def _shown_index(self, page: Page) -> ShownIndex | None:
         """The index as `page` shows it, when it holds the index."""

@@ -21,7 +21,7 @@ import yaml
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, link, name_list, severities
+from .settings import SettingError, link, name_list, severities, site_path
 from .translations import Languages, languages_from
 
 
@@ -128,6 +128,7 @@ _PLAIN: dict[str, Callable[[object], Any]] = {
     "customers_users": name_list,
     "guidance_url": link,
     "index": _kind(str),
+    "export": site_path,
     "workers": _kind(int),
     "min_key_results": _whole(0),
     "max_key_results": _whole(1),

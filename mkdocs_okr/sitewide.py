@@ -12,7 +12,8 @@ from typing import NamedTuple
 from . import render
 from .crosspage import cross_page, objectives, resolve
 from .model import Diagnostic, Severity
-from .siteindex import Unread, build_index, objective_anchor
+from .anchors import page_ids
+from .siteindex import Unread, build_index
 
 # an OKR page that could not be read: its file as the report names it, and its findings in page order
 UnreadPage = tuple[str, Sequence[Diagnostic]]
@@ -53,7 +54,8 @@ def site_wide(
     """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised;
     the index lists the `unread` pages too, so that its counts say what they leave out."""
     okrs = [json.loads(text) for text in okr_json]
-    where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
+    ids = {str(okr["file"]): page_ids(okr).objectives for okr in okrs}
+    where = {key: (ref.file, ids[ref.file][ref.position]) for key, ref in resolve(objectives(okrs)).items()}
     shown = {key: show_index(okrs, holder, search_paths, unread) for key, holder in holders.items()}
     return SiteWide(cross_page(okrs, severity), where, shown)
 
@@ -66,8 +68,8 @@ def show_index(
 ) -> ShownIndex:
     """The index as `holder` shows it."""
 
-    def url_of(file: str, ident: str) -> str:
-        return f"{holder.links[file]}#{objective_anchor(ident)}"
+    def url_of(file: str, anchor: str) -> str:
+        return f"{holder.links[file]}#{anchor}"
 
     site = build_index(okrs, url_of, [_unread(file, found, holder) for file, found in unread])
     toc = [(p.name, p.anchor) for p in site.periods]
