@@ -5,6 +5,7 @@ neither can read is one line, never a traceback."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,54 @@ def test_docs_dir_from_env_reads_as_in_the_build(site: Callable[..., Path]) -> N
     check = run_cli("check", cwd=root)
     assert check.returncode == 2 and check.stderr.splitlines() == ["Error: mkdocs.yml: docs_dir: expected the path of a folder, got 5"]
     assert run_mkdocs("build", cwd=root).returncode == 1
+
+
+NUMBER = "expected a whole number of seconds since 1970-01-01 UTC, as `date +%s` prints it"
+RANGE = "expected a number of seconds since 1970-01-01 UTC from -62135596800 to 253402300799 (years 1 to 9999)"
+EPOCHS = {"99999999999999999": RANGE, "-99999999999999": RANGE, "abc": NUMBER, "": NUMBER}
+
+
+@pytest.mark.parametrize("epoch", EPOCHS)
+def test_a_source_date_epoch_that_is_no_date_is_one_line(epoch: str, site: Callable[..., Path]) -> None:
+    """MkDocs dates every page with it, and stops with a traceback on such a value; the plugin stops
+    the build before, in one line, and the checker says the same."""
+    shown = repr(epoch) if EPOCHS[epoch] is NUMBER else epoch
+    line = f"SOURCE_DATE_EPOCH is {shown}: {EPOCHS[epoch]}"
+    root = site({"q1.md": PAGE})
+    check = run_cli("check", cwd=root, env={"SOURCE_DATE_EPOCH": epoch})
+    assert check.returncode == 2 and check.stderr.splitlines() == [f"Error: {line}"]
+    build = run_mkdocs("build", cwd=root, env={"SOURCE_DATE_EPOCH": epoch})
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert [l for l in build.stderr.splitlines() if "SOURCE_DATE_EPOCH" in l] == [f"ERROR   -  {line}"]
+
+
+def test_the_day_is_read_once_for_the_whole_run(site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages, in whichever process checks them, are measured against one day, read when the
+    build starts: the workers are handed it with the options."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = site({f"q{i}.md": PAGE for i in range(3)}, "site_name: T\nplugins:\n  - okr:\n      workers: 1\n")
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"))
+    build(config)
+    assert config.plugins["okr"].batch.options.today == date(2026, 1, 1)  # conftest's SOURCE_DATE_EPOCH
+
+
+def test_the_other_hosts_say_what_is_wrong_with_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Markdown extension refuses it as it refuses a wrong setting; Sphinx logs one error and
+    measures age against the current date, as it goes on after a wrong setting. (A value that is
+    no whole number stops Sphinx itself, with its traceback, before it loads any extension.)"""
+    from mkdocs_okr.markdown import OkrExtension
+    from test_sphinx_extension import FENCED, project, sphinx_build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    with pytest.raises(ValueError) as refused:
+        OkrExtension()
+    assert str(refused.value) == f"okr extension: SOURCE_DATE_EPOCH is 'abc': {NUMBER}"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "-99999999999999")
+    root = project(tmp_path, pages={"index.md": "# Home\n\n" + FENCED})
+    (root / "docs/conf.py").write_text('extensions = ["myst_parser", "mkdocs_okr.sphinx"]\n', encoding="utf-8")
+    run = sphinx_build(root)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert f"ERROR: SOURCE_DATE_EPOCH is -99999999999999: {RANGE} (the current date is used) [okr.config]" in run.stderr.splitlines()
