@@ -29,7 +29,7 @@ class Options:
     customer: tuple[str, ...] = ()
     customers_users: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock
+    today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock, for each page; hosts fix it for the run
     stale_after_days: int = 45
     min_key_results: int = 2
     max_key_results: int = 5
@@ -80,7 +80,7 @@ def _model(front: FrontMatter, file: str, options: Options) -> tuple[OKR, list[F
     """The model of a valid block, and the findings of every rule that reads it."""
     okr, findings = build_okr(front, file, options.customer, options.customers_users)
     findings += annotate(okr, front)
-    findings += stale(okr, front, today(options.today), options.stale_after_days)
+    findings += stale(okr, front, options.today or today(), options.stale_after_days)
     findings += shape(okr, front, options.min_key_results, options.max_key_results)
     return okr, suppress(findings, okr, front)
 

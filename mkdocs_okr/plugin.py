@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -27,6 +30,7 @@ from .outcome import Checked, Look, link_aligns
 from .runlog import Findings, Run, log_all, log_changes
 from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
+from .staleness import SourceDateError, today
 
 log = get_plugin_logger(__name__)
 
@@ -60,6 +64,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.folded = True  # whether this build's results are in `run`
         self.serving = False  # `mkdocs serve`, which keeps this instance across rebuilds
         self.before: Findings | None = None  # the findings the last run of `mkdocs serve` reported
+        self.today: date | None = None  # the day this run measures age against
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether this is `mkdocs serve`, whose rebuilds print only what changed."""
@@ -67,12 +72,18 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing; a later build of
-        the same run (mkdocs-static-i18n's, for another language) adds to the run's results."""
+        the same run (mkdocs-static-i18n's, for another language) adds to the run's results, and
+        measures age against the same day. A SOURCE_DATE_EPOCH that MkDocs cannot read stops the
+        build here, in one line, before MkDocs stops on it with a traceback."""
         if language_build(config.plugins).later:
             self._fold()
         else:
             self.batch.close()
             self.run = Run()
+            try:
+                self.today = today(self.config.today) if self.config.enabled else None
+            except SourceDateError as error:
+                raise PluginError(str(error)) from None
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
         self.shielded, self.sources, self.files, self.index, self.pages = {}, {}, {}, None, []
         self.folded = False
@@ -94,7 +105,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not self.config.enabled:
             return files
         items = []
-        options = options_from(self.config)
+        options = replace(options_from(self.config), today=self.today)
         pages = sorted(
             (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
