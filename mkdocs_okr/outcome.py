@@ -51,7 +51,8 @@ class Checked:
     okr_json: str | None = None
     anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
-    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`)
+    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`;
+    # for an invalid page always, its valid rest's: `PageResult.outline`)
 
     def okr(self) -> dict[str, Any] | None:
         """The page's OKRs as plain data, read anew at each call."""
@@ -74,6 +75,8 @@ def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: s
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
     outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
+    if result.outline is not None:  # an invalid page: its only part in the cross-page rules, for every host
+        outline_json = report.serialise(result.outline)
     anchors: tuple[str, ...] = ()
     if okr and look.cards:
         from .siteindex import card_anchors  # imported only by hosts that render cards: it builds the index

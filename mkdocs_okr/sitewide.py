@@ -49,13 +49,16 @@ def site_wide(
     holders: Mapping[str, Holder],
     search_paths: tuple[str, ...] = (),
     unread: Sequence[UnreadPage] = (),
+    salvaged: Sequence[str] = (),
 ) -> SiteWide:
     """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised;
-    the index lists the `unread` pages too, so that its counts say what they leave out."""
+    the index lists the `unread` pages too, so that its counts say what they leave out. The
+    cross-page rules read the invalid pages' valid rest too (`salvaged`: their outlines,
+    serialised), which neither the index nor the links show."""
     okrs = [json.loads(text) for text in okr_json]
     where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
     shown = {key: show_index(okrs, holder, search_paths, unread) for key, holder in holders.items()}
-    return SiteWide(cross_page(okrs, severity), where, shown)
+    return SiteWide(cross_page([*okrs, *map(json.loads, salvaged)], severity), where, shown)
 
 
 def show_index(
