@@ -300,7 +300,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if where is None:
             return None
         file, anchor = where
-        return f"{_relative_path(self.urls[file], page)}#{anchor}"
+        url = _relative_path(self.urls[file], page)
+        return f"{url}#{anchor}" if anchor else url  # no anchor: an invalid page, whose card lists no objective
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""

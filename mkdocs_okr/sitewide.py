@@ -39,7 +39,7 @@ class ShownIndex(NamedTuple):
 @dataclass(frozen=True)
 class SiteWide:
     findings: list[Diagnostic]  # the cross-page ones, each naming its page's file
-    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's anchor in it)
+    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's anchor in it, or "")
     indexes: dict[str, ShownIndex]  # holder's key -> its index
 
 
@@ -54,11 +54,17 @@ def site_wide(
     """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised;
     the index lists the `unread` pages too, so that its counts say what they leave out. The
     cross-page rules read the invalid pages' valid rest too (`salvaged`: their outlines,
-    serialised), which neither the index nor the links show."""
+    serialised), which the index does not show; a card's link to an objective of one goes to its
+    page, whose card has no objective to link to."""
     okrs = [json.loads(text) for text in okr_json]
-    where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
+    rest = [json.loads(text) for text in salvaged]
+    invalid = {str(okr["file"]) for okr in rest}
+    where = {
+        key: (ref.file, "" if ref.file in invalid else objective_anchor(ref.objective["id"]))
+        for key, ref in resolve(objectives([*okrs, *rest])).items()
+    }
     shown = {key: show_index(okrs, holder, search_paths, unread) for key, holder in holders.items()}
-    return SiteWide(cross_page([*okrs, *map(json.loads, salvaged)], severity), where, shown)
+    return SiteWide(cross_page([*okrs, *rest], severity), where, shown)
 
 
 def show_index(

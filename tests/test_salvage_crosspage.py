@@ -84,3 +84,14 @@ def test_an_invalid_id_is_no_duplicate_of_another_on_its_page(site: Callable[...
     root = site({"okrs/k.md": page(ident="O2").replace("---\n# OKRs", second + "---\n# OKRs")}, CONFIG)
     run = run_cli("check", cwd=root)
     assert run.stdout.count("[schema]") == 1 and "[duplicate-id]" not in run.stdout, run.stdout
+
+
+def test_an_objective_on_an_invalid_page_can_be_aligned_to(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    """It exists: no `aligns-to` finding, and the card links to its page (whose card shows the error)."""
+    supports = page(team="Growth").replace("      title:", "      aligns_to: Checkout/2026-Q2/O1\n      title:")
+    root = site({"okrs/b-unknown-key.md": page(extra="\n  colour: blue"), "okrs/growth.md": supports}, CONFIG)
+    run = run_cli("check", cwd=root)
+    assert run.stdout.count("[schema]") == 1 and "[aligns-to]" not in run.stdout, run.stdout
+    built = build_site(root, caplog)
+    assert not [msg for _, msg in built.logs if "[aligns-to]" in msg]
+    assert 'Supports <a href="../b-unknown-key/">Checkout/2026-Q2/O1</a>' in built.html("okrs/growth/index.html")
