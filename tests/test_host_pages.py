@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from conftest import REPO
@@ -46,3 +47,12 @@ def test_the_sphinx_page_builds_as_written(tmp_path: Path) -> None:
     assert shown.strip() in [line.replace(f"{tmp_path}/", "") for line in run.stderr.splitlines()]
     html = (tmp_path / "build/html/okrs/q2.html").read_text(encoding="utf-8")
     assert '<section class="okr-card"' in html
+
+
+def test_the_zensical_page_names_the_release_the_tests_build_with() -> None:
+    """The newest Zensical releases need a package that cannot be installed; the page says which
+    release is tested, and this run is on that one."""
+    text = (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8")
+    tested = re.search(r"Tested with Zensical (\S+), the newest release that installs", text)
+    assert tested and tested[1] == version("zensical")
+
