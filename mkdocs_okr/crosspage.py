@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
@@ -46,6 +46,18 @@ def outline(okr: Mapping[str, Any]) -> dict[str, Any]:
     """What these rules read of a page's OKRs: all but the key results."""
     objectives = [{k: v for k, v in o.items() if k != "key_results"} for o in okr["objectives"]]
     return {**okr, "objectives": objectives}
+
+
+def own_outline(okr: Mapping[str, Any], stands: Callable[[str], bool]) -> dict[str, Any] | None:
+    """The outline of an invalid page's salvaged OKRs, for these rules: only the objectives whose
+    team, period and id are the page's own (`stands`), so that a stand-in for an invalid period or
+    id neither makes a duplicate nor hides one; None when no objective is left."""
+    whole = outline(okr)
+    if stands("/okr/team") and stands("/okr/period"):
+        whole["objectives"] = [o for o in whole["objectives"] if stands(f'{o["pointer"]}/id')]
+        if whole["objectives"]:
+            return whole
+    return None
 
 
 def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:

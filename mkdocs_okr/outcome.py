@@ -52,7 +52,8 @@ class Checked:
     okr_json: str | None = None
     anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
-    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`)
+    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`;
+    # for an invalid page always, its valid rest's: `PageResult.outline`)
 
     def okr(self) -> dict[str, Any] | None:
         """The page's OKRs as plain data, read anew at each call."""
@@ -84,6 +85,8 @@ def outcome(
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
     outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
+    if result.outline is not None:  # an invalid page: its only part in the cross-page rules, for every host
+        outline_json = report.serialise(result.outline)
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 
 

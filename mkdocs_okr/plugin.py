@@ -206,15 +206,16 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         }
         okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
         unread = [(c.file, c.diagnostics) for c in self.checked.values() if not c.okr_json]
+        salvaged = [c.outline_json for c in self.checked.values() if not c.okr_json and c.outline_json]
         holders = {}
         for src_uri in sorted(self.index_pages):
             file = files.get_file_from_path(src_uri)
             if file is not None and file.page is not None:
                 links = {name: _relative_path(url, file.page) for name, url in self.urls.items()}
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
-        if okr_json or holders:
+        if okr_json or salvaged or holders:
             options = self.batch.options
-            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread)
+            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread, salvaged)
         return env
 
     @event_priority(50)
@@ -329,7 +330,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if where is None:
             return None
         file, anchor = where
-        return f"{_relative_path(self.urls[file], page)}#{anchor}"
+        url = _relative_path(self.urls[file], page)
+        return f"{url}#{anchor}" if anchor else url  # no anchor: an invalid page, whose card lists no objective
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
