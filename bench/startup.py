@@ -8,7 +8,8 @@ commands as whole processes, one after the other in each round, from the site's 
                                               mkdocs.yml is read, and the rest of docs_dir for
                                               the cross-page rules
     mkdocs-okr check docs/okrs/broken.md      the same in a copy of the site where that page has
-                                              a schema error (its messages need jsonschema)
+                                              two schema errors: a period off the pattern and
+                                              a misspelt key (worded without jsonschema)
     mkdocs-okr --version
     python -c pass                            the interpreter's own start-up
     python -c "import yaml"                   and with PyYAML, which any check reads pages with
@@ -50,7 +51,7 @@ def command() -> list[str]:
 
 def site(root: Path, pages: int, broken: bool) -> Path:
     """A generated site under `root`; with `broken`, a copy of its first OKR page whose period
-    the schema refuses."""
+    the schema refuses and whose first objective's title is misspelt."""
     root.mkdir()
     generate(root, pages)
     (root / "mkdocs.yml").write_text(
@@ -59,7 +60,8 @@ def site(root: Path, pages: int, broken: bool) -> Path:
     if broken:
         text = (root / PAGE).read_text(encoding="utf-8")
         (root / PAGE).unlink()  # the copy takes its place, so that no objective id is repeated
-        (root / BROKEN).write_text(re.sub(r"(?m)^  period: .*$", '  period: "2026-Q5"', text, count=1), encoding="utf-8")
+        text = re.sub(r"(?m)^  period: .*$", '  period: "2026-Q5"', text, count=1)
+        (root / BROKEN).write_text(re.sub(r"(?m)^(\s+(?:- )?)title:", r"\1titel:", text, count=1), encoding="utf-8")
     return root
 
 
@@ -85,7 +87,7 @@ def main() -> None:
         okr = command()
         runs = {  # label: (argv, folder, exit code, what its output holds)
             "check one page": (okr + ["check", PAGE], clean, 0, "no findings"),
-            "check one page, schema error": (okr + ["check", BROKEN], broken, 1, "[schema]"),
+            "check one page, schema errors": (okr + ["check", BROKEN], broken, 1, "did you mean \"title\""),
             "--version": (okr + ["--version"], clean, 0, package_version("mkdocs-okr")),
             "python -c pass": ([sys.executable, "-c", "pass"], clean, 0, ""),
             'python -c "import yaml"': ([sys.executable, "-c", "import yaml"], clean, 0, ""),

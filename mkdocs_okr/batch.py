@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import render
+from . import render, sigterm
 from .check import Options
 from .classify import warm_up as warm_up_classifier
 from .outcome import Checked, Look, page
@@ -125,13 +125,23 @@ class Batch:
         self.futures: list[Future[str] | None] = []  # each chunk's results file
         self.checked_here = 0  # chunks this process checked itself
         self.pool: ProcessPoolExecutor | None = None
-        self.spool = _spool() if workers else ""  # where workers leave results
+        self.spool = ""  # where workers leave results
         self._remove_spool: weakref.finalize | None = None
-        if self.spool:  # removed on close, or when Python exits after an interrupted build
-            import shutil
+        if workers:
+            sigterm.guard(self)  # first: SIGTERM then stops whatever exists of the spool and the pool
+            self.spool = _spool()
+        if not self.spool:
+            sigterm.release(self)
+            return
+        import shutil
 
-            self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True)
-            self.pool = _pool(workers, look, fork)
+        # removed on close, on SIGTERM, or when Python exits after an interrupted build
+        self._remove_spool = weakref.finalize(self, shutil.rmtree, self.spool, True)
+        forking = fork and sys.platform == "linux"
+        self.pool = _pool(workers, look, forking)
+        if not forking:  # fresh interpreters: each warms up as it starts
+            for _ in range(workers):
+                self._submit(warm_up, look)
 
     def submit(self, items: Sequence[Item]) -> None:
         """Queue pages, in order (after those queued before); with workers, they start at once."""
@@ -180,9 +190,25 @@ class Batch:
         concurrent.futures' exit hook); a build does not wait."""
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
-            self.pool = None
+        self._stopped()
+
+    def terminate(self) -> None:
+        """Kill the workers at once, then remove the spool, which none of them can write to any
+        more: the process is ending (SIGTERM), and a chunk being checked may take seconds. Takes
+        none of the pool's locks, which the interrupted code may hold."""
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())  # Python 3.14 has kill_workers()
+        for process in processes:
+            process.kill()
+        for process in processes:
+            process.join()
+        self._stopped()
+
+    def _stopped(self) -> None:
+        """The workers are stopped: the spool goes, and SIGTERM need not stop them."""
+        self.pool = None
         if self._remove_spool is not None:
             self._remove_spool()
+        sigterm.release(self)
 
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
         """`fn(*args)` started in a worker; None without workers, or when a worker died (the pool
@@ -192,7 +218,8 @@ class Batch:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self.pool.submit(fn, *args)
+            with sigterm.held():  # a submission may start a worker
+                return self.pool.submit(fn, *args)
         except BrokenProcessPool:
             return None
 
@@ -213,18 +240,14 @@ class Batch:
 
 
 def _pool(workers: int, look: Look, fork: bool) -> ProcessPoolExecutor:
-    """The worker processes: forked from this process, warmed up first, when `fork` asks for it
-    and the platform allows it; else fresh interpreters, each warmed up as it starts."""
+    """The worker processes, none started yet: copies of this process, warmed up first, for
+    `fork`; else fresh interpreters."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if fork and sys.platform == "linux":
+    if fork:
         warm_up(look)
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    for _ in range(workers):
-        pool.submit(warm_up, look)
-    return pool
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
 
 
 def _result(future: Future[T] | None, here: Callable[[], T]) -> T:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .annotate import annotate
 from .classify.vocabulary import SiteWords
+from .crosspage import own_outline
 from .frontmatter import FrontMatter, Origin, read_block, read_okr
 from .limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
@@ -30,7 +32,7 @@ class Options:
     customer: tuple[str, ...] = ()
     customers_users: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock
+    today: date | None = None  # None: SOURCE_DATE_EPOCH, else the clock, for each page; hosts fix it for the run
     stale_after_days: int = 45
     min_key_results: int = 2
     max_key_results: int = 5
@@ -40,12 +42,14 @@ class Options:
 
 @dataclass
 class PageResult:
-    """What the core knows of one page. `okr` is None when the page is not an OKR page or is invalid."""
+    """What the core knows of one page. `okr` is None when the page is not an OKR page or is invalid;
+    `outline` is then, for an invalid page, what the cross-page rules read of its valid rest."""
 
     file: str
     is_okr_page: bool = False
     okr: OKR | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    outline: dict[str, Any] | None = None
 
 
 def check_text(text: str, file: str, options: Options) -> PageResult:
@@ -63,7 +67,7 @@ def check_block(text: str, origin: Origin, file: str, options: Options) -> PageR
 
 def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
     findings = list(front.findings)
-    okr = None
+    okr = outline = None
     if front.data is not None:
         validation = validate(front)
         findings += validation.findings
@@ -73,16 +77,20 @@ def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
         else:  # every finding at once: those of the parts that are valid too
             salvaged = salvage(front.data, validation.errors)
             if salvaged is not None and is_valid()(salvaged.data):
-                _, model_findings = _model(replace(front, data=salvaged.data), file, options)
+                rest, model_findings = _model(replace(front, data=salvaged.data), file, options, salvaged.stands)
                 findings += [f for f in model_findings if salvaged.keeps(f)]
-    return PageResult(file, True, okr, _diagnostics(findings, file, options))
+                outline = own_outline(rest.to_dict(), salvaged.stands)
+    return PageResult(file, True, okr, _diagnostics(findings, file, options), outline)
 
 
-def _model(front: FrontMatter, file: str, options: Options) -> tuple[OKR, list[Finding]]:
-    """The model of a valid block, and the findings of every rule that reads it."""
-    okr, findings = build_okr(front, file, options.customer, options.customers_users)
+def _model(
+    front: FrontMatter, file: str, options: Options, stands: Callable[[str], bool] = lambda pointer: True
+) -> tuple[OKR, list[Finding]]:
+    """The model of a valid block, and the findings of every rule that reads it; `stands`: which
+    parts of a salvaged block are the page's own."""
+    okr, findings = build_okr(front, file, options.customer, options.customers_users, stands)
     findings += annotate(okr, front, options.vocabulary)
-    findings += stale(okr, front, today(options.today), options.stale_after_days)
+    findings += stale(okr, front, options.today or today(), options.stale_after_days)
     findings += shape(okr, front, options.min_key_results, options.max_key_results)
     return okr, suppress(findings, okr, front)
 

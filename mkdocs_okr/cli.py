@@ -66,12 +66,19 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
 
     Exit status: 0 clean, 1 findings at error level (warnings too with --strict), 2 usage or I/O error.
     """
+    from dataclasses import replace
+
     from . import report
     from .check import Options
     from .sitecheck import check_site
+    from .staleness import SourceDateError, today
 
     site = _site(config_file)
     options = site.options if site else Options()
+    try:
+        options = replace(options, today=today(options.today))  # one day for the whole run
+    except SourceDateError as error:
+        raise UsageError(str(error)) from None
     given = paths
     if not paths:
         paths = (site.docs_dir if site else Path("docs"),)

@@ -11,7 +11,8 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 
 from .check import Options
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, link, name_list, severities, site_vocabulary
+from .report import EXPORT_FILE
+from .settings import SettingError, link, name_list, severities, site_path, site_vocabulary
 
 T = TypeVar("T")
 
@@ -86,10 +87,16 @@ class OkrConfig(Config):
     index = c.Type(str, default="okrs/index.md")
     """Where the generated page with the site's OKR index goes (periods, a chart and a table per
     team, the alignment tree); `""` for none. A page of your own that holds the line
-    `<!-- mkdocs-okr: index -->` shows the index there instead, and a page of yours at this path
-    is never replaced. Without a `nav:`, the index is one entry of the navigation, titled as the
-    page is; with one, it is shown only where your `nav:` lists its path (e.g. `- okrs/index.md`),
-    and MkDocs does not report it as a page left out of the nav."""
+    `<!-- mkdocs-okr: index -->` shows the index there instead, and a file of yours that the site
+    writes where the index would go (`okrs.md` goes to `okrs/index.html` too) is never replaced:
+    the index is not generated, and the build says so. Without a `nav:`, the index is one entry of
+    the navigation, titled as the page is; with one, it is shown only where your `nav:` lists its
+    path (e.g. `- okrs/index.md`), and MkDocs does not report it as a page left out of the nav."""
+
+    export = Setting(site_path, EXPORT_FILE)
+    """Where in the built site the build writes every OKR of the site as JSON, in the JSON
+    report's format; `""` for none. A file of yours that the site has at that path is never
+    replaced: the export is not written, and the build says so."""
 
     workers = c.Optional(c.Type(int))
     """Worker processes that check pages while MkDocs renders: unset to decide by the site's size

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
+from .lookalike import looks, shown
 from .model import Diagnostic, Severity, one_line
 from .rules import severity_of
 
@@ -30,6 +31,7 @@ class Ref:
     file: str
     okr: Mapping[str, Any]
     objective: Mapping[str, Any]
+    position: int  # among its page's objectives
 
     @property
     def aligns_to(self) -> str | None:
@@ -46,12 +48,24 @@ def outline(okr: Mapping[str, Any]) -> dict[str, Any]:
     return {**okr, "objectives": objectives}
 
 
+def own_outline(okr: Mapping[str, Any], stands: Callable[[str], bool]) -> dict[str, Any] | None:
+    """The outline of an invalid page's salvaged OKRs, for these rules: only the objectives whose
+    team, period and id are the page's own (`stands`), so that a stand-in for an invalid period or
+    id neither makes a duplicate nor hides one; None when no objective is left."""
+    whole = outline(okr)
+    if stands("/okr/team") and stands("/okr/period"):
+        whole["objectives"] = [o for o in whole["objectives"] if stands(f'{o["pointer"]}/id')]
+        if whole["objectives"]:
+            return whole
+    return None
+
+
 def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
     """Every objective of the site, pages in path order."""
     return [
-        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o)
+        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o, n)
         for okr in sorted(okrs, key=lambda o: str(o["file"]))
-        for o in okr["objectives"]
+        for n, o in enumerate(okr["objectives"])
     ]
 
 
@@ -76,9 +90,40 @@ def add_cross_page(
 
 
 def cross_page(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
-    """The findings no single page can know: duplicate objectives, and `aligns_to` problems."""
+    """The findings no single page can know: duplicate objectives, `aligns_to` problems, and
+    team names that look the same but are written differently."""
+    okrs = list(okrs)
     refs = objectives(okrs)
-    return [*duplicate_objectives(refs, severity), *alignments(refs, severity)]
+    return [*duplicate_objectives(refs, severity), *alignments(refs, severity), *team_spellings(okrs, severity)]
+
+
+def team_spellings(okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+    """A `team-spelling` finding on each page that writes a team's name with other characters than
+    the usual spelling of a name that looks the same: the one most pages write, else the one
+    without hidden characters, else the first in path order. The index keeps them apart, as the
+    pages and their `aligns_to` do; the finding says what to write."""
+    level = severity_of("team-spelling", severity)
+    if level is Severity.IGNORE:
+        return []
+    alike: dict[str, dict[str, list[Mapping[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for okr in sorted(okrs, key=lambda o: str(o["file"])):
+        alike[looks(str(okr["team"]))][str(okr["team"])].append(okr)
+    found = []
+    for spellings in (s for s in alike.values() if len(s) > 1):
+        usual = min(spellings, key=lambda name: (-len(spellings[name]), shown(name) != name))
+        pages = [str(o["file"]) for o in spellings[usual]]
+        more = len(pages) - 1
+        where = pages[0] + (f" and {more:,} other page{'s' if more > 1 else ''}" if more else "")
+        for name in (n for n in spellings if n != usual):
+            message = (
+                f'team "{shown(name)}" looks the same as "{shown(usual)}" on {where}, but is written with other '
+                f"characters, so the index shows two teams; write it as {'those pages do' if more else 'that page does'}"
+            )
+            for okr in spellings[name]:
+                at = okr.get("team_at") or {"line": 1, "column": 1}
+                if "team-spelling" not in okr.get("ignore", {}):
+                    found.append(Diagnostic(str(okr["file"]), int(at["line"]), int(at["column"]), level, "team-spelling", message, "/okr/team"))
+    return found
 
 
 def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
@@ -127,14 +172,15 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
     return found
 
 
-def supported(ref: Ref, by_key: Mapping[str, Ref]) -> Ref | None:
-    """The objective `ref` supports, when its `aligns_to` names another objective of the site
-    without closing a loop."""
-    target = ref.aligns_to
-    if target not in by_key or target == ref.key:
-        return None
-    parents = list(chain(ref, by_key))
-    return None if parents[-1].aligns_to == ref.key else parents[0]
+def supports(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> Iterator[tuple[Ref, Ref]]:
+    """Each objective whose `aligns_to` names another objective of the site without closing a
+    loop, with that objective: one walk over the site (`loops`), however long its chains. A later
+    objective with a key already taken (a `duplicate-id`) supports nothing."""
+    on_loop = loops(refs, by_key)
+    for ref in refs:
+        target = ref.aligns_to
+        if ref is by_key[ref.key] and target in by_key and ref.key not in on_loop:
+            yield ref, by_key[target]
 
 
 def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str, ...]]:
@@ -157,17 +203,6 @@ def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str
     return found
 
 
-def chain(ref: Ref, by_key: Mapping[str, Ref]) -> Iterator[Ref]:
-    """The objectives `ref` supports, nearest first, stopping before a loop repeats."""
-    seen = {ref.key}
-    target = ref.aligns_to
-    while target in by_key and target not in seen:
-        parent = by_key[target]
-        yield parent
-        seen.add(parent.key)
-        target = parent.aligns_to
-
-
 class Suggester:
     """The closest objective key to a misspelt one. Only keys that share the team, else the
     period, are compared (every key when none does), and of those at most `_POOL` nearest in
@@ -177,7 +212,7 @@ class Suggester:
         self.folded: dict[str, str] = {}
         near: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            self.folded.setdefault(key.casefold(), key)
+            self.folded.setdefault(looks(key).casefold(), key)
             team, period, _ = _parts(key)
             near["team:" + team].append(key)
             near["period:" + period].append(key)
@@ -186,8 +221,8 @@ class Suggester:
         self.keys = by_length(keys)
 
     def __call__(self, target: str) -> str | None:
-        if target.casefold() in self.folded:
-            return self.folded[target.casefold()]
+        if looks(target).casefold() in self.folded:
+            return self.folded[looks(target).casefold()]
         team, period, _ = _parts(target)
         pool = self.near.get("team:" + team) or self.near.get("period:" + period) or self.keys
         at = bisect_left(pool, len(target), key=len)
@@ -208,6 +243,8 @@ def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggeste
         return f'aligns_to "{target}" names this objective itself; name the objective it supports'
     if target not in by_key:
         close = suggest(target)
+        if close is not None and looks(close) == looks(target):  # the same to a reader: show how they differ
+            target, close = shown(target), shown(close)
         hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
         return f'aligns_to "{target}" matches no objective{hint}'
     if loop is not None:

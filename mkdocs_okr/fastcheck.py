@@ -4,7 +4,7 @@ jsonschema explains *why* a page is invalid, but asking it *whether* a small pag
 about 0.7 ms; this check costs a few microseconds. It supports exactly the keywords the schema
 uses and refuses to compile any other, so a schema change cannot silently weaken it; a test holds
 it equal to jsonschema on thousands of generated instances. Only a page it rejects goes on to
-jsonschema for the messages.
+schemaerrors.py for its errors.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 Check = Callable[[Any], bool]
 
-_ANNOTATIONS = {"$schema", "$id", "title", "description", "examples", "$defs", "default"}
-_TYPES: dict[str, Callable[[Any], bool]] = {
+ANNOTATIONS = {"$schema", "$id", "title", "description", "examples", "$defs", "default"}
+TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
@@ -43,7 +43,7 @@ def compile_schema(schema: dict[str, Any]) -> Check:
     def build(node: dict[str, Any]) -> Check:
         checks: list[Check] = []
         for key, value in node.items():
-            if key in _ANNOTATIONS or key.startswith("x-"):
+            if key in ANNOTATIONS or key.startswith("x-"):
                 continue
             checks.append(_keyword(key, value, node, build, ref))
         return _every([c for c in checks if c is not None])
@@ -74,7 +74,7 @@ def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: C
     if key == "$ref":
         return ref(value)
     if key == "type":
-        tests = [_TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+        tests = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
         return tests[0] if len(tests) == 1 else lambda v: any(t(v) for t in tests)
     if key == "properties":
         subs = {name: build(sub) for name, sub in value.items()}
@@ -119,18 +119,18 @@ def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: C
         search = re.compile(value).search
         return lambda v: not isinstance(v, str) or search(v) is not None
     if key == "enum":
-        return lambda v: any(_json_equal(v, e) for e in value)
+        return lambda v: any(json_equal(v, e) for e in value)
     if key in ("minimum", "maximum"):
-        number = _TYPES["number"]
+        number = TYPES["number"]
         if key == "minimum":
             return lambda v: not number(v) or v >= value
         return lambda v: not number(v) or v <= value
     raise ValueError(f"fastcheck: the schema uses {key!r}, which this check does not support")
 
 
-def _json_equal(a: Any, b: Any) -> bool:
+def json_equal(a: Any, b: Any) -> bool:
     """JSON equality: 1 equals 1.0, but true is not 1."""
-    number = _TYPES["number"]
+    number = TYPES["number"]
     if number(a) and number(b):
         return bool(a == b)
     return type(a) is type(b) and a == b

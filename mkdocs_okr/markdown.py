@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from typing import Any
 
 from markdown import Markdown
@@ -24,6 +25,7 @@ from .check import decode
 from .fences import okr_fences
 from .frontmatter import FRONT_MATTER_RE
 from .outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
+from .staleness import SourceDateError, today
 
 log = logging.getLogger("mkdocs.okr")
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
@@ -45,8 +47,9 @@ class OkrExtension(Extension):
         super().__init__(**kwargs)
         configs = self.getConfigs()
         try:
-            self.options = settings.options(configs["customer"], configs["customers_users"], configs["severity"], configs["vocabulary"])
-        except settings.SettingError as error:
+            options = settings.options(configs["customer"], configs["customers_users"], configs["severity"], configs["vocabulary"])
+            self.options = replace(options, today=today())  # one day for every page this converts
+        except (settings.SettingError, SourceDateError) as error:
             raise ValueError(f"okr extension: {error}") from None
         try:
             settings.link(configs["guidance_url"])

@@ -182,11 +182,14 @@ class OKR:
     objectives: list[Objective] = field(default_factory=list)
     ignore: dict[str, str] = field(default_factory=dict)
     no_customers_users: bool = False  # the page says `customers_users: []`: its customers use the product
+    team_at: Position | None = None
 
     def to_dict(self) -> dict[str, object]:
+        at = {"team_at": {"line": self.team_at.line, "column": self.team_at.column}} if self.team_at else {}
         return {
             "file": self.file,
             "team": self.team,
+            **at,
             "period": self.period,
             "customer": list(self.customer),
             "customers_users": list(self.customers_users),

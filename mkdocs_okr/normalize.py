@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .frontmatter import FrontMatter, human_path
@@ -20,8 +20,12 @@ def build_okr(
     file: str,
     customer: Sequence[str] = (),
     customers_users: Sequence[str] = (),
+    stands: Callable[[str], bool] = lambda pointer: True,
 ) -> tuple[OKR, list[Finding]]:
-    """The model of a valid okr block, and the `duplicate-id` findings among its ids."""
+    """The model of a valid okr block, and the `duplicate-id` findings among its ids. For the
+    salvaged copy of an invalid block, `stands` says which parts are the page's own (see
+    `salvage.Salvaged.stands`): an id that is not takes no part in `duplicate-id`, which would
+    otherwise compare a stand-in's default id (the page's "2nd" read as O2) with a real one."""
     block: dict[str, Any] = front.data["okr"]
     findings: list[Finding] = []
     objectives = []
@@ -39,11 +43,13 @@ def build_okr(
         if "aligns_to" in raw:
             objective.aligns_to = raw["aligns_to"].strip()
             objective.aligns_to_at = front.position(f"{pointer}/aligns_to")
-        _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
+        if stands(f"{pointer}/id"):
+            _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
         seen_results: dict[str, str] = {}
         for j, item in enumerate(raw["key_results"]):
             kr = _key_result(item, f"{pointer}/key_results/{j}", j, front)
-            _check_unique(kr.id, kr.pointer, seen_results, front, findings, "key result")
+            if stands(f"{kr.pointer}/id"):
+                _check_unique(kr.id, kr.pointer, seen_results, front, findings, "key result")
             objective.key_results.append(kr)
         objectives.append(objective)
     okr = OKR(
@@ -57,6 +63,7 @@ def build_okr(
         objectives=objectives,
         ignore=block.get("ignore", {}),
         no_customers_users=block.get("customers_users") == [],
+        team_at=front.position("/okr/team"),
     )
     return okr, findings
 

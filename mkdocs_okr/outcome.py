@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import render, report
+from .anchors import page_ids
 from .check import Options, PageResult, check_block, check_bytes, check_text, normalise
 from .crosspage import outline
 from .fences import Fence, okr_fences
@@ -51,7 +52,8 @@ class Checked:
     okr_json: str | None = None
     anchors: tuple[str, ...] = ()
     is_okr_page: bool = False
-    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`)
+    outline_json: str | None = None  # what the cross-page rules read of the OKRs, serialised (`Look.outlines`;
+    # for an invalid page always, its valid rest's: `PageResult.outline`)
 
     def okr(self) -> dict[str, Any] | None:
         """The page's OKRs as plain data, read anew at each call."""
@@ -63,22 +65,28 @@ class Checked:
         return json.loads(self.outline_json) if self.outline_json else None
 
 
-def outcome(result: PageResult, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL) -> Checked:
+def outcome(
+    result: PageResult,
+    look: Look,
+    css_url: str | None,
+    guidance_url: str = render.GUIDANCE_URL,
+    taken: set[str] | None = None,
+) -> Checked:
     """A checked page as a host uses it: the card (when `look` wants cards), the OKRs' JSON, the
-    card's ids. `css_url` None leaves the stylesheet to the host."""
-    card = None
+    card's ids, told apart from those in `taken` (other cards' on the page), which gets them.
+    `css_url` None leaves the stylesheet to the host."""
+    card, anchors = None, ()
     if result.is_okr_page and look.cards:
+        ids = page_ids(result.okr, taken) if result.okr else None
+        anchors = tuple(ids.all()) if ids else ()
         card = render.card(
-            result.okr, result.diagnostics, css_url, guidance_url, look.search_paths, look.findings, look.inline_css
+            result.okr, result.diagnostics, css_url, guidance_url, look.search_paths, look.findings, look.inline_css, ids
         )
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None
     outline_json = report.serialise(outline(okr)) if okr and look.outlines else None
-    anchors: tuple[str, ...] = ()
-    if okr and look.cards:
-        from .siteindex import card_anchors  # imported only by hosts that render cards: it builds the index
-
-        anchors = tuple(card_anchors(okr))
+    if result.outline is not None:  # an invalid page: its only part in the cross-page rules, for every host
+        outline_json = report.serialise(result.outline)
     return Checked(result.file, result.diagnostics, card, okr_json, anchors, result.is_okr_page, outline_json)
 
 
@@ -97,9 +105,10 @@ def block(
     look: Look,
     css_url: str | None,
     guidance_url: str = render.GUIDANCE_URL,
+    taken: set[str] | None = None,
 ) -> Checked:
     """Check an okr block that stands alone in a page (see `check.check_block`) and make its outcome."""
-    return outcome(check_block(text, origin, file, options), look, css_url, guidance_url)
+    return outcome(check_block(text, origin, file, options), look, css_url, guidance_url, taken)
 
 
 @dataclass(frozen=True)
@@ -114,11 +123,12 @@ def markdown_page(
     text: str, file: str, options: Options, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL
 ) -> MarkdownPage:
     """Check a Markdown page's text: the okr block of its front matter and its fenced okr blocks,
-    at the page's lines."""
+    at the page's lines; no two of its cards give the same id."""
     text = normalise(text)
-    front = outcome(check_text(text, file, options), look, css_url, guidance_url)
+    taken: set[str] = set()
+    front = outcome(check_text(text, file, options), look, css_url, guidance_url, taken)
     fences = [
-        (fence, block(fence.text, fence.origin(), file, options, look, css_url, guidance_url))
+        (fence, block(fence.text, fence.origin(), file, options, look, css_url, guidance_url, taken))
         for fence in okr_fences(text.split("\n"))
     ]
     return MarkdownPage(front if front.is_okr_page else None, fences)

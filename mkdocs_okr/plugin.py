@@ -5,20 +5,24 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
-from . import render, report, searchtext
+from . import render, searchtext
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .config import OkrConfig, options_from
+from .destinations import export_clash, index_clash
 from .frontmatter import FRONT_MATTER_RE
 from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
 from .languages import LanguageBuild, language_build, list_page
@@ -26,6 +30,7 @@ from .outcome import Checked, Look, link_aligns
 from .runlog import Findings, Run, log_all, log_changes
 from .shield import safe_source
 from .sitewide import Holder, ShownIndex, SiteWide, site_wide
+from .staleness import SourceDateError, today
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +53,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.pages: list[str] = []  # this build's documentation pages, as diagnostics name them
         self.files: dict[str, File] = {}  # src_uri -> the file of each page checked
         self.index: File | None = None  # the index page this build generated
+        self.export: str | None = None  # where in the site the run's export goes; None for nowhere
         self.search = False  # whether a search plugin indexes the pages
         self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
         self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
@@ -58,6 +64,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.folded = True  # whether this build's results are in `run`
         self.serving = False  # `mkdocs serve`, which keeps this instance across rebuilds
         self.before: Findings | None = None  # the findings the last run of `mkdocs serve` reported
+        self.today: date | None = None  # the day this run measures age against
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether this is `mkdocs serve`, whose rebuilds print only what changed."""
@@ -65,12 +72,18 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, so `mkdocs serve` rebuilds start from nothing; a later build of
-        the same run (mkdocs-static-i18n's, for another language) adds to the run's results."""
+        the same run (mkdocs-static-i18n's, for another language) adds to the run's results, and
+        measures age against the same day. A SOURCE_DATE_EPOCH that MkDocs cannot read stops the
+        build here, in one line, before MkDocs stops on it with a traceback."""
         if language_build(config.plugins).later:
             self._fold()
         else:
             self.batch.close()
             self.run = Run()
+            try:
+                self.today = today(self.config.today) if self.config.enabled else None
+            except SourceDateError as error:
+                raise PluginError(str(error)) from None
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
         self.shielded, self.sources, self.files, self.index, self.pages = {}, {}, {}, None, []
         self.folded = False
@@ -92,7 +105,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not self.config.enabled:
             return files
         items = []
-        options = options_from(self.config)
+        options = replace(options_from(self.config), today=self.today)
         pages = sorted(
             (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
@@ -119,8 +132,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         workers = workers_for(len(items), self.config.workers)
         self.batch = Batch(options, self.look, workers)
         self.batch.submit(items)
+        language = language_build(config.plugins)
         if items and not holds_index:
-            holds_index = self._generate_index(files, config, language_build(config.plugins))
+            holds_index = self._generate_index(files, config, language)
+        if not language.later:
+            self.export = self._export_place(files, config)
         if (items or holds_index) and files.get_file_from_path(render.CSS_PATH) is None:
             stylesheet = render.stylesheet(self.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
@@ -190,15 +206,16 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         }
         okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
         unread = [(c.file, c.diagnostics) for c in self.checked.values() if not c.okr_json]
+        salvaged = [c.outline_json for c in self.checked.values() if not c.okr_json and c.outline_json]
         holders = {}
         for src_uri in sorted(self.index_pages):
             file = files.get_file_from_path(src_uri)
             if file is not None and file.page is not None:
                 links = {name: _relative_path(url, file.page) for name, url in self.urls.items()}
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
-        if okr_json or holders:
+        if okr_json or salvaged or holders:
             options = self.batch.options
-            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread)
+            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread, salvaged)
         return env
 
     @event_priority(50)
@@ -242,8 +259,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """When the run's last build is done (after mkdocs-static-i18n's, -100, which runs the
         other languages' builds), report the findings of all pages, in page order, each once, and
-        export every OKR of the site as `okrs.json`, in the JSON report's format. A rebuild of
-        `mkdocs serve` prints only the pages whose findings changed, then a summary."""
+        export every OKR of the site where `export` says (`okrs.json`), in the JSON report's
+        format. A rebuild of `mkdocs serve` prints only the pages whose findings changed, then a
+        summary."""
         self._fold()
         if language_build(config.plugins).later or not self.run.checked:
             return
@@ -253,8 +271,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         else:
             log_all(findings, log)
         self.before = findings if self.serving else None
-        with open(os.path.join(config.site_dir, report.EXPORT_FILE), "w", encoding="utf-8") as export:
-            export.write(self.run.export(findings))
+        if self.export:
+            write_file(self.run.export(findings).encode(), os.path.join(config.site_dir, self.export))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the workers of a failed build."""
@@ -282,10 +300,23 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                      f"add the line {INDEX_MARKER} to it to show the index in it")
             return False
         content = render.index_page(INDEX_MARKER, self.look.search_paths)
-        self.index = index_file(config, path, content, language)
+        index = index_file(config, path, content, language)
+        clash = index_clash(files, index, lambda f: self._display_path(f, config))
+        if clash is not None:
+            log.warning(clash)
+            return False
+        self.index = index
         files.append(self.index)
         list_page(config.plugins, language, self.index)
         return True
+
+    def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
+        """Where the export goes, unless none is wanted or a file of the site is there."""
+        path = self.config.export
+        clash = export_clash(files, path, lambda f: self._display_path(f, config)) if path else None
+        if clash is not None:
+            log.warning(clash)
+        return path if path and clash is None else None
 
     def _shown_index(self, page: Page) -> ShownIndex | None:
         """The index as `page` shows it, when it holds the index."""
@@ -299,7 +330,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if where is None:
             return None
         file, anchor = where
-        return f"{_relative_path(self.urls[file], page)}#{anchor}"
+        url = _relative_path(self.urls[file], page)
+        return f"{url}#{anchor}" if anchor else url  # no anchor: an invalid page, whose card lists no objective
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""

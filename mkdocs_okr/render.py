@@ -13,6 +13,7 @@ from .levels import levels
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from .anchors import CardIds
     from .siteindex import Index
 
 CARD_TEMPLATE = "okr/card.html"
@@ -137,12 +138,13 @@ def card(
     search_paths: tuple[str, ...] = (),
     findings: bool = False,
     inline_css: bool = False,
+    ids: CardIds | None = None,
 ) -> str:
     """The card of one page: its OKRs with every finding under the key result or objective it
     is about, or, when they cannot be read, the findings that say why. `findings` gives each
     finding's line and column and lists the controllability ones too, for hosts whose build log is
     easy to miss; `inline_css` puts the stylesheet in the card, and `css_url` None links none (the
-    host adds it to the page)."""
+    host adds it to the page). `ids`: the HTML ids of its objectives and key results (`anchors`)."""
     template = environment(search_paths).get_template(CARD_TEMPLATE)
     return template.render(
         okr=okr,
@@ -152,6 +154,7 @@ def card(
         guidance_url=guidance_url,
         findings=findings,
         placed=place(okr, diagnostics),
+        ids=ids,
         style=stylesheet(search_paths) if inline_css else "",
     )
 

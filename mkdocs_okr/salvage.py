@@ -31,9 +31,13 @@ class Salvaged:
     aside: set[str] = field(default_factory=set)  # the pointers of what was set aside, with all below them
 
     def keeps(self, finding: Finding) -> bool:
-        """Whether a finding is about what the page holds, not about a stand-in: neither its
-        pointer nor any above it was set aside (a walk up the pointer, not a scan of the set)."""
-        pointer = finding.pointer
+        """Whether a finding is about what the page holds, not about a stand-in."""
+        return self.stands(finding.pointer)
+
+    def stands(self, pointer: str) -> bool:
+        """Whether what `pointer` names is the page's own: neither it nor anything above it was
+        set aside (a walk up the pointer, not a scan of the set). An objective's or key result's
+        id is its own when its `id` stands: a default id (O2, KR1) stands for no id written."""
         while pointer:
             if pointer in self.aside:
                 return False

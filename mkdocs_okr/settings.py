@@ -41,6 +41,16 @@ def link(value: object) -> str:
     return value
 
 
+def site_path(value: object) -> str:
+    """A file's path inside the built site, '/'-separated, or "" for none: never outside it, so no
+    setting can make the build write over a file that is not the site's."""
+    if not isinstance(value, str):
+        raise SettingError(f"expected a path inside the site, like okrs.json, got {value!r}")
+    if value and ("\\" in value or ":" in value or any(part in ("", ".", "..") for part in value.split("/"))):
+        raise SettingError(f"expected a path inside the site, like okrs.json, got {value!r}")
+    return value
+
+
 def severities(value: object) -> dict[str, Severity]:
     """A mapping of rule id (or controllability level) to error, warning, info or ignore."""
     if value is None:

@@ -1,32 +1,24 @@
 """Read a site's mkdocs.yml for the command line: docs_dir and the okr plugin's options.
 
-Nothing in the file is executed: MkDocs' own tags (`!ENV`, `!relative`) are resolved by hand and
-every other tag (`!!python/name:...`) is read as an empty value.
-
-Options that are plainly right are read without MkDocs, whose import would be most of the time a
-one-file check takes (a pre-commit hook runs one on every commit); any other goes through MkDocs'
-validation of the plugin's options, as the build reads them, for its messages.
+The file is read as MkDocs reads it (`configfile`). Options that are plainly right are read without
+MkDocs, whose import would be most of the time a one-file check takes (a pre-commit hook runs one on
+every commit); any other goes through MkDocs' validation of the plugin's options, as the build
+reads them, for its messages.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .check import Options
+from .configfile import SiteConfigError, read as read_file
 from .limits import DEPTH_CEILING, Limits
-from .settings import SettingError, link, name_list, severities, site_vocabulary
+from .settings import SettingError, link, name_list, severities, site_path, site_vocabulary
 from .translations import Languages, languages_from
-
-
-class SiteConfigError(Exception):
-    """mkdocs.yml cannot be read, or the okr plugin's options are wrong."""
 
 
 @dataclass(frozen=True)
@@ -40,48 +32,21 @@ class SiteConfig:
     languages: Languages | None = None  # the site's translations, with mkdocs-static-i18n
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loading plus MkDocs' tags, without executing anything."""
-
-
-def _env(loader: _Loader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    *names, default = loader.construct_sequence(node)
-    if not names:
-        return os.environ.get(default)
-    return next((os.environ[n] for n in names if n in os.environ), default)
-
-
-def _ignored(loader: _Loader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node) or ".")
-_Loader.add_multi_constructor("", _ignored)
-
-
 def load(path: Path) -> SiteConfig:
     """Read `path` (a mkdocs.yml) and validate the okr plugin's options as the build would."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise SiteConfigError(f"{path}: cannot read: {error}") from None
-    except yaml.YAMLError as error:
-        raise SiteConfigError(f"{path}: not valid YAML: {error}".replace("\n", " ")) from None
-    if not isinstance(data, dict):
-        raise SiteConfigError(f"{path}: expected a mapping of settings")
-    docs_dir = path.parent / str(data.get("docs_dir") or "docs")
+    data = read_file(path)
+    docs_dir = data.get("docs_dir") or "docs"
+    if not isinstance(docs_dir, str):
+        raise SiteConfigError(f"{path}: docs_dir: expected the path of a folder, got {docs_dir!r}")
     options = _plugin_options(data.get("plugins"), "okr")
     if not isinstance(options, (dict, type(None))):
         raise SiteConfigError(f"{path}: the okr plugin's options: expected a mapping of option to value, got {options!r}")
     languages = languages_from(_plugin_options(data.get("plugins"), "i18n"))
     plain = plain_options(options or {})
     if plain is not None:
-        return SiteConfig(path, docs_dir, plain, (), languages)
-    read, problems = validated(path, options or {})
-    return SiteConfig(path, docs_dir, read, problems, languages)
+        return SiteConfig(path, path.parent / docs_dir, plain, (), languages)
+    options_read, problems = validated(path, options or {})
+    return SiteConfig(path, path.parent / docs_dir, options_read, problems, languages)
 
 
 def validated(path: Path, options: dict[Any, Any]) -> tuple[Options, tuple[str, ...]]:
@@ -129,6 +94,7 @@ _PLAIN: dict[str, Callable[[object], Any]] = {
     "vocabulary": site_vocabulary,
     "guidance_url": link,
     "index": _kind(str),
+    "export": site_path,
     "workers": _kind(int),
     "min_key_results": _whole(0),
     "max_key_results": _whole(1),

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .crosspage import Ref, objectives, resolve, supported
+from .anchors import page_ids, unique
+from .crosspage import Ref, objectives, resolve, supports
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
 # The chart's geometry: across in percent of its width, down in em of the text around it, so its
@@ -27,7 +28,7 @@ LINE = 1.3  # em, a line of a team's name
 BAR = 1.5  # em, the height of a bar
 GAP = 0.9  # em, below each bar
 
-UrlOf = Callable[[str, str], str]  # (page file as in the report, objective id) -> URL from the index
+UrlOf = Callable[[str, str], str]  # (page file as in the report, the objective's id on its card) -> URL from the index
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,16 @@ class Period:
     chart: Chart
 
 
-@dataclass
-class Node:
-    """An objective in the alignment tree, with the objectives that support it."""
+@dataclass(frozen=True)
+class Branch:
+    """An objective in the alignment tree, as a list in reading order: it `opens` a list of the
+    objectives that support it, or is a leaf that `closes` that many lists after its own. Flat, so
+    that neither Python nor the template recurses, however long a chain of `aligns_to` is."""
 
     link: Link
-    children: list[Node]
+    depth: int
+    opens: bool
+    closes: int
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ class Unread:
 @dataclass
 class Index:
     periods: list[Period]
-    tree: list[Node]
+    tree: list[Branch]
     pages: int
     counts: dict[str, int]
     unread: list[Unread] = field(default_factory=list)
@@ -155,20 +160,6 @@ class Index:
         found = ["okr-unread"] if self.unread else []
         found += [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
         return found + (["okr-alignment"] if self.tree else [])
-
-
-def objective_anchor(ident: object) -> str:
-    """The id a card gives an objective (see okr/card.html); its key results add `-<id>`."""
-    return f"okr-{str(ident).lower()}"
-
-
-def card_anchors(okr: Mapping[str, Any]) -> list[str]:
-    """The ids the card of a page gives its objectives and key results."""
-    found = []
-    for o in okr["objectives"]:
-        anchor = objective_anchor(o["id"])
-        found += [anchor, *(f"{anchor}-{str(kr['id']).lower()}" for kr in o["key_results"])]
-    return found
 
 
 def period_order(period: str) -> tuple[int, int, int]:
@@ -192,19 +183,20 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
     okrs = list(okrs)
     refs = objectives(okrs)
     by_key = resolve(refs)
-    links = {ref.key: _link(ref, url_of) for ref in by_key.values()}
+    ids = {str(okr["file"]): page_ids(okr).objectives for okr in okrs}
+    links = {ref.key: _link(ref, url_of, ids) for ref in by_key.values()}
     grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for ref in refs:
-        own = links[ref.key] if by_key[ref.key] is ref else _link(ref, url_of)  # a duplicate links its own page
+        own = links[ref.key] if by_key[ref.key] is ref else _link(ref, url_of, ids)  # a duplicate links its own page
         grouped[str(ref.okr["period"])][str(ref.okr["team"])].append(_row(ref, own, links))
+    team_names = {p: sorted(grouped[p], key=lambda t: (t.casefold(), t)) for p in sorted(grouped, key=period_order)}
+    teams = [(period, team) for period, names in team_names.items() for team in names]
+    team_ids = dict(zip(teams, unique([f"okr-{slug(period)}-{slug(team)}" for period, team in teams])))
     periods = []
-    for name in sorted(grouped, key=period_order):
-        teams, taken = [], set()
-        for team in sorted(grouped[name], key=lambda t: (t.casefold(), t)):
-            anchor = _unique(f"okr-{slug(name)}-{slug(team)}", taken)
-            teams.append(Team(team, anchor, grouped[name][team]))
-        anchor = f"okr-period-{slug(name)}"
-        periods.append(Period(name, anchor, teams, chart(anchor, teams)))
+    for period, names in team_names.items():
+        shown = [Team(team, team_ids[period, team], grouped[period][team]) for team in names]
+        anchor = f"okr-period-{slug(period)}"
+        periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
     left_out = sorted(unread, key=lambda u: u.file)
     return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out)
@@ -252,20 +244,23 @@ def _em(value: float) -> float:
     return round(value, 2)
 
 
-def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Node]:
-    """Objectives that others support, each with its supporters below it; the roots support
-    nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
-    supporters: dict[str, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        parent = supported(ref, by_key)
-        if parent is not None:
-            supporters[parent.key].append(ref)
-
-    def node(key: str) -> Node:
-        return Node(links[key], [node(r.key) for r in supporters.get(key, ()) if r is by_key[r.key]])
-
+def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mapping[str, Link]) -> list[Branch]:
+    """Objectives that others support, each followed by its supporters one level deeper; the roots
+    support nothing on the site. Loops are left out (the `aligns-to` rule reports them)."""
+    supporters: dict[str, list[str]] = defaultdict(list)
+    for ref, parent in supports(refs, by_key):
+        supporters[parent.key].append(ref.key)
     roots = [key for key in supporters if by_key[key].aligns_to not in by_key]
-    return [node(key) for key in sorted(roots, key=lambda k: (period_order(str(by_key[k].okr["period"])), k))]
+    roots.sort(key=lambda k: (period_order(str(by_key[k].okr["period"])), k), reverse=True)
+    stack = [(key, 0) for key in roots]  # what is left to show, the next on top
+    tree: list[Branch] = []
+    while stack:
+        key, depth = stack.pop()
+        below = supporters.get(key, ())
+        stack += [(child, depth + 1) for child in reversed(below)]
+        closes = 0 if below else depth - (stack[-1][1] if stack else 0)
+        tree.append(Branch(links[key], depth, bool(below), closes))
+    return tree
 
 
 def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
@@ -288,13 +283,5 @@ def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
     )
 
 
-def _link(ref: Ref, url_of: UrlOf) -> Link:
-    return Link(ref.key, str(ref.objective["title"]), url_of(ref.file, str(ref.objective["id"])))
-
-
-def _unique(anchor: str, taken: set[str]) -> str:
-    candidate, n = anchor, 2
-    while candidate in taken:
-        candidate, n = f"{anchor}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+def _link(ref: Ref, url_of: UrlOf, ids: Mapping[str, Sequence[str]]) -> Link:
+    return Link(ref.key, str(ref.objective["title"]), url_of(ref.file, ids[ref.file][ref.position]))

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from . import render
 from .crosspage import cross_page, objectives, resolve
 from .model import Diagnostic, Severity
-from .siteindex import Unread, build_index, objective_anchor
+from .anchors import page_ids
+from .siteindex import Unread, build_index
 
 # an OKR page that could not be read: its file as the report names it, and its findings in page order
 UnreadPage = tuple[str, Sequence[Diagnostic]]
@@ -39,7 +40,7 @@ class ShownIndex(NamedTuple):
 @dataclass(frozen=True)
 class SiteWide:
     findings: list[Diagnostic]  # the cross-page ones, each naming its page's file
-    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's anchor in it)
+    objectives: dict[str, tuple[str, str]]  # team/period/id -> (page file, the objective's anchor in it, or "")
     indexes: dict[str, ShownIndex]  # holder's key -> its index
 
 
@@ -49,13 +50,23 @@ def site_wide(
     holders: Mapping[str, Holder],
     search_paths: tuple[str, ...] = (),
     unread: Sequence[UnreadPage] = (),
+    salvaged: Sequence[str] = (),
 ) -> SiteWide:
     """The site-wide steps over every page's OKRs, given as the JSON report has them, serialised;
-    the index lists the `unread` pages too, so that its counts say what they leave out."""
+    the index lists the `unread` pages too, so that its counts say what they leave out. The
+    cross-page rules read the invalid pages' valid rest too (`salvaged`: their outlines,
+    serialised), which the index does not show; a card's link to an objective of one goes to its
+    page, whose card has no objective to link to."""
     okrs = [json.loads(text) for text in okr_json]
-    where = {key: (ref.file, objective_anchor(ref.objective["id"])) for key, ref in resolve(objectives(okrs)).items()}
+    rest = [json.loads(text) for text in salvaged]
+    invalid = {str(okr["file"]) for okr in rest}
+    ids = {str(okr["file"]): page_ids(okr).objectives for okr in okrs}
+    where = {
+        key: (ref.file, "" if ref.file in invalid else ids[ref.file][ref.position])
+        for key, ref in resolve(objectives([*okrs, *rest])).items()
+    }
     shown = {key: show_index(okrs, holder, search_paths, unread) for key, holder in holders.items()}
-    return SiteWide(cross_page(okrs, severity), where, shown)
+    return SiteWide(cross_page([*okrs, *rest], severity), where, shown)
 
 
 def show_index(
@@ -66,8 +77,8 @@ def show_index(
 ) -> ShownIndex:
     """The index as `holder` shows it."""
 
-    def url_of(file: str, ident: str) -> str:
-        return f"{holder.links[file]}#{objective_anchor(ident)}"
+    def url_of(file: str, anchor: str) -> str:
+        return f"{holder.links[file]}#{anchor}"
 
     site = build_index(okrs, url_of, [_unread(file, found, holder) for file, found in unread])
     toc = [(p.name, p.anchor) for p in site.periods]

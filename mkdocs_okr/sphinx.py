@@ -12,7 +12,8 @@ output folder holds every OKR and finding, as the MkDocs build exports them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from docutils import nodes
@@ -26,6 +27,7 @@ from .check import Options
 from .frontmatter import Origin
 from .model import Diagnostic
 from .outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
+from .staleness import SourceDateError, today
 
 log = logging.getLogger(__name__)
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
@@ -86,6 +88,11 @@ def configure(app: Sphinx, config: Any) -> None:
         except settings.SettingError as error:
             log.error(f"okr_{error} (in conf.py; the setting is not used)", type="okr", subtype="config")
             given[error.setting] = None
+    try:
+        options = replace(options, today=today())  # one day for the whole build
+    except SourceDateError as error:
+        log.error(f"{error} (the current date is used)", type="okr", subtype="config")
+        options = replace(options, today=date.today())
     guidance = config.okr_guidance_url
     try:
         settings.link(guidance)

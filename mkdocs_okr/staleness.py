@@ -9,15 +9,40 @@ from .frontmatter import FrontMatter
 from .model import OKR, Finding
 
 
+EARLIEST, LATEST = -62135596800, 253402300799  # the first second of year 1, the last of 9999: what Python dates
+
+
+class SourceDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set to something that is not a moment MkDocs can date."""
+
+
 def today(configured: date | None = None) -> date:
-    """The day to measure age against: the site's setting, else SOURCE_DATE_EPOCH, else the clock.
-    Reproducible builds set SOURCE_DATE_EPOCH, so the same sources give the same findings."""
-    if configured is not None:
-        return configured
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    """The day to measure age against, read once per run: the site's setting, else
+    SOURCE_DATE_EPOCH, else the clock. Reproducible builds set SOURCE_DATE_EPOCH, so the same
+    sources give the same findings. SOURCE_DATE_EPOCH is read even when the site sets the day:
+    MkDocs dates every page with it, and stops with a traceback on a value it cannot read."""
+    epoch = source_date()
+    return configured or epoch or date.today()
+
+
+def source_date() -> date | None:
+    """The day SOURCE_DATE_EPOCH names, read as MkDocs reads it; None when it is not set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return None
+    try:
+        seconds = int(value)
+    except ValueError:
+        raise SourceDateError(
+            f"SOURCE_DATE_EPOCH is {value!r}: expected a whole number of seconds since 1970-01-01 UTC, as `date +%s` prints it"
+        ) from None
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        raise SourceDateError(
+            f"SOURCE_DATE_EPOCH is {seconds}: expected a number of seconds since 1970-01-01 UTC "
+            f"from {EARLIEST} to {LATEST} (years 1 to 9999)"
+        ) from None
 
 
 def stale(okr: OKR, front: FrontMatter, on: date, after_days: int) -> list[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
@@ -12,9 +13,12 @@ from .datafiles import text
 from .fastcheck import Check, compile_schema
 from .frontmatter import FrontMatter, escape, human_path
 from .model import Finding
+from .schemaerrors import SchemaError, schema_errors
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
+
+    Error = SchemaError | ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -33,18 +37,25 @@ def schema_text() -> str:
 
 
 @lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The schema's data, read once."""
+    return json.loads(schema_text())  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
 def is_valid() -> Check:
     """The fast yes/no check, compiled once from the same schema."""
-    return compile_schema(json.loads(schema_text()))
+    return compile_schema(schema())
 
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     """The validator, built once: building it checks the schema, which costs more than a page.
-    jsonschema is imported only here, when a page is invalid: a clean build never pays for it."""
+    jsonschema is imported only here, for an error worded in its own words (see `validate`):
+    neither a clean build nor the common mistakes pay for it."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(json.loads(schema_text()))
+    return Draft202012Validator(schema())
 
 
 @dataclass
@@ -61,23 +72,38 @@ class Validation:
 
 
 def validate(front: FrontMatter) -> Validation:
-    """Validate the block. A value the reader already explained (a refused tag, a YAML 1.1 trap)
-    gets no second finding, so a block can be invalid with no schema finding of its own."""
+    """Validate the block. Its errors are found from the schema's data (schemaerrors.py), as
+    jsonschema finds them; only when one of them is worded in jsonschema's own words is it asked
+    (its import costs a one-file check half its start-up)."""
     data = front.data
     if is_valid()(data):
         return Validation()
+    found = explain(schema_errors(data, schema()), front)
+    if found is None:
+        found = explain(validator().iter_errors(data), front)
+        assert found is not None  # jsonschema's errors have their words
+    return found
+
+
+def explain(errors: Iterable[Error], front: FrontMatter) -> Validation | None:
+    """The findings of a block's errors, or None when one needs the words of jsonschema, which
+    `errors` do not have. A value the reader already explained (a refused tag, a YAML 1.1 trap)
+    gets no second finding, so a block can be invalid with no schema finding of its own."""
     taken = {f.pointer for f in front.findings if f.rule != "duplicate-key"}
     findings: dict[tuple[str, str], Finding] = {}
-    errors = []
-    for error in validator().iter_errors(data):
-        errors.append((tuple(error.absolute_path), str(error.validator)))
-        for finding in _explain(error, front):
+    paths = []
+    for error in errors:
+        paths.append((tuple(error.absolute_path), str(error.validator)))
+        explained = _explain(error, front)
+        if explained is None:
+            return None
+        for finding in explained:
             if finding.pointer not in taken:
                 findings.setdefault((finding.pointer, finding.message), finding)
-    return Validation(list(findings.values()), errors)
+    return Validation(list(findings.values()), paths)
 
 
-def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
+def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
     pointer = "".join(f"/{escape(str(p))}" for p in error.absolute_path)
     where = human_path(pointer)
     instance, schema, kind = error.instance, error.schema, error.validator
@@ -109,6 +135,8 @@ def _explain(error: ValidationError, front: FrontMatter) -> list[Finding]:
         message = f"{where}: expected at least {_count(error.validator_value, 'item')}, got an empty list"
     elif kind == "minLength":
         message = f"{where}: must not be empty"
+    elif error.message is None:  # jsonschema's words, and only it has them
+        return None
     else:
         message = f"{where}: {error.message}"
     return [Finding("schema", at, message, pointer)]

@@ -50,5 +50,5 @@ def test_hostile_scaling_runs() -> None:
 def test_startup_runs() -> None:
     run = subprocess.run([sys.executable, "bench/startup.py", "--quick", "--pages", "6"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
-    for label in ("check one page", "check one page, schema error", "--version", "python -c pass"):
+    for label in ("check one page", "check one page, schema errors", "--version", "python -c pass"):
         assert re.search(rf"^{re.escape(label)} +\d+\.\d{{3}} +\d+\.\d\d +\d+\.\d\d$", run.stdout, re.MULTILINE), run.stdout

@@ -74,6 +74,12 @@ def test_the_language_switcher_and_the_sitemap_lead_to_the_index_in_each_languag
     built = build_site(site(PAGES, "site_url: https://example.com/\n" + i18n_config("material", True)), caplog)
     sitemap = re.findall(r"<loc>([^<]*)</loc>", built.html("sitemap.xml"))
     assert {"https://example.com/okrs/", "https://example.com/fr/okrs/"} <= set(sitemap)
+    entries = re.findall(r"<url>(.*?)</url>", built.html("sitemap.xml"), re.DOTALL)
+    for url in ("https://example.com/okrs/", "https://example.com/fr/okrs/"):  # each with both languages' index as alternates
+        (entry,) = [e for e in entries if f"<loc>{url}</loc>" in e]
+        assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry) == [
+            ("en", "https://example.com/okrs/"), ("fr", "https://example.com/fr/okrs/")
+        ]
     switch = r'<a href="([^"]*)" hreflang="{}" class="md-select__link">'
     assert re.search(switch.format("fr"), built.html("okrs/index.html")).group(1) == "../fr/okrs/"  # type: ignore[union-attr]
     assert re.search(switch.format("en"), built.html("fr/okrs/index.html")).group(1) == "../../okrs/"  # type: ignore[union-attr]

@@ -19,6 +19,7 @@ CORE_TESTS = (
     "test_attacks.py",
     "test_frontmatter.py",
     "test_validate.py",
+    "test_schemaerrors.py",
     "test_plugin.py",
     "test_markdown_extension.py",
     "test_cli.py",

@@ -271,6 +271,7 @@ def test_pages_are_named_from_mkdocs_yml_folder_wherever_docs_dir_is(tmp_path: P
     (root / "mkdocs.yml").write_text(f"site_name: t\ndocs_dir: {docs_dir}\n", encoding="utf-8")
     config = load_config(str(root / "mkdocs.yml"))
     plugin = OkrPlugin()
+    plugin.load_config({})  # as MkDocs does before any event
     plugin.on_config(config)
     file = File("team/q1.md", config.docs_dir, config.site_dir, config.use_directory_urls)
     expected = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")

@@ -1,6 +1,6 @@
 """`mkdocs-okr --version` and a one-file check, as a pre-commit hook runs it, import only what they
 use: not MkDocs (mkdocs.yml's okr options are read without it when they are right), the templates,
-jsonschema (a clean page never needs it) or the worker pool. bench/startup.py times them; here only
+jsonschema (neither a clean page nor the common schema errors need it) or the worker pool. bench/startup.py times them; here only
 what is imported is asserted, which is the same on every machine."""
 
 from __future__ import annotations
@@ -64,6 +64,56 @@ def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor
     assert "importlib.resources" not in modules  # the data files are read as plain files
     assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index
     assert "logging" not in modules and "html" not in modules  # for hosts that log and render cards
+
+
+COMMON_MISTAKES = """\
+---
+okr:
+  period: 2026-Q5
+  custmer: [merchants]
+  objectives:
+    - titel: Make checkout something merchants never have to think about
+      key_results:
+        - text: Raise the share of merchants who switch on one-click checkout from 30% to 60%
+          baseline: thirty
+          measures: merchants
+        - ""
+    - key_results:
+        - text: Cut checkout-related support contacts per 1,000 merchants from 45 to 30
+          measures: customer
+      ignore: {RULE: One key result is enough here}
+---
+"""
+MISTAKES_FOUND = """\
+docs/p.md:2:1: error: okr: missing required key "team" [schema]
+docs/p.md:3:11: error: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "2026-Q5" [schema]
+docs/p.md:4:3: error: okr: unknown key "custmer" — did you mean "customer"? [schema]
+docs/p.md:6:7: error: objectives[0]: unknown key "titel" — did you mean "title"? [schema]
+docs/p.md:9:21: error: objectives[0].key_results[0].baseline: expected a number, got "thirty" [schema]
+docs/p.md:10:21: error: objectives[0].key_results[0].measures: expected one of "customer", "customers_users", "team", got "merchants" [schema]
+docs/p.md:11:11: error: objectives[0].key_results[1]: must not be empty [schema]
+docs/p.md:12:7: info: O2 has 1 key result; keep 2 to 5 [key-result-count]
+docs/p.md:12:7: error: objectives[1]: missing required key "title" [schema]
+"""
+
+
+def test_a_check_of_a_page_with_the_common_schema_errors_does_not_import_jsonschema(tmp_path: Path) -> None:
+    """A bad period, a misspelt key, a missing one, a wrong type, a value not among the allowed ones,
+    an empty text: worded from the schema's data. Only an error worded in jsonschema's own words
+    (an ignored rule's name that is not a rule's) still imports it, and reads as before."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    page = tmp_path / "docs" / "p.md"
+    page.write_text(COMMON_MISTAKES.replace("      ignore: {RULE: One key result is enough here}\n", ""), encoding="utf-8")
+    run, modules = imported(["check", "docs/p.md"], tmp_path)
+    assert run.returncode == 1 and run.stdout == MISTAKES_FOUND + "checked 1 file (1 OKR page): 8 errors, 1 info\n", run.stdout + run.stderr
+    assert among(modules, NOT_FOR_A_CHECK) == []
+
+    page.write_text(COMMON_MISTAKES, encoding="utf-8")
+    run, modules = imported(["check", "docs/p.md"], tmp_path)
+    ignored = "docs/p.md:15:15: error: objectives[1].ignore: 'RULE' does not match '^[a-z][a-z-]*(?!\\\\n)$' [schema]\n"
+    assert run.stdout == MISTAKES_FOUND + ignored + "checked 1 file (1 OKR page): 9 errors, 1 info\n", run.stdout + run.stderr
+    assert "jsonschema" in modules
 
 
 def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
+
 import pytest
+
+from conftest import REPO
 
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.model import Diagnostic
@@ -122,3 +129,79 @@ def test_an_id_that_ends_in_a_newline_is_refused() -> None:
     text = PAGE.format(period="2026", extra='id: "KR1\\n"')
     (d,) = schema_findings(text)
     assert d.pointer == "/okr/objectives/0/key_results/0/id"
+
+
+# A value each pattern of the published schemas accepts, by where the pattern stands.
+PATTERN_SAMPLES = {
+    "okr.schema.json:/$defs/okr/properties/period": "2026-Q1",
+    "okr.schema.json:/$defs/objective/properties/aligns_to": "Restaurant Success/2026-H2/O1",
+    "okr.schema.json:/$defs/keyResult/properties/updated": "2026-03-31",
+    "okr.schema.json:/$defs/id": "KR1",
+    "okr.schema.json:/$defs/ignore/propertyNames": "controllability",
+    "report.schema.json:/$defs/okr/properties/period": "2026-Q1",
+}
+
+
+def patterns() -> dict[str, str]:
+    """Every pattern of the published schemas, by file and JSON pointer."""
+    found = {}
+
+    def walk(node: object, name: str, pointer: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found[f"{name}:{pointer}"] = node["pattern"]
+            for key, value in node.items():
+                walk(value, name, f"{pointer}/{key}")
+
+    for name in ("okr.schema.json", "report.schema.json"):
+        walk(json.loads((REPO / "schema" / name).read_text(encoding="utf-8")), name, "")
+    return found
+
+
+def test_every_pattern_refuses_a_final_newline_as_python_and_ecma_262_read_it() -> None:
+    """jsonschema in Python searches with `re`, whose `$` also matches before a final newline;
+    an ECMA-262 reader's `$` does not. Each pattern must mean the same to both."""
+    found = patterns()
+    assert found.keys() == PATTERN_SAMPLES.keys()
+    cases = [(pattern, PATTERN_SAMPLES[where] + end, end == "") for where, pattern in found.items() for end in ("", "\n", "\r\n")]
+    assert [(p, s) for p, s, ok in cases if (re.search(p, s) is not None) != ok] == []
+    node = shutil.which("node")
+    if node is None:
+        return
+    script = "const cases = JSON.parse(process.argv[1]); console.log(JSON.stringify(cases.map(([p, s]) => new RegExp(p, 'u').test(s))))"
+    run = subprocess.run([node, "-e", script, json.dumps([[p, s] for p, s, _ in cases])], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == [ok for _, _, ok in cases]
+
+
+OBJECTIVE = """\
+---
+okr:
+  team: Restaurant platform
+  period: 2026-Q1
+  objectives:
+    - id: O1
+      title: Keep restaurants on the platform
+      aligns_to: Company/2026/O1
+      key_results:
+        - text: Raise renewal from 82% to 90%
+          updated: "2026-03-31"
+      ignore:
+        controllability: Kept as the example of the guide
+---
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "hostile", "pointer"),
+    [
+        ("period: 2026-Q1", 'period: "2026-Q1\\n"', "/okr/period"),
+        ("id: O1", 'id: "O1\\n"', "/okr/objectives/0/id"),
+        ("aligns_to: Company/2026/O1", 'aligns_to: "Company/2026/O1\\n"', "/okr/objectives/0/aligns_to"),
+        ('updated: "2026-03-31"', 'updated: "2026-03-31\\n"', "/okr/objectives/0/key_results/0/updated"),
+        ("controllability: Kept", '"controllability\\n": Kept', "/okr/objectives/0/ignore"),
+    ],
+)
+def test_each_pattern_checked_field_refuses_a_value_that_ends_in_a_newline(written: str, hostile: str, pointer: str) -> None:
+    assert schema_findings(OBJECTIVE) == [] and written in OBJECTIVE
+    (d,) = schema_findings(OBJECTIVE.replace(written, hostile, 1))
+    assert d.pointer == pointer
