@@ -16,6 +16,7 @@ from typing import Any
 
 from .anchors import page_ids, unique
 from .crosspage import Ref, objectives, resolve, supports
+from .unplaced import Unplaced, unplaced
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
 # The chart's geometry: across in percent of its width, down in em of the text around it, so its
@@ -145,6 +146,7 @@ class Index:
     pages: int
     counts: dict[str, int]
     unread: list[Unread] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
 
     @property
     def key_results(self) -> int:
@@ -159,6 +161,7 @@ class Index:
         """The ids of the index's sections, which other pages may link to."""
         found = ["okr-unread"] if self.unread else []
         found += [a for p in self.periods for a in (p.anchor, *(t.anchor for t in p.teams))]
+        found += ["okr-unplaced"] if self.unplaced else []
         return found + (["okr-alignment"] if self.tree else [])
 
 
@@ -199,7 +202,7 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
         periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
     left_out = sorted(unread, key=lambda u: u.file)
-    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out)
+    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out, unplaced(okrs, url_of))
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:

@@ -82,6 +82,8 @@ def show_index(
 
     site = build_index(okrs, url_of, [_unread(file, found, holder) for file, found in unread])
     toc = [(p.name, p.anchor) for p in site.periods]
+    if site.unplaced:
+        toc.append(("Key results the plugin could not place", "okr-unplaced"))
     if site.tree:
         toc.append(("How objectives align", "okr-alignment"))
     return ShownIndex(render.index(site, holder.css_url, search_paths), tuple(site.anchors()), tuple(toc))

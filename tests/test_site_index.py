@@ -411,3 +411,34 @@ def test_an_index_with_no_readable_page_still_names_the_pages_it_could_not_read(
     quiet = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG + "      severity: {yaml: ignore}\n"), caplog)
     note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(quiet.html("okrs/index.html")))).split())
     assert note.endswith("The page says why at its top: docs/teams/payments.md")
+
+
+UNCLEAR = """\
+---
+okr:
+  team: Ops
+  period: 2026-Q3
+  objectives:
+    - title: A calmer quarter
+      key_results:
+        - Make Q3 great
+        - text: Make Q4 great
+          measures: team
+        - Improve things
+---
+# Ops
+"""
+
+
+def test_the_index_lists_the_key_results_the_plugin_could_not_place(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+    """So that a team sees where to declare `measures:` or add a word; a declared key result is placed."""
+    built = build_site(site({**SITE, "teams/ops.md": UNCLEAR}, CONFIG), caplog)
+    html = built.html("okrs/index.html")
+    section = element(html, '<section class="okr-index__unplaced"')
+    assert '<h2 id="okr-unplaced">Key results the plugin could not place</h2>' in section
+    assert "these 2 key results measure" in section and "Make Q4 great" not in section
+    assert re.findall(r"<li><a [^>]+>([^<]+)</a>: ([^<]+)</li>", section) == [("Ops, 2026-Q3, O1 KR1", "Make Q3 great"), ("Ops, 2026-Q3, O1 KR3", "Improve things")]
+    assert assert_links_resolve(built.site, "okrs/", section, '<section class="okr-index__unplaced"') == 2
+    toc = re.findall(r'<a href="#(okr-[^"]+)" class="nav-link">', html)
+    assert toc[-2:] == ["okr-unplaced", "okr-alignment"]
+    assert "okr-unplaced" not in build_site(site(SITE, CONFIG), caplog).html("okrs/index.html")
