@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from ..model import Controllability, Level
 from .explain import explained, people
 from .features import Features, features, signal_features
-from .model import LEVELS, model
+from .model import LEVELS, TELLING, model
 from .reading import Reading, Signal, read
 from .vocabulary import SiteWords, site_words, vocabulary
 
 __all__ = ["Assessment", "assess", "people", "site_words", "warm_up"]
 
 _DIGIT = re.compile(r"\d")
-TELLING = 0.1  # a word whose weight for a level is above this is worth quoting as evidence
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def assess(
     vocab = vocabulary(site)
     reading = read(text, customer, customers_users, vocab)
     parties = (customer, customers_users)
-    level, _ = model().decide(features(reading, vocab.stopwords))
+    level = model().decide(features(reading, vocab.stopwords))
     inferred = _explained(level, "inferred", reading, parties)
     result = inferred if declared is None else _explained(Level(declared), "declared", reading, parties)
     return Assessment(result, inferred, _measurable(text, reading, vocab.measurable, has_target))
@@ -62,8 +61,6 @@ def assess(
 
 def _explained(level: Level, source: str, reading: Reading, parties: tuple[Sequence[str], Sequence[str]]) -> Controllability:
     evidence = _evidence(reading, level)
-    if not evidence and source == "inferred" and level is not Level.UNKNOWN:
-        level, evidence = Level.UNKNOWN, _evidence(reading, Level.UNKNOWN)  # the model's prior alone: a guess, not a reading
     return explained(level, source, evidence, _actor(evidence, level), reading, parties)
 
 

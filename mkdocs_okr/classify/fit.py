@@ -25,10 +25,9 @@ import yaml
 
 from ..model import Level
 from ..normalize import names
-from . import TELLING, read_features
+from . import read_features
 from .model import LEVELS, MODEL_FILE, Model, from_json, softmax
 
-SIGNAL_KINDS = ("actor", "metric", "team-verb", "deadline", "reporter")
 
 L2 = 3.0
 ITERATIONS = 200
@@ -126,15 +125,6 @@ def _scored(found: Iterable[Example]) -> tuple[list[dict[str, float]], list[int]
 Answerable = tuple[bool, bool, bool]  # whether the key result holds evidence for each level
 
 
-def answerable(x: dict[str, float], model: Model) -> Answerable:
-    """As `assess` decides it: a level can be the answer only if a signal or a telling word speaks for it."""
-    found = []
-    for k, level in enumerate(LEVELS):
-        signal = any(f"{kind}:{level.value}" in x for kind in SIGNAL_KINDS)
-        found.append(signal or any(name.startswith("word:") and model.weights.get(name, (0.0, 0.0, 0.0))[k] > TELLING for name in x))
-    return found[0], found[1], found[2]
-
-
 def held_out(found: Sequence[Example], full: Model) -> list[tuple[list[float], Answerable]]:
     """Each example's probabilities from a model fitted without its domain. The domains are dealt
     into FOLDS groups and each group is left out in turn: stricter than leaving one domain out at
@@ -146,7 +136,7 @@ def held_out(found: Sequence[Example], full: Model) -> list[tuple[list[float], A
         model = fit(*_scored(e for e in found if fold_of[e.domain] != fold), start=full, iterations=REFIT_ITERATIONS)
         for i, e in enumerate(found):
             if fold_of[e.domain] == fold:
-                out[i] = (model.probabilities(e.features), answerable(e.features, model))
+                out[i] = (model.probabilities(e.features), model.answerable(e.features))
     return out
 
 

@@ -19,6 +19,8 @@ from .features import Features
 
 LEVELS = (Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM)
 MODEL_FILE = "classify/data/model.json"
+SIGNAL_KINDS = ("actor", "metric", "team-verb", "deadline", "reporter")  # every kind of signal a reading finds
+TELLING = 0.1  # a word whose weight for a level is above this is evidence for it
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,20 @@ class Model:
     def probabilities(self, x: Features) -> list[float]:
         return softmax(self.scores(x))
 
-    def decide(self, x: Features) -> tuple[Level, float]:
-        """The answer and its probability; unknown when no level is confident enough."""
+    def answerable(self, x: Features) -> tuple[bool, bool, bool]:
+        """Which levels the key result holds evidence for: a signal of that level, or a word whose
+        weight points to it. Without evidence, the model's prior alone is a guess, not a reading."""
+        found = []
+        for k, level in enumerate(LEVELS):
+            signal = any(f"{kind}:{level.value}" in x for kind in SIGNAL_KINDS)
+            found.append(signal or any(name.startswith("word:") and self.weights.get(name, (0.0, 0.0, 0.0))[k] > TELLING for name in x))
+        return found[0], found[1], found[2]
+
+    def decide(self, x: Features) -> Level:
+        """The most probable level when it is confident enough and has evidence, else unknown."""
         p = self.probabilities(x)
         best = max(range(3), key=p.__getitem__)
-        return (LEVELS[best] if p[best] >= self.thresholds[best] else Level.UNKNOWN), p[best]
+        return LEVELS[best] if p[best] >= self.thresholds[best] and self.answerable(x)[best] else Level.UNKNOWN
 
 
 def softmax(scores: list[float]) -> list[float]:
