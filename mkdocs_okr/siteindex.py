@@ -186,7 +186,8 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
     okrs = list(okrs)
     refs = objectives(okrs)
     by_key = resolve(refs)
-    ids = {str(okr["file"]): page_ids(okr).objectives for okr in okrs}
+    cards = {str(okr["file"]): page_ids(okr) for okr in okrs}
+    ids = {file: card.objectives for file, card in cards.items()}
     links = {ref.key: _link(ref, url_of, ids) for ref in by_key.values()}
     grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for ref in refs:
@@ -202,7 +203,7 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
         periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
     left_out = sorted(unread, key=lambda u: u.file)
-    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out, unplaced(okrs, url_of))
+    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out, unplaced(okrs, url_of, cards))
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:

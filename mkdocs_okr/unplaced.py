@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .anchors import page_ids
+from .anchors import CardIds
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,12 @@ class Unplaced:
     url: str
 
 
-def unplaced(okrs: Iterable[Mapping[str, Any]], url_of: Callable[[str, str], str]) -> list[Unplaced]:
+def unplaced(okrs: Iterable[Mapping[str, Any]], url_of: Callable[[str, str], str], cards: Mapping[str, CardIds]) -> list[Unplaced]:
     """Every key result the classifier read as unknown (not the declared ones), by team, period
-    and place on its page."""
+    and place on its page; `cards`: each page's card ids, by file."""
     found = []
     for okr in okrs:
-        ids = page_ids(okr).key_results
+        ids = cards[str(okr["file"])].key_results
         for o, objective in enumerate(okr["objectives"]):
             for k, kr in enumerate(objective["key_results"]):
                 reading = kr.get("controllability") or {}
