@@ -43,7 +43,6 @@ class Vocabulary:
     neutral: Matcher = field(default_factory=Matcher)
     lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
     measurable: set[str] = field(default_factory=set)
-    families: dict[str, dict[str, Any]] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
 
 
@@ -106,7 +105,6 @@ def vocabulary(site: SiteWords = ()) -> Vocabulary:
     for family, data in families.items():
         for name in data["words"]:
             vocab.metrics.add(phrase(name), Entry("metric", Level(data["owner"]), data["strong"], source=family))
-        vocab.families[family] = data
     for role in ("counters", "reporters", "outcome_markers", "negations", "causatives"):
         for word in grammar[role]:
             vocab.words.add(phrase(word), Entry("word", role=role))
