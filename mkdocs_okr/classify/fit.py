@@ -26,7 +26,7 @@ import yaml
 from ..model import Level
 from ..normalize import names
 from . import read_features
-from .model import LEVELS, MODEL_FILE, Model, from_json, softmax
+from .model import LEVELS, MODEL_FILE, Answerable, Model, from_json, softmax
 
 
 L2 = 3.0
@@ -122,9 +122,6 @@ def _scored(found: Iterable[Example]) -> tuple[list[dict[str, float]], list[int]
     return [e.features for e in chosen], [_CLASS[e.label] for e in chosen], [e.weight for e in chosen]
 
 
-Answerable = tuple[bool, bool, bool]  # whether the key result holds evidence for each level
-
-
 def held_out(found: Sequence[Example], full: Model) -> list[tuple[list[float], Answerable]]:
     """Each example's probabilities from a model fitted without its domain. The domains are dealt
     into FOLDS groups and each group is left out in turn: stricter than leaving one domain out at
@@ -136,7 +133,7 @@ def held_out(found: Sequence[Example], full: Model) -> list[tuple[list[float], A
         model = fit(*_scored(e for e in found if fold_of[e.domain] != fold), start=full, iterations=REFIT_ITERATIONS)
         for i, e in enumerate(found):
             if fold_of[e.domain] == fold:
-                out[i] = (model.probabilities(e.features), model.answerable(e.features))
+                out[i] = model.weigh(e.features)
     return out
 
 

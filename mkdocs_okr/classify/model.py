@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..datafiles import text
@@ -21,6 +21,7 @@ LEVELS = (Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM)
 MODEL_FILE = "classify/data/model.json"
 SIGNAL_KINDS = ("actor", "metric", "team-verb", "deadline", "reporter")  # every kind of signal a reading finds
 TELLING = 0.1  # a word whose weight for a level is above this is evidence for it
+Answerable = tuple[bool, bool, bool]  # whether a key result holds evidence for each level
 
 
 @dataclass(frozen=True)
@@ -28,36 +29,38 @@ class Model:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]
     thresholds: tuple[float, float, float]
+    # for each feature that is evidence, a bit per level it is evidence for (worked out once, at load)
+    evidence: dict[str, int] = field(init=False, repr=False, compare=False)
 
-    def scores(self, x: Features) -> list[float]:
-        """Each level's score: the bias and the weight of every feature present."""
+    def __post_init__(self) -> None:
+        evidence = {f"{kind}:{level.value}": 1 << k for kind in SIGNAL_KINDS for k, level in enumerate(LEVELS)}
+        for name, w in self.weights.items():
+            if name.startswith("word:"):
+                bits = sum(1 << k for k in range(3) if w[k] > TELLING)
+                if bits:
+                    evidence[name] = bits
+        object.__setattr__(self, "evidence", evidence)
+
+    def weigh(self, x: Features) -> tuple[list[float], Answerable]:
+        """Each level's probability, and which levels the key result holds evidence for: a signal of
+        that level, or a word whose weight points to it. Without evidence, the model's prior alone
+        is a guess, not a reading. One pass over the features gives both."""
         c, u, t = self.bias
-        weights = self.weights
+        weights, evidence, found = self.weights, self.evidence, 0
         for name, value in x.items():
             w = weights.get(name)
             if w is not None:
                 c += w[0] * value
                 u += w[1] * value
                 t += w[2] * value
-        return [c, u, t]
-
-    def probabilities(self, x: Features) -> list[float]:
-        return softmax(self.scores(x))
-
-    def answerable(self, x: Features) -> tuple[bool, bool, bool]:
-        """Which levels the key result holds evidence for: a signal of that level, or a word whose
-        weight points to it. Without evidence, the model's prior alone is a guess, not a reading."""
-        found = []
-        for k, level in enumerate(LEVELS):
-            signal = any(f"{kind}:{level.value}" in x for kind in SIGNAL_KINDS)
-            found.append(signal or any(name.startswith("word:") and self.weights.get(name, (0.0, 0.0, 0.0))[k] > TELLING for name in x))
-        return found[0], found[1], found[2]
+            found |= evidence.get(name, 0)
+        return softmax([c, u, t]), (bool(found & 1), bool(found & 2), bool(found & 4))
 
     def decide(self, x: Features) -> Level:
         """The most probable level when it is confident enough and has evidence, else unknown."""
-        p = self.probabilities(x)
+        p, can = self.weigh(x)
         best = max(range(3), key=p.__getitem__)
-        return LEVELS[best] if p[best] >= self.thresholds[best] and self.answerable(x)[best] else Level.UNKNOWN
+        return LEVELS[best] if p[best] >= self.thresholds[best] and can[best] else Level.UNKNOWN
 
 
 def softmax(scores: list[float]) -> list[float]:
