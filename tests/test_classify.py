@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from conftest import DATA, record_figure
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.classify import assess, fit
+from mkdocs_okr.classify.explain import aim
 from mkdocs_okr.model import Controllability, Level
 from mkdocs_okr.classify.words import _TOKEN_RE, token_spans, tokenize
 
@@ -160,6 +161,23 @@ def test_suggestions_use_the_page_and_what_it_counts() -> None:
     other, _ = classify("Better grades for students using the LMS", *SCHOOL)
     assert other.suggestion is not None and "school districts" in other.suggestion and "grades" in other.suggestion
     assert other.suggestion != result.suggestion
+
+
+@pytest.mark.parametrize(
+    "text, carried, left",
+    [
+        ("Diners place 20% more repeat orders by Q3 2026", " by Q3 2026", "20%"),
+        ("By the end of the year, grow repeat orders per diner by 15%", " by 15% by the end of the year", None),
+        ("Repeat orders per diner from 2.1 to 2.6 a month within six months", " within six months", "2.6"),
+        ("Increase repeat orders per diner", "", None),
+    ],
+)
+def test_a_suggestion_keeps_the_time_frame_and_relative_change_of_its_key_result(text: str, carried: str, left: str | None) -> None:
+    """Its own time frame and a relative change carry over; numbers that count the diners' orders do not."""
+    result, _ = classify(text, *FOOD)
+    assert result.suggestion is not None and aim(text) == carried
+    assert f"renewal rate of restaurant owners{carried}," in result.suggestion
+    assert left is None or left not in result.suggestion
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,23 @@ _NOUN_BREAKS = {"per", "of", "from", "by", "to", "for", "in", "on", "at", "with"
 @lru_cache(maxsize=1)
 def _suggestions() -> dict[str, Any]:
     return load("suggestions")
+
+
+@lru_cache(maxsize=1)
+def _carry_over() -> tuple[list[re.Pattern[str]], ...]:
+    found = _suggestions()["carry_over"]
+    return tuple([re.compile(pattern, re.IGNORECASE) for pattern in found[part]] for part in ("change", "time_frame"))
+
+
+def aim(text: str) -> str:
+    """What of a key result carries over to a customer-side one: a relative change and a time
+    frame, as the key result writes them (" by 20% by Q3"), or nothing."""
+    kept = []
+    for patterns in _carry_over():
+        match = next((m for m in map(lambda p: p.search(text), patterns) if m), None)
+        if match:
+            kept.append(match.group(0)[:1].lower() + match.group(0)[1:])
+    return "".join(" " + part for part in kept)
 
 
 def quoted(evidence: Sequence[str]) -> str:
@@ -69,7 +87,7 @@ def _suggest(reading: Reading, customer: Sequence[str]) -> str:
     who = named[0].words if named else (people(customers[0]) if customers else "your customers")
     family = next((data["by_family"][s.source] for s in metrics if s.source in data["by_family"]), None)
     text = family["text"] if family else data["fallback"]
-    return str(text).format(customer=who, measured=measured)
+    return str(text).format(customer=who, measured=measured, aim=aim(reading.sentence.text))
 
 
 def _noun(signal: Signal, reading: Reading) -> str:
