@@ -26,20 +26,17 @@ def _suggestions() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _carry_over() -> tuple[list[re.Pattern[str]], ...]:
+def _carry_over() -> tuple[re.Pattern[str], ...]:
+    """One expression per part that carries over: the change, then the time frame."""
     found = _suggestions()["carry_over"]
-    return tuple([re.compile(pattern, re.IGNORECASE) for pattern in found[part]] for part in ("change", "time_frame"))
+    return tuple(re.compile("|".join(f"(?:{p})" for p in found[part]), re.IGNORECASE) for part in ("change", "time_frame"))
 
 
 def aim(text: str) -> str:
     """What of a key result carries over to a customer-side one: a relative change and a time
     frame, as the key result writes them (" by 20% by Q3"), or nothing."""
-    kept = []
-    for patterns in _carry_over():
-        match = next((m for m in map(lambda p: p.search(text), patterns) if m), None)
-        if match:
-            kept.append(match.group(0)[:1].lower() + match.group(0)[1:])
-    return "".join(" " + part for part in kept)
+    kept = (m.group(0) for m in (pattern.search(text) for pattern in _carry_over()) if m)
+    return "".join(" " + part[:1].lower() + part[1:] for part in kept)
 
 
 def quoted(evidence: Sequence[str]) -> str:
