@@ -1,14 +1,12 @@
 """MkDocs hook for this project's own site: generate the reference pages from the code, at build time.
 
-Rules (from the rule registry), the schema (from schema/okr.schema.json), the plugin's options (from
-the `OkrConfig` class and its attribute docstrings) and the command line (from its own help) are
+Rules (from the rule registry), the schema (from schema/okr.schema.json), the options (from
+the option table, `mkdocs_okr/options.py`) and the command line (from its own help) are
 written as generated pages, so the site cannot drift from the code. Nothing is written to docs/.
 """
 
 from __future__ import annotations
 
-import ast
-import inspect
 import json
 from typing import Any
 
@@ -17,7 +15,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from mkdocs_okr import cli, config
+from mkdocs_okr import cli, options
 from mkdocs_okr.levels import levels
 from mkdocs_okr.rules import registry
 from mkdocs_okr.datafiles import text
@@ -149,35 +147,39 @@ def _schema_row(key: str, node: dict[str, Any], required: bool, schema: dict[str
 
 
 def configuration_page() -> str:
-    """One section per option: its name as a heading (which never breaks mid-word on a phone, as a
-    table's narrow first column did), its default as YAML, as a user writes it, and its docstring."""
-    docs = _attribute_docstrings(config.OkrConfig)
+    """One section per option of the option table: its name as a heading (which never breaks
+    mid-word on a phone, as a table's narrow first column did), its default as YAML, as a user
+    writes it, the hosts that take it, and what it does."""
     sections = [
-        f"## `{name}`\n\nDefault: `{yaml_value(option.default)}`\n\n{' '.join(docs.get(name, '').split())}"
-        for name, option in config.OkrConfig._schema
+        f"## `{option.name}`\n\nDefault: `{yaml_value(option.default)}`\n\n"
+        f"Set in: {_hosts(option)}.\n\n{option.doc}"
+        for option in options.OPTIONS
     ]
     return (
-        "# Configuration\n\nOptions of the `okr` plugin in `mkdocs.yml`, read from the plugin's own "
-        "configuration class.\n\n```yaml\nplugins:\n  - search\n  - okr:\n      customer: [restaurant owners]\n"
-        "      customers_users: [diners]\n```\n\n" + "\n\n".join(sections) + "\n"
+        "# Configuration\n\nThe options of mkdocs-okr, in every host that takes them: the MkDocs plugin "
+        "(in `mkdocs.yml`, which `mkdocs-okr check` reads too), the Sphinx extension (in `conf.py`, each "
+        "named with `okr_` before it) and the Python-Markdown extension (in the options of the `okr` "
+        "extension, as Zensical and MkDocs' `markdown_extensions` give them). Defaults are written as in "
+        "YAML; in `conf.py`, write them in Python.\n\n```yaml\nplugins:\n  - search\n  - okr:\n"
+        "      customer: [restaurant owners]\n      customers_users: [diners]\n```\n\n" + "\n\n".join(sections) + "\n"
     )
+
+
+def _hosts(option: options.Option) -> str:
+    named = [
+        f"{options.HOST_NAMES[host]}" + (f" (`{option.setting(host)}`)" if option.setting(host) != option.name else "")
+        for host in (options.MKDOCS, options.SPHINX, options.MARKDOWN)
+        if host in option.hosts
+    ]
+    return ", ".join(named)
 
 
 def yaml_value(value: Any) -> str:
     """A default as it is written in mkdocs.yml: `true`, `[]`, `null`, `okrs/index.md`."""
     plain = list(value) if isinstance(value, tuple) else value
+    if plain == "":
+        return '""'  # as the pages write an empty value, not YAML's ''
     return yaml.safe_dump(plain, default_flow_style=True, width=float("inf")).removesuffix("\n...\n").strip()
-
-
-def _attribute_docstrings(cls: type) -> dict[str, str]:
-    """The string that follows each attribute in a class body (how mkdocstrings reads them too)."""
-    tree = ast.parse(inspect.getsource(cls))
-    body = tree.body[0].body  # type: ignore[attr-defined]
-    found = {}
-    for node, after in zip(body, body[1:]):
-        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
-            found[node.targets[0].id] = inspect.cleandoc(after.value.value)  # type: ignore[attr-defined]
-    return found
 
 
 def command_line_page() -> str:

@@ -20,9 +20,10 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from . import render, settings
+from . import settings
 from .check import decode
 from .fences import okr_fences
+from .options import BY_NAME, MARKDOWN, core_options, of_host, read_options
 from .frontmatter import FRONT_MATTER_RE
 from .outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 from .staleness import SourceDateError, today
@@ -35,27 +36,19 @@ class OkrExtension(Extension):
     """Checks fenced `okr` blocks and the page's `okr` front matter, and shows each as a card."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "customer": [[], "Your direct customers, by default for every OKR block (a name or a list)."],
-            "customers_users": [[], "Your customers' users, by default for every OKR block (a name or a list)."],
-            "severity": [{}, "error, warning, info or ignore, by rule id or controllability level."],
-            "vocabulary": [{}, "Your own words for the classifier: parties and metrics, by whose they are."],
-            "css_url": ["", "Link this stylesheet from each card; empty: the card carries its own styles."],
-            "guidance_url": [render.GUIDANCE_URL, "Where the rule pages live that cards link to."],
-            "file": ["<markdown>", "How findings name the page when the host does not say which page it is."],
-        }
+        # Python-Markdown turns a value given for an option whose default is None into a boolean,
+        # so an unset option is "" here and None to the reader
+        self.config = {o.name: ["" if o.default is None else o.default, o.doc] for o in of_host(MARKDOWN)}
         super().__init__(**kwargs)
-        configs = self.getConfigs()
+        given = {name: None if value == "" and BY_NAME[name].default is None else value for name, value in self.getConfigs().items()}
         try:
-            options = settings.options(configs["customer"], configs["customers_users"], configs["severity"], configs["vocabulary"])
-            self.options = replace(options, today=today())  # one day for every page this converts
-        except (settings.SettingError, SourceDateError) as error:
-            raise ValueError(f"okr extension: {error}") from None
-        try:
-            settings.link(configs["guidance_url"])
+            values = read_options(given, MARKDOWN)
+            self.options = replace(core_options(values), today=today(values["today"]))  # one day for every page this converts
         except settings.SettingError as error:
-            raise ValueError(f"okr extension: guidance_url: {error}") from None
-        self.look = Look(findings=True, inline_css=not configs["css_url"])
+            raise ValueError(f"okr extension: {error.setting}: {error}") from None
+        except SourceDateError as error:
+            raise ValueError(f"okr extension: {error}") from None
+        self.look = Look(findings=True, inline_css=not values["css_url"])
         self.checked: list[Checked] = []  # the OKRs of the last page converted, in page order
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -21,7 +21,8 @@ from mkdocs.utils import get_relative_url, write_file
 from . import render, searchtext
 from .batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
-from .config import OkrConfig, options_from
+from .config import OkrConfig
+from .options import core_options
 from .destinations import export_clash, index_clash
 from .frontmatter import FRONT_MATTER_RE
 from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
@@ -81,7 +82,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             self.batch.close()
             self.run = Run()
             try:
-                self.today = today(self.config.today) if self.config.enabled else None
+                self.today = today(self.config["today"]) if self.config["enabled"] else None
             except SourceDateError as error:
                 raise PluginError(str(error)) from None
         self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
@@ -102,10 +103,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         page events but must report the same findings; in the background, while MkDocs renders.
         Material's blog posts too: its blog plugin reads them itself and keeps them out of the
         site until its `on_nav`."""
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return files
         items = []
-        options = replace(options_from(self.config), today=self.today)
+        options = replace(core_options(self.config), today=self.today)
         pages = sorted(
             (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
@@ -129,7 +130,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 holds_index = True
                 # the index changes with any OKR page: rebuild its page on every `--dirty` build too
                 file.is_modified = lambda: True  # type: ignore[method-assign]
-        workers = workers_for(len(items), self.config.workers)
+        workers = workers_for(len(items), self.config["workers"])
         self.batch = Batch(options, self.look, workers)
         self.batch.submit(items)
         language = language_build(config.plugins)
@@ -292,7 +293,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         is there already; True when added. Added last, so it is read when every page is checked.
         In the language's folder, with mkdocs-static-i18n; kept out of a `nav:` that does not
         name it, as MkDocs would otherwise say it is missing there."""
-        path = self.config.index
+        path = self.config["index"]
         if not path:
             return False
         if files.get_file_from_path(path) is not None:
@@ -312,7 +313,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
         """Where the export goes, unless none is wanted or a file of the site is there."""
-        path = self.config.export
+        path = self.config["export"]
         clash = export_clash(files, path, lambda f: self._display_path(f, config)) if path else None
         if clash is not None:
             log.warning(clash)
@@ -335,7 +336,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
-        url = self.config.guidance_url
+        url = self.config["guidance_url"]
         if "://" in url or url.startswith("/"):
             return url
         return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"

@@ -1,12 +1,13 @@
-"""The options every host gives the same way (customer, customers_users, severity, vocabulary),
-read from plain values; a wrong value raises `SettingError` with a message that says what to write."""
+"""How each option's value is read from what a user wrote (options.py says which option reads
+which way); a wrong value raises `SettingError` with a message that says what to write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from difflib import get_close_matches
 from urllib.parse import urlsplit
 
-from .check import Options
 from .classify.vocabulary import SITE_PARTIES, SiteWords, site_words
 from .model import Severity
 from .normalize import names
@@ -21,6 +22,48 @@ class SettingError(ValueError):
     def __init__(self, message: str, setting: str = "") -> None:
         super().__init__(message)
         self.setting = setting
+
+
+def boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise SettingError(f"expected true or false, got {value!r}")
+
+
+def text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise SettingError(f"expected text, got {value!r}")
+
+
+def day(value: object) -> date | None:
+    """A date, written `2026-03-31` (quoted or not), or unset."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SettingError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def whole(least: int, most: int | None = None) -> Callable[[object], int]:
+    """A whole number from `least` to `most`."""
+
+    def read(value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise SettingError(f"expected a whole number, got {value!r}")
+        if value < least or (most is not None and value > most):
+            upper = f" and at most {most:,}" if most is not None else ""
+            raise SettingError(f"expected at least {least:,}{upper}, got {value:,}")
+        return value
+
+    return read
+
+
+def whole_or_unset(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise SettingError(f"expected a whole number, or nothing, got {value!r}")
 
 
 def name_list(value: object) -> tuple[str, ...]:
@@ -100,19 +143,3 @@ def _words(where: str, known: tuple[str, ...], key: object, words: object) -> tu
         return name_list(words)
     except SettingError as error:
         raise SettingError(f"{where}: {error}") from None
-
-
-def options(customer: object = None, customers_users: object = None, severity: object = None, vocabulary: object = None) -> Options:
-    """The core's options from a host's plain settings (None: not set); SettingError names the
-    wrong option."""
-    read = {"customer": name_list, "customers_users": name_list, "severity": severities, "vocabulary": site_vocabulary}
-    given = {"customer": customer, "customers_users": customers_users, "severity": severity, "vocabulary": vocabulary}
-    values = {}
-    for name, value in given.items():
-        if value is None:
-            continue
-        try:
-            values[name] = read[name](value)
-        except SettingError as error:
-            raise SettingError(f"{name}: {error}", name) from None
-    return Options(**values)

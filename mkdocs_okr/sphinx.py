@@ -22,23 +22,17 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, render, report, settings
+from . import __version__, render, report
 from .check import Options
 from .frontmatter import Origin
 from .model import Diagnostic
+from .options import SPHINX, core_options, of_host, read_options
+from .settings import SettingError
 from .outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
 from .staleness import SourceDateError, today
 
 log = logging.getLogger(__name__)
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/
-CONFIG: dict[str, tuple[object, tuple[type, ...], str]] = {
-    "okr_customer": ([], (str, list, tuple), "Your direct customers, by default for every OKR page."),
-    "okr_customers_users": ([], (str, list, tuple), "Your customers' users, by default for every OKR page."),
-    "okr_severity": ({}, (dict,), "error, warning, info or ignore, by rule id or controllability level."),
-    "okr_vocabulary": ({}, (dict,), "Your own words for the classifier: parties and metrics, by whose they are."),
-    "okr_guidance_url": (render.GUIDANCE_URL, (str,), "Where the rule pages live that cards link to."),
-    "okr_root": ("", (str,), "The folder that page names in findings and okrs.json start from; default: conf.py's."),
-}
 FRONT, FENCE, DIRECTIVE = "front", "fence", "directive"
 OKR_CODE = "okr"  # the language MyST gives a fenced okr block
 
@@ -64,8 +58,8 @@ class Host:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the settings, the directive and the handlers of Sphinx's events."""
-    for name, (default, types, description) in CONFIG.items():
-        app.add_config_value(name, default, "env", types, description)
+    for option in of_host(SPHINX):  # their values are read, and wrong ones reported, by `configure`
+        app.add_config_value(option.setting(SPHINX), option.default, "env", Any, option.doc)
     app.add_directive("okr", OkrDirective)
     app.connect("config-inited", configure)
     app.connect("source-read", read_markdown)
@@ -79,29 +73,24 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def configure(app: Sphinx, config: Any) -> None:
     """Read the okr_* settings. A wrong one is an error in the build's log, as Sphinx reports its
-    own settings of the wrong type, and is left out (so `-W` fails the build)."""
-    given = {name: config[f"okr_{name}"] for name in ("customer", "customers_users", "severity", "vocabulary")}
+    own settings of the wrong type, and is left at its default (so `-W` fails the build)."""
+    given = {option.name: config[option.setting(SPHINX)] for option in of_host(SPHINX)}
     while True:
         try:
-            options = settings.options(**given)
+            values = read_options(given, SPHINX)
             break
-        except settings.SettingError as error:
-            log.error(f"okr_{error} (in conf.py; the setting is not used)", type="okr", subtype="config")
-            given[error.setting] = None
+        except SettingError as error:
+            log.error(f"{error.setting}: {error} (in conf.py; the setting is not used)", type="okr", subtype="config")
+            del given[error.setting.removeprefix("okr_")]
     try:
-        options = replace(options, today=today())  # one day for the whole build
+        day = today(values["today"])  # one day for the whole build
     except SourceDateError as error:
         log.error(f"{error} (the current date is used)", type="okr", subtype="config")
-        options = replace(options, today=date.today())
-    guidance = config.okr_guidance_url
-    try:
-        settings.link(guidance)
-    except settings.SettingError as error:
-        log.error(f"okr_guidance_url: {error} (in conf.py; the setting is not used)", type="okr", subtype="config")
-        guidance = render.GUIDANCE_URL
+        day = date.today()
+    options = replace(core_options(values), today=day)
     templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
-    root = os.path.join(app.confdir, config.okr_root)
-    app.okr_host = Host(options, Look(templates), guidance, root)  # type: ignore[attr-defined]
+    root = os.path.join(app.confdir, values["root"])
+    app.okr_host = Host(options, Look(templates), values["guidance_url"], root)  # type: ignore[attr-defined]
 
 
 def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run_mkdocs
-from mkdocs_okr.config import OkrConfig
+from mkdocs_okr.options import OPTIONS
 from mkdocs_okr.rules import registry
 from mkdocs_okr.levels import levels
 
@@ -61,7 +61,7 @@ def test_the_controllability_rule_page_says_each_badge_with_its_meaning(site: Pa
 def test_the_configuration_reference_shows_each_default_as_yaml(site: Path) -> None:
     page = (site / "reference/configuration/index.html").read_text(encoding="utf-8")
     shown = dict(re.findall(r'<h2 id="(\w+)"><code>\w+</code>.*?</h2>\s*<p>Default: <code>(.*?)</code></p>', page, re.DOTALL))
-    defaults = {name: option.default for name, option in OkrConfig._schema}
+    defaults = {option.name: option.default for option in OPTIONS}
     assert shown.keys() == defaults.keys()
     for name, default in defaults.items():
         written = html.unescape(shown[name])

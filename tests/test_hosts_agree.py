@@ -32,25 +32,47 @@ okr:
 
 # Ranch tools
 """
+# every option of the core, at a value that is not its default, that the limits page shows
+CORE = {"today": "2026-03-01", "stale_after_days": 20, "min_key_results": 1, "max_key_results": 6,
+        "max_front_matter_bytes": 100_000, "max_depth": 30, "max_values": 60}
+SEVERITY = {"team": "warning", "stale": "info"}
+LIMITS = """---
+okr:
+  team: Limits
+  period: 2026-Q1
+  objectives:
+    - title: One key result is enough here
+      key_results:
+        - text: Renewals of restaurant owners from 80% to 90%
+          updated: "2026-02-01"
+    - title: Six are not too many here
+      key_results:
+""" + "".join(f"        - text: Restaurant owners who renew their plan, group {n}, from 80% to 90%\n" for n in range(6)) + """---
+
+# Limits
+"""
+BIG = "---\nokr:\n  team: Big\n  period: 2026-Q1\n  objectives:\n" + "".join(
+    f"    - title: Objective {n}\n      key_results:\n        - text: Restaurant owners renew, {n}\n" for n in range(30)
+) + "---\n\n# Big\n"
 MKDOCS = f"""\
 site_name: Hosts
 plugins:
   - okr:
       customer: {json.dumps(PARTIES["customer"])}
       customers_users: {json.dumps(PARTIES["customers_users"])}
-      severity: {{team: warning, stale: ignore}}
+      severity: {json.dumps(SEVERITY)}
       vocabulary: {json.dumps(VOCABULARY)}
-"""
+""" + "".join(f"      {name}: {value}\n" for name, value in CORE.items())
 CONF = f"""\
 extensions = ["myst_parser", "mkdocs_okr.sphinx"]
 exclude_patterns = ["index.md"]
 root_doc = "okrs/food-delivery-company"
 okr_customer = {PARTIES["customer"]!r}
 okr_customers_users = {PARTIES["customers_users"]!r}
-okr_severity = {{"team": "warning", "stale": "ignore"}}
+okr_severity = {SEVERITY!r}
 okr_vocabulary = {VOCABULARY!r}
 okr_root = ".."
-"""
+""" + "".join(f"okr_{name} = {value!r}\n" for name, value in CORE.items())
 
 
 def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -61,7 +83,7 @@ def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The report of the same pages from each host: {"okrs": [...], "diagnostics": [...]}."""
     pages = {f"okrs/{name}": (REPO / "docs/examples" / name).read_text(encoding="utf-8") for name in EXAMPLES}
-    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE, "okrs/ranch.md": RANCH})
+    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE, "okrs/ranch.md": RANCH, "okrs/limits.md": LIMITS, "okrs/big.md": BIG})
     root = write_site(tmp_path_factory.mktemp("hosts") / "site", {"index.md": "# Home\n", **pages}, MKDOCS)
     (root / "docs/conf.py").write_text(CONF, encoding="utf-8")
     found: dict[str, dict[str, Any]] = {}
@@ -82,7 +104,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         okrs, diagnostics = [], []
         for path in sorted((root / "docs/okrs").glob("*.md")):
             file = path.relative_to(root).as_posix()
-            extension = OkrExtension(**PARTIES, severity={"team": "warning", "stale": "ignore"}, vocabulary=VOCABULARY, file=file)
+            extension = OkrExtension(**PARTIES, severity=SEVERITY, vocabulary=VOCABULARY, file=file, **CORE)
             markdown.markdown(path.read_text(encoding="utf-8"), extensions=[extension])
             okrs += [c.okr() for c in extension.checked if c.okr_json]
             diagnostics += [d.to_dict() for c in extension.checked for d in c.diagnostics]
@@ -94,7 +116,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
 
 def test_every_host_reads_the_same_okrs_from_the_same_pages(reports: dict[str, dict[str, Any]]) -> None:
     front_matter = {host: [o for o in r["okrs"] if o["file"] != "docs/okrs/fenced.md"] for host, r in reports.items()}
-    assert len(front_matter["cli"]) == len(EXAMPLES) + 2
+    assert len(front_matter["cli"]) == len(EXAMPLES) + 3
     for host in ["plugin", "markdown", "sphinx"]:
         assert front_matter[host] == front_matter["cli"], host
 
@@ -126,3 +148,15 @@ def test_every_host_teaches_the_classifier_the_sites_words(reports: dict[str, di
         (ranch,) = [o for o in report["okrs"] if o["file"] == "docs/okrs/ranch.md"]
         levels = [kr["controllability"]["level"] for kr in ranch["objectives"][0]["key_results"]]
         assert levels == ["customers_users", "team"], host
+
+
+def test_every_host_takes_every_option_of_the_core(reports: dict[str, dict[str, Any]]) -> None:
+    """The options at other values than their defaults: `today` and `stale_after_days` make the
+    limits page's key result stale, the key-result counts let its objectives of one and six key
+    results pass, and `max_values` stops the big page (its 30 objectives pass the schema)."""
+    for host, report in reports.items():
+        by_file: dict[str, set[tuple[str, str]]] = {}
+        for d in report["diagnostics"]:
+            by_file.setdefault(d["file"], set()).add((d["rule"], d["severity"]))
+        assert by_file["docs/okrs/limits.md"] == {("stale", "info")}, host
+        assert by_file["docs/okrs/big.md"] == {("limit", "error")}, host

@@ -132,7 +132,7 @@ def test_severity_per_rule_from_config(
         ("severity:\n        shema: warning", 'unknown rule or level "shema" — did you mean "schema"?'),
         ("severity:\n        schema: loud", '"schema": expected one of error, warning, info, ignore'),
         ("customer: 5", "expected a name or a list of names"),
-        ("enabled: maybe", "Expected type: <class 'bool'>"),
+        ("enabled: maybe", "expected true or false, got 'maybe'"),
         ("today: banana", "expected a date YYYY-MM-DD, got 'banana'"),
     ],
 )

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli, run_mkdocs
-from mkdocs_okr.config import OkrConfig
+from mkdocs_okr.options import MKDOCS, of_host
 from mkdocs_okr.rules import registry
 from mkdocs_okr.levels import levels
 
@@ -64,7 +64,7 @@ def test_the_quick_start_builds_as_written_and_its_mistake_reads_as_shown(tmp_pa
 
 
 def test_the_options_table_is_the_plugins_options_with_their_defaults() -> None:
-    defaults = {name: option.default for name, option in OkrConfig._schema}
+    defaults = {option.name: option.default for option in of_host(MKDOCS)}
     listed = []
     for names, default, _ in table(section("Options"), "option | default"):
         row = re.findall(r"`(\w+)`", names)

@@ -1,5 +1,5 @@
 """`mkdocs-okr --version` and a one-file check, as a pre-commit hook runs it, import only what they
-use: not MkDocs (mkdocs.yml's okr options are read without it when they are right), the templates,
+use: not MkDocs (mkdocs.yml's okr options are read without it), the templates,
 jsonschema (neither a clean page nor the common schema errors need it) or the worker pool. bench/startup.py times them; here only
 what is imported is asserted, which is the same on every machine."""
 
@@ -15,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from mkdocs_okr.config import Count, OkrConfig
+from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.model import Severity
 from mkdocs_okr.outcome import LOG_LEVEL
-from mkdocs_okr.siteconfig import SiteConfigError, plain_options, validated
+from mkdocs_okr.configfile import SiteConfigError
+from mkdocs_okr.options import MKDOCS, core_options, of_host
+from mkdocs_okr.siteconfig import read
 
 NOT_FOR_A_CHECK = ("mkdocs", "jinja2", "markdown", "jsonschema", "referencing", "rpds", "multiprocessing", "concurrent")
 NOT_FOR_THE_VERSION = (*NOT_FOR_A_CHECK, "yaml")  # and so nothing of the core, which reads YAML
@@ -123,37 +125,44 @@ def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:
     assert among(modules, NOT_FOR_THE_VERSION) == []
 
 
-# --- the okr options read without MkDocs are read as MkDocs reads them
+# --- the checker reads mkdocs.yml's okr options as the plugin's MkDocs Config validates them
 
-OPTIONS = [name for name, _ in OkrConfig._schema]
-BOUNDS = sorted({n for _, o in OkrConfig._schema if isinstance(o, Count) for b in (o.least, o.most) if b is not None for n in (b - 1, b, b + 1)})
-VALUES = [None, True, False, 1.5, -1, 5, 10**6, "", "x", "2026-03-31", date(2026, 3, 31), datetime(2026, 3, 31, 9, 30),
+OPTIONS = [option.name for option in of_host(MKDOCS)]
+VALUES = [None, True, False, 1.5, -1, 0, 1, 2, 5, 199, 200, 201, 10**6, "", "x", "2026-03-31", date(2026, 3, 31), datetime(2026, 3, 31, 9, 30),
           [], ["merchants", " shoppers "], ["a", 1], "merchants", {}, {"schema": "warning"}, {"stale": "info", "team": "ignore"},
-          {"schema": "fatal"}, {"shema": "info"}, *BOUNDS]
+          {"schema": "fatal"}, {"shema": "info"}, {"customer_staff": ["dispatchers"]}]
 
 
 def mkdocs_reads(options: dict[str, object]) -> object:
-    """What MkDocs' validation makes of the options: (Options, warnings), or "error"."""
+    """What MkDocs' validation of the plugin's options makes of them: (Options, warnings), or the error."""
+    config = OkrConfig(config_file_path="mkdocs.yml")
+    config.load_dict(options)
+    failed, warnings = config.validate()
+    if failed:
+        return f'mkdocs.yml: okr plugin option "{failed[0][0]}": {failed[0][1]}'
+    return core_options(config), tuple(f'mkdocs.yml: okr plugin option "{key}": {warning}' for key, warning in warnings)
+
+
+def checker_reads(options: dict[str, object]) -> object:
     try:
-        return validated(Path("mkdocs.yml"), options)
-    except SiteConfigError:
-        return "error"
+        return read(Path("mkdocs.yml"), options)
+    except SiteConfigError as error:
+        return str(error)
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.dictionaries(st.sampled_from([*OPTIONS, "max_dept", "colour"]), st.sampled_from(VALUES), max_size=6))
-def test_options_read_without_mkdocs_are_read_as_mkdocs_reads_them(options: dict[str, object]) -> None:
-    plain = plain_options(options)
-    assert plain is None or mkdocs_reads(options) == (plain, ())
+def test_the_checker_reads_the_options_as_mkdocs_validates_them(options: dict[str, object]) -> None:
+    assert checker_reads(options) == mkdocs_reads(options)
 
 
-def test_every_option_at_its_default_and_a_usual_site_are_read_without_mkdocs() -> None:
-    for name, option in OkrConfig._schema:  # an option added to OkrConfig but not to siteconfig fails here
-        assert plain_options({name: option.default}) is not None, name
+def test_every_option_at_its_default_and_a_usual_site_are_read_alike() -> None:
+    for option in of_host(MKDOCS):
+        assert checker_reads({option.name: option.default}) == mkdocs_reads({option.name: option.default}), option.name
     usual = {"customer": ["merchants"], "customers_users": "shoppers", "severity": {"stale": "info"}, "today": date(2026, 3, 31),
              "max_depth": 200, "min_key_results": 0, "stale_after_days": 30, "enabled": False, "workers": 0, "index": ""}
-    assert plain_options({}) == mkdocs_reads({})[0]  # type: ignore[index]
-    assert plain_options(usual) == mkdocs_reads(usual)[0]  # type: ignore[index]
+    assert checker_reads(usual) == mkdocs_reads(usual)
+    assert isinstance(checker_reads(usual), tuple)
 
 
 def test_the_log_levels_are_loggings() -> None:
