@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from mkdocs_okr.check import Options, check_text  # noqa: E402
 from mkdocs_okr.classify import assess, fit, warm_up  # noqa: E402
-from mkdocs_okr.normalize import names  # noqa: E402
+from mkdocs_okr.read.normalise import names  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
 SETS = [

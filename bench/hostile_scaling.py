@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from mkdocs_okr.check import Options, check_text
-from mkdocs_okr.crosspage import cross_page
+from mkdocs_okr.rules.crosspage import cross_page
 
 
 def unknown_keys(n: int) -> Callable[[], int]:

@@ -14,9 +14,9 @@ import argparse
 import random
 import time
 
-from mkdocs_okr import render
-from mkdocs_okr.crosspage import add_cross_page
-from mkdocs_okr.siteindex import build_index
+from mkdocs_okr.show import render
+from mkdocs_okr.rules.crosspage import add_cross_page
+from mkdocs_okr.show.siteindex import build_index
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
 PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]

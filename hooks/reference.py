@@ -1,7 +1,7 @@
 """MkDocs hook for this project's own site: generate the reference pages from the code, at build time.
 
 Rules (from the rule registry), the schema (from schema/okr.schema.json), the options (from
-the option table, `mkdocs_okr/options.py`) and the command line (from its own help) are
+the option table, `mkdocs_okr/options/table.py`) and the command line (from its own help) are
 written as generated pages, so the site cannot drift from the code. Nothing is written to docs/.
 """
 
@@ -15,11 +15,12 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from mkdocs_okr import cli, options
+from mkdocs_okr import cli
+from mkdocs_okr.options import table as options
 from mkdocs_okr.levels import levels
-from mkdocs_okr.rules import registry
+from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.datafiles import text
-from mkdocs_okr.validate import schema_text
+from mkdocs_okr.read.validate import schema_text
 
 SCHEMA_URL_NOTE = (
     "The schema is published at [`schema/okr.schema.json`](../schema/okr.schema.json) and printed by "

@@ -8,19 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .annotate import annotate
+from .rules.controllability import annotate
 from .classify.vocabulary import SiteWords
-from .crosspage import own_outline
-from .frontmatter import FrontMatter, Origin, read_block, read_okr
-from .limits import Limits
+from .rules.crosspage import own_outline
+from .read.frontmatter import FrontMatter, Origin, read_block, read_okr
+from .read.limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
-from .normalize import build_okr
-from .rules import severity_of
-from .salvage import salvage
-from .shape import shape
-from .staleness import stale, today
-from .suppress import suppress
-from .validate import is_valid, validate
+from .read.normalise import build_okr
+from .rules.registry import severity_of
+from .read.salvage import salvage
+from .rules.shape import shape
+from .rules.staleness import stale, today
+from .rules.suppress import suppress
+from .read.validate import is_valid, validate
 
 BOM = b"\xef\xbb\xbf"
 

@@ -19,7 +19,7 @@ from . import __version__
 from .model import Level, Severity
 
 if TYPE_CHECKING:
-    from .siteconfig import SiteConfig
+    from .options.site_config import SiteConfig
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -68,10 +68,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     """
     from dataclasses import replace
 
-    from . import report
+    from .show import report
     from .check import Options
-    from .sitecheck import check_site
-    from .staleness import SourceDateError, today
+    from .site.check import check_site
+    from .rules.staleness import SourceDateError, today
 
     site = _site(config_file)
     options = site.options if site else Options()
@@ -96,7 +96,7 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     elif fmt == "github":
         click.echo(report.github(results), nl=False)
     elif fmt == "sarif":
-        from .sarif import sarif
+        from .show.sarif import sarif
 
         click.echo(sarif(results), nl=False)
     else:
@@ -156,7 +156,7 @@ def explain(
 def schema(report: bool) -> None:
     """Print the JSON Schema of OKR front matter."""
     from .datafiles import text
-    from .validate import schema_text
+    from .read.validate import schema_text
 
     click.echo(text("schema/report.schema.json") if report else schema_text(), nl=False)
 
@@ -170,7 +170,7 @@ def _context(docs_dir: Path, named: list[tuple[str, Path]]) -> list[tuple[str, P
 
 
 def _site(config_file: Path | None) -> SiteConfig | None:
-    from .siteconfig import SiteConfigError, load
+    from .options.site_config import SiteConfigError, load
 
     path = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     if path is None:

@@ -20,13 +20,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from . import settings
+from .options import readers as settings
 from .check import decode
-from .fences import okr_fences
-from .options import BY_NAME, MARKDOWN, core_options, of_host, read_options
-from .frontmatter import FRONT_MATTER_RE
-from .outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
-from .staleness import SourceDateError, today
+from .read.fences import okr_fences
+from .options.table import BY_NAME, MARKDOWN, core_options, of_host, read_options
+from .read.frontmatter import FRONT_MATTER_RE
+from .site.outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
+from .rules.staleness import SourceDateError, today
 
 log = logging.getLogger("mkdocs.okr")
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)

@@ -18,20 +18,21 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, write_file
 
-from . import render, searchtext
-from .batch import Batch, Item, workers_for
+from .show import render
+from .for_mkdocs import searchtext
+from .site.batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
-from .config import OkrConfig
-from .options import core_options
-from .destinations import export_clash, index_clash
-from .frontmatter import FRONT_MATTER_RE
-from .indexpage import INDEX_MARKER, holds_marker, index_file, place_index, title_of
-from .languages import LanguageBuild, language_build, list_page
-from .outcome import Checked, Look, link_aligns
-from .runlog import Findings, Run, log_all, log_changes
-from .shield import safe_source
-from .sitewide import Holder, ShownIndex, SiteWide, site_wide
-from .staleness import SourceDateError, today
+from .for_mkdocs.config import OkrConfig
+from .options.table import core_options
+from .for_mkdocs.files import export_clash, index_clash
+from .read.frontmatter import FRONT_MATTER_RE
+from .for_mkdocs.index import INDEX_MARKER, holds_marker, index_file, place_index, title_of
+from .for_mkdocs.languages import LanguageBuild, language_build, list_page
+from .site.outcome import Checked, Look, link_aligns
+from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
+from .read.shield import safe_source
+from .site.wide import Holder, ShownIndex, SiteWide, site_wide
+from .rules.staleness import SourceDateError, today
 
 log = get_plugin_logger(__name__)
 

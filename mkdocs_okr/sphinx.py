@@ -22,14 +22,16 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, render, report
+from . import __version__
+from .show import render
+from .show import report
 from .check import Options
-from .frontmatter import Origin
+from .read.frontmatter import Origin
 from .model import Diagnostic
-from .options import SPHINX, core_options, of_host, read_options
-from .settings import SettingError
-from .outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
-from .staleness import SourceDateError, today
+from .options.table import SPHINX, core_options, of_host, read_options
+from .options.readers import SettingError
+from .site.outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
+from .rules.staleness import SourceDateError, today
 
 log = logging.getLogger(__name__)
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import strategies as st
 
 from mkdocs_okr.check import Options, PageResult, check_bytes
-from mkdocs_okr.rules import registry
+from mkdocs_okr.rules.registry import registry
 
 FIELDS = ["team", "period", "customer", "customers_users", "objectives", "id", "title", "key_results", "text",
           "baseline", "target", "current", "unit", "measures", "updated", "ignore", "aligns_to", "okr"]

@@ -113,7 +113,7 @@ def test_a_finding_names_its_party_once_and_as_a_group() -> None:
 
 
 def test_a_silenced_warning_shows_its_reason_once_on_the_card() -> None:
-    from mkdocs_okr.outcome import Look, page as checked_page
+    from mkdocs_okr.site.outcome import Look, page as checked_page
 
     reason = "Kept as the 'before' example of our guidance page"
     text = page(kr_extra=f"          ignore:\n            controllability: {reason}\n")

@@ -207,7 +207,7 @@ def test_the_folder_walk_reports_what_it_cannot_read_and_checks_the_rest(tmp_pat
 
 
 def test_the_guarantees_page_states_the_limits_the_code_has() -> None:
-    from mkdocs_okr.limits import DEPTH_CEILING, Limits
+    from mkdocs_okr.read.limits import DEPTH_CEILING, Limits
 
     page = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8")
     for figure in (f"{Limits.front_matter_bytes:,}", str(Limits.depth), f"{Limits.values:,}", str(DEPTH_CEILING)):
@@ -240,7 +240,7 @@ def test_a_finding_is_one_line_whatever_a_value_holds() -> None:
 def test_an_okr_block_that_stands_alone_has_the_same_limits() -> None:
     """A fenced okr block or a Sphinx directive is read by the same reader, at its place in the page."""
     from mkdocs_okr.check import Options, check_block
-    from mkdocs_okr.frontmatter import Origin
+    from mkdocs_okr.read.frontmatter import Origin
 
     origin = Origin(line=11, indent=4)
     deep = check_block("team: A\nperiod: 2026-Q1\nobjectives: " + "[" * 100_000 + "\n", origin, "p.md", Options())

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_okr.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
-from mkdocs_okr.crosspage import outline
-from mkdocs_okr.outcome import Look, page
+from mkdocs_okr.site.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
+from mkdocs_okr.rules.crosspage import outline
+from mkdocs_okr.site.outcome import Look, page
 from mkdocs_okr.check import Options
-from mkdocs_okr.sitecheck import check_site
+from mkdocs_okr.site.check import check_site
 from test_plugin import BAD_PAGE, OKR_PAGE
 
 
@@ -141,7 +141,7 @@ def test_an_interrupted_run_leaves_no_spool_folder_behind(tmp_path: Path) -> Non
     """A build stopped with Ctrl-C never closes its batch; the spool goes when Python exits."""
     script = (
         "import sys, tempfile; tempfile.tempdir = sys.argv[1]\n"
-        "from mkdocs_okr.batch import Batch; from mkdocs_okr.outcome import Look; from mkdocs_okr.check import Options\n"
+        "from mkdocs_okr.site.batch import Batch; from mkdocs_okr.site.outcome import Look; from mkdocs_okr.check import Options\n"
         "batch = Batch(Options(), Look(), workers=1); print(batch.spool)\n"
     )
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60)

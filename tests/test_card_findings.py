@@ -15,9 +15,9 @@ import markdown
 import pytest
 
 from conftest import DATA, build_site, run_mkdocs
-from mkdocs_okr import render
-from mkdocs_okr.render import GUIDANCE_URL
-from mkdocs_okr.rules import registry
+from mkdocs_okr.show import render
+from mkdocs_okr.show.render import GUIDANCE_URL
+from mkdocs_okr.rules.registry import registry
 from test_site_index import element
 
 FINDING = re.compile(

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import REPO, run_mkdocs
-from mkdocs_okr.options import OPTIONS
-from mkdocs_okr.rules import registry
+from mkdocs_okr.options.table import OPTIONS
+from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.levels import levels
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import DATA
-from mkdocs_okr.fastcheck import compile_schema
-from mkdocs_okr.frontmatter import read_okr
-from mkdocs_okr.validate import is_valid, schema_text, validator
+from mkdocs_okr.read.fastcheck import compile_schema
+from mkdocs_okr.read.frontmatter import read_okr
+from mkdocs_okr.read.validate import is_valid, schema_text, validator
 
 VALUES: list[Any] = [None, True, False, 0, 1, 1.0, 2.5, -3, 2026, 1e9, "", "x", "O1", "2026-Q1", "Q1 2026", "2026-H3",
                      "customer", "customers_users", "users", [], ["a"], [1], {}, {"a": 1}, {"text": "t"}]

@@ -183,7 +183,7 @@ def test_the_remembering_loader_resolves_every_scalar_as_yaml_does() -> None:
     including the second time the same value is seen, quoted or not."""
     import yaml
 
-    from mkdocs_okr.frontmatter import _BaseLoader, _Loader
+    from mkdocs_okr.read.frontmatter import _BaseLoader, _Loader
 
     values = ["text", "12", "1.5", "1e3", "0o17", "017", "0x1F", "1:30", "yes", "No", "on", "~", "null", "",
               "2026-03-31", "2026-03-31 10:00:00", ".inf", "-.NaN", "<<", "=", "+1_000", "'12'", '"yes"']
@@ -205,7 +205,7 @@ def test_each_of_thousands_of_unknown_keys_is_found_at_its_own_line() -> None:
 def test_looking_up_every_key_of_a_mapping_reads_its_keys_once() -> None:
     """Issue 21, item 14: each lookup scanned the mapping, so a finding on each of 9,000 keys took
     seconds (bench/hostile_scaling.py shows the growth)."""
-    from mkdocs_okr.frontmatter import read_okr
+    from mkdocs_okr.read.frontmatter import read_okr
 
     class Counted(list):  # type: ignore[type-arg]
         scans = 0

@@ -119,14 +119,14 @@ def test_the_checker_does_not_take_a_translation_for_a_duplicate_and_agrees_with
 def test_each_page_is_the_version_of_a_page_in_a_language_as_the_i18n_plugin_reads_it(
     folders: bool, path: str, version: tuple[str, str]
 ) -> None:
-    from mkdocs_okr.translations import Languages
+    from mkdocs_okr.site.translations import Languages
 
     assert Languages("en", ("en", "fr"), folders).version(path) == version
 
 
 @pytest.mark.parametrize("fallback", [True, False])
 def test_each_language_shows_its_version_of_a_page_or_the_default_one(fallback: bool) -> None:
-    from mkdocs_okr.translations import Languages
+    from mkdocs_okr.site.translations import Languages
 
     shown = Languages("en", ("en", "fr"), False, fallback).builds(["a.md", "a.fr.md", "b.md", "c.fr.md"])
     assert shown == [["a.md", "b.md"], ["a.fr.md", "b.md", "c.fr.md"] if fallback else ["a.fr.md", "c.fr.md"]]

@@ -132,7 +132,7 @@ def test_no_script_runs_and_the_text_is_shown_as_text(browser: object, hostile_s
 def test_no_template_marks_user_data_safe() -> None:
     """Autoescaping is on for every template, and `safe` marks only what the package itself makes:
     the index marker and the card's own stylesheet."""
-    from mkdocs_okr.render import environment
+    from mkdocs_okr.show.render import environment
 
     assert environment().autoescape("okr/card.html") and environment().autoescape(None)
     uses = [(path.name, line.strip()) for path in (REPO / "mkdocs_okr" / "templates" / "okr").iterdir()

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_cli
 from mkdocs_okr.check import Options, check_text
-from mkdocs_okr.outcome import Look, page as checked_page
+from mkdocs_okr.site.outcome import Look, page as checked_page
 
 PAGE = """\
 ---

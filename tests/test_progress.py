@@ -6,7 +6,7 @@ import pytest
 
 from mkdocs_okr.model import KeyResult
 from mkdocs_okr.progress import fraction
-from mkdocs_okr.render import current, span
+from mkdocs_okr.show.render import current, span
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli, run_mkdocs
-from mkdocs_okr.options import MKDOCS, of_host
-from mkdocs_okr.rules import registry
+from mkdocs_okr.options.table import MKDOCS, of_host
+from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.levels import levels
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

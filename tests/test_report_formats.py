@@ -16,8 +16,8 @@ from jsonschema.validators import validator_for
 from conftest import DATA, REPO, assert_report, run_cli
 from mkdocs_okr.check import PageResult
 from mkdocs_okr.model import Diagnostic, Severity
-from mkdocs_okr.report import github
-from mkdocs_okr.rules import registry
+from mkdocs_okr.show.report import github
+from mkdocs_okr.rules.registry import registry
 
 BROKEN = DATA / "broken_site"
 PAGE = """\
@@ -135,7 +135,7 @@ def test_schema_command_prints_the_report_schema() -> None:
 def test_the_build_export_is_the_compact_report_byte_for_byte() -> None:
     """The build writes okrs.json from OKRs its workers serialised one by one; the bytes must be
     those of serialising the whole report at once, non-ASCII text and findings included."""
-    from mkdocs_okr import report
+    from mkdocs_okr.show import report
     from mkdocs_okr.check import Options, check_text
 
     pages = [check_text(PAGE.replace("Menus", team), f"{team}.md", Options()) for team in ("Menus", "Café «Été»")]

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_okr.frontmatter import read_okr
-from mkdocs_okr.schemaerrors import schema_errors
-from mkdocs_okr.validate import explain, is_valid, schema, validate, validator
+from mkdocs_okr.read.frontmatter import read_okr
+from mkdocs_okr.read.schemaerrors import schema_errors
+from mkdocs_okr.read.validate import explain, is_valid, schema, validate, validator
 from test_fastcheck import mutate, seeds
 
 BASE: dict[str, Any] = {

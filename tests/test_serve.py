@@ -107,7 +107,7 @@ def test_a_rebuild_prints_only_the_pages_whose_findings_changed_then_a_summary(s
 
 def test_under_strict_a_rebuild_that_leaves_a_warning_fails_as_the_first_build_did(caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs_okr.model import Diagnostic, Severity
-    from mkdocs_okr.runlog import log_changes
+    from mkdocs_okr.for_mkdocs.runlog import log_changes
 
     warning = Diagnostic("docs/a.md", 3, 5, Severity.WARNING, "controllability", "KR1 measures diners")
     findings = {"docs/a.md": [warning], "docs/b.md": []}

@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import build_site, run_cli
-from mkdocs_okr.crosspage import cross_page, outline
-from mkdocs_okr.siteindex import build_index, period_order, wrap
+from mkdocs_okr.rules.crosspage import cross_page, outline
+from mkdocs_okr.show.siteindex import build_index, period_order, wrap
 
 COMPANY = """\
 ---
@@ -318,7 +318,7 @@ def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(s
 
 
 def test_did_you_mean_compares_keys_of_the_same_team_or_period_and_falls_back_to_all() -> None:
-    from mkdocs_okr.crosspage import Suggester
+    from mkdocs_okr.rules.crosspage import Suggester
 
     suggest = Suggester(["Company/2026/O1", "Menus/2026-Q3/O1", "Menus/2026-Q3/O2", "Growth/2026-Q2/KEEP"])
     assert suggest("Compnay/2026/O1") == "Company/2026/O1"  # same period

@@ -11,7 +11,7 @@ import pytest
 from conftest import run_cli
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.model import Severity
-from mkdocs_okr.staleness import today
+from mkdocs_okr.rules.staleness import today
 
 PAGE = """\
 ---

@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from mkdocs_okr.config import OkrConfig
+from mkdocs_okr.for_mkdocs.config import OkrConfig
 from mkdocs_okr.model import Severity
-from mkdocs_okr.outcome import LOG_LEVEL
-from mkdocs_okr.configfile import SiteConfigError
-from mkdocs_okr.options import MKDOCS, core_options, of_host
-from mkdocs_okr.siteconfig import read
+from mkdocs_okr.site.outcome import LOG_LEVEL
+from mkdocs_okr.options.mkdocs_yml import SiteConfigError
+from mkdocs_okr.options.table import MKDOCS, core_options, of_host
+from mkdocs_okr.options.site_config import read
 
 NOT_FOR_A_CHECK = ("mkdocs", "jinja2", "markdown", "jsonschema", "referencing", "rpds", "multiprocessing", "concurrent")
 NOT_FOR_THE_VERSION = (*NOT_FOR_A_CHECK, "yaml")  # and so nothing of the core, which reads YAML
@@ -64,7 +64,7 @@ def test_a_one_file_check_in_a_site_imports_neither_mkdocs_nor_the_templates_nor
     assert "mkdocs_okr.classify.reading" in modules  # the page was classified, not skipped
     assert among(modules, NOT_FOR_A_CHECK) == []
     assert "importlib.resources" not in modules  # the data files are read as plain files
-    assert "mkdocs_okr.siteindex" not in modules  # the ids a card adds: no card, no index
+    assert "mkdocs_okr.show.siteindex" not in modules  # the ids a card adds: no card, no index
     assert "logging" not in modules and "html" not in modules  # for hosts that log and render cards
 
 
@@ -140,12 +140,13 @@ def mkdocs_reads(options: dict[str, object]) -> object:
     failed, warnings = config.validate()
     if failed:
         return f'mkdocs.yml: okr plugin option "{failed[0][0]}": {failed[0][1]}'
-    return core_options(config), tuple(f'mkdocs.yml: okr plugin option "{key}": {warning}' for key, warning in warnings)
+    return core_options(config), tuple(sorted(f'mkdocs.yml: okr plugin option "{key}": {warning}' for key, warning in warnings))
 
 
 def checker_reads(options: dict[str, object]) -> object:
     try:
-        return read(Path("mkdocs.yml"), options)
+        options_read, warnings = read(Path("mkdocs.yml"), options)
+        return options_read, tuple(sorted(warnings))  # MkDocs warns in no set order
     except SiteConfigError as error:
         return str(error)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Level
-from ..normalize import names
+from ..read.normalise import names
 from . import read_features
 from .model import LEVELS, MODEL_FILE, Answerable, Model, from_json, softmax
 

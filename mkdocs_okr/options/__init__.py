@@ -1,0 +1,1 @@
+"""Every option, declared once (table.py), and how each host reads it."""

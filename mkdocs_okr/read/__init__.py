@@ -1,0 +1,1 @@
+"""Reading a page: its front matter and fenced blocks, within limits, into a validated model with positions."""

@@ -1,0 +1,1 @@
+"""What people and tools see: cards, the site's index, and the report formats."""
