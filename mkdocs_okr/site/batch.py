@@ -198,6 +198,10 @@ class Batch:
         more: the process is ending (SIGTERM), and a chunk being checked may take seconds. Takes
         none of the pool's locks, which the interrupted code may hold."""
         processes = list((getattr(self.pool, "_processes", None) or {}).values())  # Python 3.14 has kill_workers()
+        pending = getattr(self.pool, "_pending_work_items", None) or {}
+        for work_id, item in list(pending.items()):
+            if item.future.cancelled():  # chunks `all` took back: when its workers die, Python 3.11's pool
+                pending.pop(work_id, None)  # sets an error on each pending future, and fails on these
         for process in processes:
             process.kill()
         for process in processes:
