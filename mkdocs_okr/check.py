@@ -11,7 +11,8 @@ from typing import Any
 from .rules.controllability import annotate
 from .classify.vocabulary import SiteWords
 from .rules.crosspage import own_outline
-from .read.frontmatter import FrontMatter, Origin, read_block, read_okr
+from .read.frontmatter import FrontMatter, read_block, read_okr
+from .read.positions import Origin
 from .read.limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
 from .read.normalise import build_okr
@@ -89,10 +90,10 @@ def _model(
     """The model of a valid block, and the findings of every rule that reads it; `stands`: which
     parts of a salvaged block are the page's own."""
     okr, findings = build_okr(front, file, options.customer, options.customers_users, stands)
-    findings += annotate(okr, front, options.vocabulary)
-    findings += stale(okr, front, options.today or today(), options.stale_after_days)
-    findings += shape(okr, front, options.min_key_results, options.max_key_results)
-    return okr, suppress(findings, okr, front)
+    findings += annotate(okr, front.positions, options.vocabulary)
+    findings += stale(okr, front.positions, options.today or today(), options.stale_after_days)
+    findings += shape(okr, front.positions, options.min_key_results, options.max_key_results)
+    return okr, suppress(findings, okr, front.positions)
 
 
 def check_file(path: Path, file: str, options: Options) -> PageResult:

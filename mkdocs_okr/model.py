@@ -1,9 +1,10 @@
-"""Plain data types shared by the core and every adapter; no behaviour beyond small helpers."""
+"""Plain data types shared by the core and every adapter, and JSON pointer helpers; no behaviour beyond small helpers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from .progress import fraction
 
@@ -54,6 +55,33 @@ class Position:
 
     line: int
     column: int
+
+
+class Positions(Protocol):
+    """Where each value of an okr block stands in its page, by JSON pointer: all a rule needs of
+    the page to place its findings (read/positions.py reads it from the YAML nodes)."""
+
+    def position(self, pointer: str) -> Position:
+        """The value at `pointer`, or its nearest ancestor that the page has."""
+        ...
+
+    def key_position(self, pointer: str) -> Position:
+        """The key whose value is at `pointer` (the value, when it has no key)."""
+        ...
+
+
+def escape(token: str) -> str:
+    """Escape one JSON pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def human_path(pointer: str) -> str:
+    """`objectives[0].key_results[1].target` for /okr/objectives/0/key_results/1/target."""
+    text = ""
+    for token in pointer.split("/")[2:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        text += f"[{token}]" if token.isdigit() else f".{token}"
+    return text.lstrip(".") or "okr"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from . import __version__
 from .show import render
 from .show import report
 from .check import Options
-from .read.frontmatter import Origin
+from .read.positions import Origin
 from .model import Diagnostic
 from .options.table import SPHINX, core_options, of_host, read_options
 from .options.readers import SettingError

@@ -183,7 +183,7 @@ def test_the_remembering_loader_resolves_every_scalar_as_yaml_does() -> None:
     including the second time the same value is seen, quoted or not."""
     import yaml
 
-    from mkdocs_okr.read.frontmatter import _BaseLoader, _Loader
+    from mkdocs_okr.read.yamlnodes import _BaseLoader, _Loader
 
     values = ["text", "12", "1.5", "1e3", "0o17", "017", "0x1F", "1:30", "yes", "No", "on", "~", "null", "",
               "2026-03-31", "2026-03-31 10:00:00", ".inf", "-.NaN", "<<", "=", "+1_000", "'12'", '"yes"']
@@ -220,7 +220,7 @@ def test_looking_up_every_key_of_a_mapping_reads_its_keys_once() -> None:
 
     keys = "".join(f"  unknown{i}: 1\n" for i in range(500))
     front = read_okr(GOOD.replace("  objectives:\n", keys + "  objectives:\n"))
-    assert front is not None and front.root is not None
-    front.root.value = Counted(front.root.value)
-    lines = [front.key_position(f"/okr/unknown{i}").line for i in range(500)]
+    assert front is not None and front.positions.root is not None
+    front.positions.root.value = Counted(front.positions.root.value)
+    lines = [front.positions.key_position(f"/okr/unknown{i}").line for i in range(500)]
     assert lines == list(range(5, 505)) and Counted.scans <= 1

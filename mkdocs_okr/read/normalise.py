@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .frontmatter import FrontMatter, human_path
-from ..model import OKR, Finding, KeyResult, Objective
+from .frontmatter import FrontMatter
+from ..model import OKR, Finding, KeyResult, Objective, human_path
 
 
 def names(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -36,13 +36,13 @@ def build_okr(
             id=raw.get("id") or f"O{i + 1}",
             title=raw["title"],
             pointer=pointer,
-            line=front.position(pointer).line,
-            column=front.position(pointer).column,
+            line=front.positions.position(pointer).line,
+            column=front.positions.position(pointer).column,
             ignore=raw.get("ignore", {}),
         )
         if "aligns_to" in raw:
             objective.aligns_to = raw["aligns_to"].strip()
-            objective.aligns_to_at = front.position(f"{pointer}/aligns_to")
+            objective.aligns_to_at = front.positions.position(f"{pointer}/aligns_to")
         if stands(f"{pointer}/id"):
             _check_unique(objective.id, pointer, seen_objectives, front, findings, "objective")
         seen_results: dict[str, str] = {}
@@ -63,14 +63,14 @@ def build_okr(
         objectives=objectives,
         ignore=block.get("ignore", {}),
         no_customers_users=block.get("customers_users") == [],
-        team_at=front.position("/okr/team"),
+        team_at=front.positions.position("/okr/team"),
     )
     return okr, findings
 
 
 def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: FrontMatter) -> KeyResult:
     fields = {"text": item} if isinstance(item, str) else item
-    at = front.position(pointer)
+    at = front.positions.position(pointer)
     return KeyResult(
         id=fields.get("id") or f"KR{index + 1}",
         text=fields["text"],
@@ -91,10 +91,10 @@ def _check_unique(
     ident: str, pointer: str, seen: dict[str, str], front: FrontMatter, findings: list[Finding], what: str
 ) -> None:
     if ident in seen:
-        first = front.position(seen[ident]).line
+        first = front.positions.position(seen[ident]).line
         message = f'{human_path(pointer)}.id: "{ident}" is already the id of the {what} on line {first}'
         findings.append(
-            Finding("duplicate-id", front.position(f"{pointer}/id"), message + "; give each its own id", pointer)
+            Finding("duplicate-id", front.positions.position(f"{pointer}/id"), message + "; give each its own id", pointer)
         )
     else:
         seen[ident] = pointer

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .frontmatter import escape
-from ..model import Finding
+from ..model import Finding, escape
 from .validate import schema_text
 
 _STAND_IN = "…"  # a key result, or a required text, that stands where an invalid one was

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..datafiles import text
 from .fastcheck import Check, compile_schema
-from .frontmatter import FrontMatter, escape, human_path
-from ..model import Finding
+from .frontmatter import FrontMatter
+from ..model import Finding, escape, human_path
 from .schemaerrors import SchemaError, schema_errors
 
 if TYPE_CHECKING:
@@ -108,14 +108,14 @@ def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
     where = human_path(pointer)
     instance, schema, kind = error.instance, error.schema, error.validator
     # an empty value has no text of its own to point at: point at its key
-    at = front.key_position(pointer) if instance is None else front.position(pointer)
+    at = front.positions.key_position(pointer) if instance is None else front.positions.position(pointer)
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [_unknown_key(key, allowed, pointer, where, front) for key in instance if key not in allowed]
     if kind == "required":
         unknown = [k for k in instance if k not in schema.get("properties", {})]
         missing = [k for k in error.validator_value if k not in instance]
-        parent = front.key_position(pointer)
+        parent = front.positions.key_position(pointer)
         return [
             Finding("schema", parent, f'{where}: missing required key "{key}"', pointer)
             for key in missing
@@ -145,7 +145,7 @@ def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
 def _unknown_key(key: str, allowed: list[str], pointer: str, where: str, front: FrontMatter) -> Finding:
     child = f"{pointer}/{escape(key)}"
     hint = _did_you_mean(key, allowed) or f"; allowed keys: {', '.join(allowed)}"
-    return Finding("schema", front.key_position(child), f'{where}: unknown key "{key}"{hint}', child)
+    return Finding("schema", front.positions.key_position(child), f'{where}: unknown key "{key}"{hint}', child)
 
 
 def _did_you_mean(value: Any, options: list[str]) -> str:

@@ -8,12 +8,11 @@ from typing import Any
 from ..classify import assess, people
 from ..classify.explain import quoted
 from ..classify.vocabulary import SiteWords
-from ..read.frontmatter import FrontMatter
 from ..levels import levels as words
-from ..model import OKR, Controllability, Finding, KeyResult, Level, Position
+from ..model import OKR, Controllability, Finding, KeyResult, Level, Position, Positions
 
 
-def annotate(okr: OKR, front: FrontMatter, site: SiteWords = ()) -> list[Finding]:
+def annotate(okr: OKR, positions: Positions, site: SiteWords = ()) -> list[Finding]:
     """Classify each key result in place; return the controllability, measures-mismatch and measurable findings."""
     findings = []
     levels = words()
@@ -30,7 +29,7 @@ def annotate(okr: OKR, front: FrontMatter, site: SiteWords = ()) -> list[Finding
             message = _finding(levels[result.level.value], name, result.actor, evidence)
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
             if assessed.contradicted:
-                findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, front))
+                findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, positions))
             if not assessed.measurable:
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
                 findings.append(Finding("measurable", at, message, kr.pointer))
@@ -54,7 +53,7 @@ def _their_own_users(result: Controllability, levels: dict[str, Any]) -> Control
     return replace(result, level=Level.CUSTOMER, reason=reason, suggestion=None)
 
 
-def _mismatch(name: str, kr: KeyResult, level: Level, evidence: tuple[str, ...], front: FrontMatter) -> Finding:
+def _mismatch(name: str, kr: KeyResult, level: Level, evidence: tuple[str, ...], positions: Positions) -> Finding:
     shown = ", ".join(f'"{e}"' for e in evidence[:3])
     message = f"{name} declares measures: {kr.measures}, but its text reads as {level.value} ({shown})"
-    return Finding("measures-mismatch", front.position(f"{kr.pointer}/measures"), message, kr.pointer)
+    return Finding("measures-mismatch", positions.position(f"{kr.pointer}/measures"), message, kr.pointer)

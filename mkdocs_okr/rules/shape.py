@@ -7,8 +7,7 @@ import re
 from functools import lru_cache
 
 from ..datafiles import load_yaml
-from ..read.frontmatter import FrontMatter
-from ..model import OKR, Finding
+from ..model import OKR, Finding, Positions
 from ..classify.words import lemma
 
 _WORDS = re.compile(r"[a-z]+|[<>≤≥+→%-]+|\d")
@@ -29,7 +28,7 @@ def _has(words: list[str], vocabulary: set[str]) -> bool:
     return bool(vocabulary.intersection(words) or vocabulary.intersection(pairs))
 
 
-def shape(okr: OKR, front: FrontMatter, min_results: int, max_results: int) -> list[Finding]:
+def shape(okr: OKR, positions: Positions, min_results: int, max_results: int) -> list[Finding]:
     """Findings of the three shape rules for one page."""
     vocab = _vocab()
     findings = []
@@ -37,19 +36,19 @@ def shape(okr: OKR, front: FrontMatter, min_results: int, max_results: int) -> l
         count = len(objective.key_results)
         if not min_results <= count <= max_results:
             message = f"{objective.id} has {count} key result{'s' if count != 1 else ''}; keep {min_results} to {max_results}"
-            at = front.position(objective.pointer)
+            at = positions.position(objective.pointer)
             findings.append(Finding("key-result-count", at, message, objective.pointer))
         title = _words(objective.title)
         numeric = any(w.isdigit() or w == "%" for w in title)
         opens_with_measure = bool(title) and title[0] in vocab["objective_openers"] and _has(title, vocab["measures"])
         if numeric or opens_with_measure:
             message = f'{objective.id}: "{objective.title}" reads like a key result; state the goal in words and move the number into a key result'
-            findings.append(Finding("objective-metric", front.position(f"{objective.pointer}/title"), message, objective.pointer))
+            findings.append(Finding("objective-metric", positions.position(f"{objective.pointer}/title"), message, objective.pointer))
         for kr in objective.key_results:
             if kr.target is not None:
                 continue
             text = _words(kr.text)
             if not any(w.isdigit() for w in text) and not _has(text, vocab["directions"]):
                 message = f'{objective.id} {kr.id}: "{kr.text}" says neither which way nor how far; add a direction and a target'
-                findings.append(Finding("no-target", front.position(kr.pointer), message, kr.pointer))
+                findings.append(Finding("no-target", positions.position(kr.pointer), message, kr.pointer))
     return findings

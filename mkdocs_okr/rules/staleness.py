@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timezone
 
-from ..read.frontmatter import FrontMatter
-from ..model import OKR, Finding
+from ..model import OKR, Finding, Positions
 
 
 EARLIEST, LATEST = -62135596800, 253402300799  # the first second of year 1, the last of 9999: what Python dates
@@ -45,7 +44,7 @@ def source_date() -> date | None:
         ) from None
 
 
-def stale(okr: OKR, front: FrontMatter, on: date, after_days: int) -> list[Finding]:
+def stale(okr: OKR, positions: Positions, on: date, after_days: int) -> list[Finding]:
     """A `stale` finding for each key result last updated more than `after_days` before `on`,
     and a `schema` finding for an `updated` that is shaped like a date but is none (2026-02-30)."""
     findings = []
@@ -53,7 +52,7 @@ def stale(okr: OKR, front: FrontMatter, on: date, after_days: int) -> list[Findi
         for kr in objective.key_results:
             if kr.updated is None:
                 continue
-            at = front.position(f"{kr.pointer}/updated")
+            at = positions.position(f"{kr.pointer}/updated")
             try:
                 updated = date.fromisoformat(kr.updated)
             except ValueError:

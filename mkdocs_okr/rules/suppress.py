@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
-from ..read.frontmatter import FrontMatter, escape
-from ..model import OKR, Finding
+from ..model import OKR, Finding, Positions, escape
 from .registry import registry
 
 
-def suppress(findings: list[Finding], okr: OKR, front: FrontMatter) -> list[Finding]:
+def suppress(findings: list[Finding], okr: OKR, positions: Positions) -> list[Finding]:
     """The findings that no `ignore` covers, plus a `suppression` finding for each unknown rule id."""
     scopes = [("/okr", okr.ignore)]
     for objective in okr.objectives:
@@ -23,7 +22,7 @@ def suppress(findings: list[Finding], okr: OKR, front: FrontMatter) -> list[Find
             if rule not in known:
                 close = get_close_matches(rule, known, n=1)
                 hint = f' — did you mean "{close[0]}"?' if close else f"; known rules: {', '.join(known)}"
-                at = front.key_position(f"{pointer}/ignore/{escape(rule)}")
+                at = positions.key_position(f"{pointer}/ignore/{escape(rule)}")
                 kept.append(Finding("suppression", at, f'ignore: unknown rule "{rule}"{hint}', f"{pointer}/ignore"))
     return kept
 

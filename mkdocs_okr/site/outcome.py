@@ -16,7 +16,7 @@ from ..show.anchors import page_ids
 from ..check import Options, PageResult, check_block, check_bytes, check_text, normalise
 from ..rules.crosspage import outline
 from ..read.fences import Fence, okr_fences
-from ..read.frontmatter import Origin
+from ..read.positions import Origin
 from ..model import Diagnostic, Severity, one_line
 
 # logging.ERROR, WARNING and INFO: the command line logs nothing and need not import logging
