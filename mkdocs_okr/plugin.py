@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from .show import render
 from .for_mkdocs import searchtext
+from .for_mkdocs.build import Build
 from .site.batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .for_mkdocs.config import OkrConfig
@@ -31,7 +32,7 @@ from .for_mkdocs.languages import LanguageBuild, language_build, list_page
 from .site.outcome import Checked, Look, link_aligns
 from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
 from .read.shield import safe_source
-from .site.wide import Holder, ShownIndex, SiteWide, site_wide
+from .site.wide import Holder, ShownIndex, site_wide
 from .rules.staleness import SourceDateError, today
 
 log = get_plugin_logger(__name__)
@@ -48,22 +49,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def __init__(self) -> None:
         self.batch = Batch(Options(), Look())
-        self.checked: dict[str, Checked] = {}
-        self.look = Look()
-        self.root = "."
-        self.docs_prefix = ""  # docs_dir as seen from mkdocs.yml's folder, with a final "/"
-        self.pages: list[str] = []  # this build's documentation pages, as diagnostics name them
-        self.files: dict[str, File] = {}  # src_uri -> the file of each page checked
-        self.index: File | None = None  # the index page this build generated
+        self.build = Build()  # what this build finds; a new one for each build
         self.export: str | None = None  # where in the site the run's export goes; None for nowhere
-        self.search = False  # whether a search plugin indexes the pages
-        self.urls: dict[str, str] = {}  # page file as diagnostics name it -> the page's URL
-        self.shielded: dict[str, str] = {}  # src_uri -> what MkDocs reads instead of the page's file
-        self.sources: dict[str, bytes] = {}  # src_uri -> the bytes read in on_files, until MkDocs reads the page
-        self.index_pages: set[str] = set()
-        self.site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
         self.run = Run()  # what this run's builds found, reported when the last one ends
-        self.folded = True  # whether this build's results are in `run`
         self.serving = False  # `mkdocs serve`, which keeps this instance across rebuilds
         self.before: Findings | None = None  # the findings the last run of `mkdocs serve` reported
         self.today: date | None = None  # the day this run measures age against
@@ -73,9 +61,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.serving, self.before = command == "serve", None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Reset per-build state, so `mkdocs serve` rebuilds start from nothing; a later build of
-        the same run (mkdocs-static-i18n's, for another language) adds to the run's results, and
-        measures age against the same day. A SOURCE_DATE_EPOCH that MkDocs cannot read stops the
+        """Start a new `Build`, so that a rebuild of `mkdocs serve` starts from nothing; a later
+        build of the same run (mkdocs-static-i18n's, for another language) first adds the last
+        one's results to the run's, and measures age against the same day. A SOURCE_DATE_EPOCH that MkDocs cannot read stops the
         build here, in one line, before MkDocs stops on it with a traceback."""
         if language_build(config.plugins).later:
             self._fold()
@@ -86,14 +74,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 self.today = today(self.config["today"]) if self.config["enabled"] else None
             except SourceDateError as error:
                 raise PluginError(str(error)) from None
-        self.checked, self.urls, self.index_pages, self.site = {}, {}, set(), None
-        self.shielded, self.sources, self.files, self.index, self.pages = {}, {}, {}, None, []
-        self.folded = False
-        self.search = searchtext.wants_text(list(config.plugins))
-        self.look = Look(tuple(config.theme.dirs))
-        self.root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
-        docs = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
-        self.docs_prefix = "" if docs == "." else docs + "/"
+        root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, ".."))
+        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+        self.build = Build(
+            look=Look(tuple(config.theme.dirs)),
+            root=root,
+            docs_prefix="" if docs == "." else docs + "/",
+            search=searchtext.wants_text(list(config.plugins)),
+            folded=False,
+        )
         return config
 
     @event_priority(-110)
@@ -112,27 +101,27 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
         )
-        self.pages = [self._display_path(file, config) for file in pages]
+        self.build.pages = [self._display_path(file, config) for file in pages]
         holds_index = False
         for file in pages:
             raw = file.content_bytes
-            self.files[file.src_uri] = file
+            self.build.files[file.src_uri] = file
             if file.abs_src_path:
-                self.sources[file.src_uri] = raw
+                self.build.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
                 item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
                 items.append(item)
-                self.urls[item.file] = file.url
+                self.build.urls[item.file] = file.url
                 shielded = safe_source(raw, options.limits)
                 if shielded is not None:
-                    self.shielded[file.src_uri] = shielded
+                    self.build.shielded[file.src_uri] = shielded
             if _INDEX_MARKER_BYTES in raw and holds_marker(raw.decode("utf-8", "replace")):
                 holds_index = True
                 # the index changes with any OKR page: rebuild its page on every `--dirty` build too
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         workers = workers_for(len(items), self.config["workers"])
-        self.batch = Batch(options, self.look, workers)
+        self.batch = Batch(options, self.build.look, workers)
         self.batch.submit(items)
         language = language_build(config.plugins)
         if items and not holds_index:
@@ -140,7 +129,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not language.later:
             self.export = self._export_place(files, config)
         if (items or holds_index) and files.get_file_from_path(render.CSS_PATH) is None:
-            stylesheet = render.stylesheet(self.look.search_paths)
+            stylesheet = render.stylesheet(self.build.look.search_paths)
             files.append(File.generated(config, render.CSS_PATH, content=stylesheet))
         return files
 
@@ -152,8 +141,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         replaced (it would stop the whole build). The file is not touched; the card says why.
         First of all plugins: one that answers after it (an i18n plugin, say) has the last word."""
         uri = page.file.src_uri
-        raw = self.sources.pop(uri, None)
-        shielded = self.shielded.get(uri)
+        raw = self.build.sources.pop(uri, None)
+        shielded = self.build.shielded.get(uri)
         if shielded is not None or raw is None:
             return shielded
         try:
@@ -181,7 +170,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         not be waited for; only a page whose front matter MkDocs could not read is asked about. The
         card itself is put in by `on_post_page`, so search indexes and themes do not reprocess it."""
         if INDEX_MARKER in html:
-            self.index_pages.add(page.file.src_uri)
+            self.build.index_pages.add(page.file.src_uri)
         if not isinstance(page.meta.get("okr"), dict):
             checked = self.batch.get(page.file.src_uri)
             if checked is None or checked.card is None:
@@ -194,30 +183,30 @@ class OkrPlugin(BasePlugin[OkrConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Give the generated index one entry of the navigation that MkDocs made, spelt as its
         title, after other plugins changed the navigation (`indexpage`)."""
-        if self.index is not None and config.nav is None:
-            place_index(nav, self.index, title_of(self.index.content_string))
+        if self.build.index is not None and config.nav is None:
+            place_index(nav, self.build.index, title_of(self.build.index.content_string))
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Every page is read: start the site-wide steps (cross-page rules, where each objective is,
         the index for each page that holds it), in a worker when there is one, while MkDocs writes
         the pages; the pages that need the result wait for it."""
-        self.sources.clear()  # what MkDocs did not read (`--dirty`)
-        self.checked = {
-            key: c for key, c in self.batch.all().items() if c.card is not None and not self.files[key].inclusion.is_excluded()
+        self.build.sources.clear()  # what MkDocs did not read (`--dirty`)
+        self.build.checked = {
+            key: c for key, c in self.batch.all().items() if c.card is not None and not self.build.files[key].inclusion.is_excluded()
         }
-        okr_json = [c.okr_json for c in self.checked.values() if c.okr_json]
-        unread = [(c.file, c.diagnostics) for c in self.checked.values() if not c.okr_json]
-        salvaged = [c.outline_json for c in self.checked.values() if not c.okr_json and c.outline_json]
+        okr_json = [c.okr_json for c in self.build.checked.values() if c.okr_json]
+        unread = [(c.file, c.diagnostics) for c in self.build.checked.values() if not c.okr_json]
+        salvaged = [c.outline_json for c in self.build.checked.values() if not c.okr_json and c.outline_json]
         holders = {}
-        for src_uri in sorted(self.index_pages):
+        for src_uri in sorted(self.build.index_pages):
             file = files.get_file_from_path(src_uri)
             if file is not None and file.page is not None:
-                links = {name: _relative_path(url, file.page) for name, url in self.urls.items()}
+                links = {name: _relative_path(url, file.page) for name, url in self.build.urls.items()}
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
         if okr_json or salvaged or holders:
             options = self.batch.options
-            self.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.look.search_paths, unread, salvaged)
+            self.build.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.build.look.search_paths, unread, salvaged)
         return env
 
     @event_priority(50)
@@ -229,15 +218,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             entries = [AnchorLink(title, anchor, 2) for title, anchor in shown.toc]
             items = page.toc.items
             (items[0].children if len(items) == 1 and items[0].level == 1 else items).extend(entries)
-        if not self.search or not page.content:
+        if not self.build.search or not page.content:
             return context
         if shown is not None:
-            okrs = [c.okr() for _, c in sorted((c.file, c) for c in self.checked.values()) if c.okr_json]
-            page.content = searchtext.with_text(page.content, INDEX_MARKER, okrs, False, self.look.search_paths)
-        checked = self.checked.get(page.file.src_uri)
+            okrs = [c.okr() for _, c in sorted((c.file, c) for c in self.build.checked.values()) if c.okr_json]
+            page.content = searchtext.with_text(page.content, INDEX_MARKER, okrs, False, self.build.look.search_paths)
+        checked = self.build.checked.get(page.file.src_uri)
         if checked is not None and checked.okr_json and CARD_MARKER in page.content:
             okr = [checked.okr()]
-            page.content = searchtext.with_text(page.content, CARD_MARKER, okr, True, self.look.search_paths)
+            page.content = searchtext.with_text(page.content, CARD_MARKER, okr, True, self.build.look.search_paths)
         return context
 
     @event_priority(-50)
@@ -250,7 +239,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             _add_anchors(page, shown.anchors)
         if CARD_MARKER not in output:
             return output
-        checked = self.checked.get(page.file.src_uri)
+        checked = self.build.checked.get(page.file.src_uri)
         if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
         _add_anchors(page, checked.anchors)
@@ -282,12 +271,12 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _fold(self) -> None:
         """Add this build's results to the run's, once, when its pages are written."""
-        if self.folded:
+        if self.build.folded:
             return
-        site = self.site() if self.site is not None else None
+        site = self.build.site() if self.build.site is not None else None
         self.batch.close()
-        self.run.add(self.pages, self.checked.values(), site.findings if site is not None else ())
-        self.folded = True
+        self.run.add(self.build.pages, self.build.checked.values(), site.findings if site is not None else ())
+        self.build.folded = True
 
     def _generate_index(self, files: Files, config: MkDocsConfig, language: LanguageBuild) -> bool:
         """Add the index page at the configured path, unless none is wanted or a page of the site
@@ -301,15 +290,15 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             log.info(f"{path} is a page of yours, so the OKR index is not generated there; "
                      f"add the line {INDEX_MARKER} to it to show the index in it")
             return False
-        content = render.index_page(INDEX_MARKER, self.look.search_paths)
+        content = render.index_page(INDEX_MARKER, self.build.look.search_paths)
         index = index_file(config, path, content, language)
         clash = index_clash(files, index, lambda f: self._display_path(f, config))
         if clash is not None:
             log.warning(clash)
             return False
-        self.index = index
-        files.append(self.index)
-        list_page(config.plugins, language, self.index)
+        self.build.index = index
+        files.append(self.build.index)
+        list_page(config.plugins, language, self.build.index)
         return True
 
     def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
@@ -322,17 +311,17 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _shown_index(self, page: Page) -> ShownIndex | None:
         """The index as `page` shows it, when it holds the index."""
-        if self.site is None or page.file.src_uri not in self.index_pages:
+        if self.build.site is None or page.file.src_uri not in self.build.index_pages:
             return None
-        return self.site().indexes.get(page.file.src_uri)
+        return self.build.site().indexes.get(page.file.src_uri)
 
     def _align_href(self, key: str, page: Page) -> str | None:
         """The link to a supported objective, from `page`, or None when the site has no such objective."""
-        where = self.site().objectives.get(key) if self.site is not None else None
+        where = self.build.site().objectives.get(key) if self.build.site is not None else None
         if where is None:
             return None
         file, anchor = where
-        url = _relative_path(self.urls[file], page)
+        url = _relative_path(self.build.urls[file], page)
         return f"{url}#{anchor}" if anchor else url  # no anchor: an invalid page, whose card lists no objective
 
     def _guidance(self, page_url: str) -> str:
@@ -346,9 +335,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it; for
         a page of docs_dir, the folder's path and the page's, joined (no path arithmetic a page)."""
         if file.src_dir == config.docs_dir and file.abs_src_path:
-            return self.docs_prefix + file.src_uri
+            return self.build.docs_prefix + file.src_uri
         path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
-        return os.path.relpath(path, self.root).replace(os.sep, "/")
+        return os.path.relpath(path, self.build.root).replace(os.sep, "/")
 
 
 def _add_anchors(page: Page, anchors: Iterable[str]) -> None:
