@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -21,13 +20,14 @@ from mkdocs.utils import get_relative_url, write_file
 from .show import render
 from .for_mkdocs import searchtext
 from .for_mkdocs.build import Build
+from .for_mkdocs.links import add_anchors, relative_path
 from .site.batch import Batch, Item, workers_for
 from .check import Options, may_be_okr_page, read_text
 from .for_mkdocs.config import OkrConfig
 from .options.table import core_options
 from .for_mkdocs.files import export_clash, index_clash
 from .read.frontmatter import FRONT_MATTER_RE
-from .for_mkdocs.index import INDEX_MARKER, holds_marker, index_file, place_index, title_of
+from .for_mkdocs.index import INDEX_MARKER, generated_index, holds_marker, place_index, title_of
 from .for_mkdocs.languages import LanguageBuild, language_build, list_page
 from .site.outcome import Checked, Look, link_aligns
 from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
@@ -101,7 +101,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
             key=lambda f: f.src_uri,
         )
-        self.build.pages = [self._display_path(file, config) for file in pages]
+        self.build.pages = [self.build.name(file, config.docs_dir) for file in pages]
         holds_index = False
         for file in pages:
             raw = file.content_bytes
@@ -110,7 +110,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 self.build.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
-                item = Item(file.src_uri, raw, self._display_path(file, config), css_url, self._guidance(file.url))
+                item = Item(file.src_uri, raw, self.build.name(file, config.docs_dir), css_url, self._guidance(file.url))
                 items.append(item)
                 self.build.urls[item.file] = file.url
                 shielded = safe_source(raw, options.limits)
@@ -202,7 +202,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         for src_uri in sorted(self.build.index_pages):
             file = files.get_file_from_path(src_uri)
             if file is not None and file.page is not None:
-                links = {name: _relative_path(url, file.page) for name, url in self.build.urls.items()}
+                links = {name: relative_path(url, file.page) for name, url in self.build.urls.items()}
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
         if okr_json or salvaged or holders:
             options = self.batch.options
@@ -236,13 +236,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         shown = self._shown_index(page)
         if shown is not None:
             output = output.replace(INDEX_MARKER, shown.html, 1)
-            _add_anchors(page, shown.anchors)
+            add_anchors(page, shown.anchors)
         if CARD_MARKER not in output:
             return output
         checked = self.build.checked.get(page.file.src_uri)
         if checked is None or checked.card is None:  # not an OKR page after all: leave no trace
             return output.replace(CARD_MARKER + "\n", "", 1)
-        _add_anchors(page, checked.anchors)
+        add_anchors(page, checked.anchors)
         card = link_aligns(checked.card, lambda key: self._align_href(key, page))
         return output.replace(CARD_MARKER, card, 1)
 
@@ -280,31 +280,24 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _generate_index(self, files: Files, config: MkDocsConfig, language: LanguageBuild) -> bool:
         """Add the index page at the configured path, unless none is wanted or a page of the site
-        is there already; True when added. Added last, so it is read when every page is checked.
-        In the language's folder, with mkdocs-static-i18n; kept out of a `nav:` that does not
-        name it, as MkDocs would otherwise say it is missing there."""
-        path = self.config["index"]
-        if not path:
-            return False
-        if files.get_file_from_path(path) is not None:
-            log.info(f"{path} is a page of yours, so the OKR index is not generated there; "
-                     f"add the line {INDEX_MARKER} to it to show the index in it")
-            return False
-        content = render.index_page(INDEX_MARKER, self.build.look.search_paths)
-        index = index_file(config, path, content, language)
-        clash = index_clash(files, index, lambda f: self._display_path(f, config))
+        is there already; True when added. Added last, so it is read when every page is checked."""
+        index, info = generated_index(files, config, self.config["index"], language, self.build)
+        if info:
+            log.info(info)
+        clash = index_clash(files, index, lambda f: self.build.name(f, config.docs_dir)) if index else None
         if clash is not None:
             log.warning(clash)
+        if index is None or clash is not None:
             return False
         self.build.index = index
-        files.append(self.build.index)
-        list_page(config.plugins, language, self.build.index)
+        files.append(index)
+        list_page(config.plugins, language, index)
         return True
 
     def _export_place(self, files: Files, config: MkDocsConfig) -> str | None:
         """Where the export goes, unless none is wanted or a file of the site is there."""
         path = self.config["export"]
-        clash = export_clash(files, path, lambda f: self._display_path(f, config)) if path else None
+        clash = export_clash(files, path, lambda f: self.build.name(f, config.docs_dir)) if path else None
         if clash is not None:
             log.warning(clash)
         return path if path and clash is None else None
@@ -321,7 +314,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if where is None:
             return None
         file, anchor = where
-        url = _relative_path(self.build.urls[file], page)
+        url = relative_path(self.build.urls[file], page)
         return f"{url}#{anchor}" if anchor else url  # no anchor: an invalid page, whose card lists no objective
 
     def _guidance(self, page_url: str) -> str:
@@ -331,22 +324,3 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             return url
         return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"
 
-    def _display_path(self, file: File, config: MkDocsConfig) -> str:
-        """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it; for
-        a page of docs_dir, the folder's path and the page's, joined (no path arithmetic a page)."""
-        if file.src_dir == config.docs_dir and file.abs_src_path:
-            return self.build.docs_prefix + file.src_uri
-        path = file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
-        return os.path.relpath(path, self.build.root).replace(os.sep, "/")
-
-
-def _add_anchors(page: Page, anchors: Iterable[str]) -> None:
-    """Let MkDocs' anchor validation know the ids that the card or the index adds to the page."""
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(anchors)
-
-
-def _relative_path(url: str, page: Page) -> str:
-    """A link from `page` to the page at `url`, to which a `#fragment` is added: "" for itself."""
-    relative = get_relative_url(url, page.url)
-    return "" if relative == "." else relative

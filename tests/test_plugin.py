@@ -275,7 +275,7 @@ def test_pages_are_named_from_mkdocs_yml_folder_wherever_docs_dir_is(tmp_path: P
     plugin.on_config(config)
     file = File("team/q1.md", config.docs_dir, config.site_dir, config.use_directory_urls)
     expected = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
-    assert plugin._display_path(file, config) == expected
+    assert plugin.build.name(file, config.docs_dir) == expected
     assert expected.endswith("team/q1.md") and expected.startswith(docs_dir.split("/")[0])
 
 

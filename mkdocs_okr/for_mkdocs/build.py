@@ -8,6 +8,7 @@ construction, not by resetting each attribute by hand.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,3 +34,11 @@ class Build:
     index_pages: set[str] = field(default_factory=set)  # the pages that hold the index marker
     checked: dict[str, Checked] = field(default_factory=dict)  # src_uri -> each OKR page checked, once every page is read
     site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
+
+    def name(self, file: File, docs_dir: str) -> str:
+        """The page's path relative to mkdocs.yml's folder, as CI tools and editors want it; for
+        a page of docs_dir, the folder's path and the page's, joined (no path arithmetic a page)."""
+        if file.src_dir == docs_dir and file.abs_src_path:
+            return self.docs_prefix + file.src_uri
+        path = file.abs_src_path or os.path.join(docs_dir, file.src_path)
+        return os.path.relpath(path, self.root).replace(os.sep, "/")
