@@ -32,8 +32,14 @@ from mkdocs_okr.read.normalise import names  # noqa: E402
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
 SETS = [
-    "key_results.yaml", "key_results_holdout.yaml", "key_results_blind.yaml", "key_results_blind2.yaml",
-    "key_results_blind3.yaml", "key_results_blind4.yaml", "key_results_published.yaml", "corpus",
+    "key_results.yaml",
+    "key_results_holdout.yaml",
+    "key_results_blind.yaml",
+    "key_results_blind2.yaml",
+    "key_results_blind3.yaml",
+    "key_results_blind4.yaml",
+    "key_results_published.yaml",
+    "corpus",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
@@ -51,7 +57,9 @@ def _page(group: dict) -> list[Row]:
     block = {"team": group.get("team") or group["domain"], "period": "2026-Q1"}
     block |= {key: group[key] for key in ("customer", "customers_users") if group.get(key) is not None}
     results = group["key_results"]
-    block["objectives"] = [{"title": group.get("objective") or group["domain"], "key_results": [{"text": kr["text"]} for kr in results]}]
+    block["objectives"] = [
+        {"title": group.get("objective") or group["domain"], "key_results": [{"text": kr["text"]} for kr in results]}
+    ]
     page = "---\n" + yaml.safe_dump({"okr": block}, allow_unicode=True, sort_keys=False) + "---\n"
     okr = check_text(page, "page.md", Options()).okr
     assert okr is not None, f"the page of {group['domain']!r} does not validate"

@@ -161,12 +161,7 @@ def generate(root: Path, pages: int) -> tuple[Path, int]:
 
 
 def write_configs(root: Path, theme: str, search: bool) -> tuple[Path, Path]:
-    common = (
-        "site_name: OKR benchmark\n"
-        "docs_dir: docs\n"
-        f"theme:\n  name: {theme}\n"
-        "nav:\n  - Home: index.md\n"
-    )
+    common = f"site_name: OKR benchmark\ndocs_dir: docs\ntheme:\n  name: {theme}\nnav:\n  - Home: index.md\n"
     plugin = root / "mkdocs-plugin.yml"
     bare = root / "mkdocs-bare.yml"
     others = "  - search\n" if search else ""
@@ -216,7 +211,9 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess, 
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        done = subprocess.CompletedProcess(cmd, proc.returncode, out.decode(errors="replace"), err.read().decode(errors="replace"))
+        done = subprocess.CompletedProcess(
+            cmd, proc.returncode, out.decode(errors="replace"), err.read().decode(errors="replace")
+        )
     return seconds, done, usage.ru_maxrss / 1024
 
 
@@ -246,7 +243,9 @@ def check_clean(root: Path, docs: Path, config: Path, pages: int, okr_pages: int
         fail(f"mkdocs-okr check exited {proc.returncode} without JSON:\n{proc.stderr[-3000:]}")
     found = report.get("diagnostics", [])
     if proc.returncode != 0 or found:
-        shown = "\n".join(f"  {d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']}" for d in found[:10])
+        shown = "\n".join(
+            f"  {d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']}" for d in found[:10]
+        )
         fail(f"the generated pages are not clean ({len(found)} findings, exit {proc.returncode}):\n{shown}")
     if report.get("files_checked") != pages or len(report.get("okrs", [])) != okr_pages:
         fail(
@@ -278,7 +277,10 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool, out: 
     plugin_s, bare_s, plugin_mb, bare_mb = [], [], [], []
     for r in range(1, rounds + 1):
         plugin_site, bare_site = out / f"site-plugin-{r}", out / f"site-bare-{r}"
-        for seconds, mb, cfg, site in ((plugin_s, plugin_mb, plugin_cfg, plugin_site), (bare_s, bare_mb, bare_cfg, bare_site)):
+        for seconds, mb, cfg, site in (
+            (plugin_s, plugin_mb, plugin_cfg, plugin_site),
+            (bare_s, bare_mb, bare_cfg, bare_site),
+        ):
             took, peak = build(root, cfg, site)
             seconds.append(took)
             mb.append(peak)
@@ -345,7 +347,18 @@ def source_fingerprint() -> str:
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    head = ["pages", "bare s", "plugin s", "overhead %", "ms/page", "bare MB", "plugin MB", "CLI s", "CLI pages/s", "CLI OKR pages/s"]
+    head = [
+        "pages",
+        "bare s",
+        "plugin s",
+        "overhead %",
+        "ms/page",
+        "bare MB",
+        "plugin MB",
+        "CLI s",
+        "CLI pages/s",
+        "CLI OKR pages/s",
+    ]
     body = [
         [
             f"{r['pages']:,}",
@@ -395,12 +408,16 @@ def main() -> None:
         parser.error("--theme material: mkdocs-material is not installed")
 
     fingerprint = source_fingerprint()
-    print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
-          f"MkDocs {mkdocs.__version__}, mkdocs-okr {package_version('mkdocs-okr')} "
-          f"(sources {fingerprint}), nproc {nproc()}")
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"MkDocs {mkdocs.__version__}, mkdocs-okr {package_version('mkdocs-okr')} "
+        f"(sources {fingerprint}), nproc {nproc()}"
+    )
     searching = "the search plugin in both builds" if args.search else "no search plugin in either build"
-    print(f"theme {args.theme}; nav: index.md only; {searching}; "
-          f"{rounds} pair(s) per size, alternating plugin/bare; half the pages are OKR pages")
+    print(
+        f"theme {args.theme}; nav: index.md only; {searching}; "
+        f"{rounds} pair(s) per size, alternating plugin/bare; half the pages are OKR pages"
+    )
     base = Path(tempfile.mkdtemp(prefix="okr-bench-"))
     shm = None if args.disk else ram_disk()
     out = Path(tempfile.mkdtemp(prefix="okr-bench-sites-", dir=shm)) if shm else base

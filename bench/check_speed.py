@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_overhead import cli_command, generate, nproc, run, write_configs  # noqa: E402
+from build_overhead import cli_command, generate, nproc, run, write_configs
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "okr.schema.json"
 
@@ -68,11 +68,19 @@ def measure(base: Path, pages: int, rounds: int) -> dict[str, float]:
         ours_s, ours_mb = timed(ours, root)
         theirs_s, theirs_mb = timed(theirs, root)
         pairs.append((ours_s, ours_mb, theirs_s, theirs_mb))
-        print(f"  {pages} pages, pair {r + 1}/{rounds}: mkdocs-okr {ours_s:.2f} s, check-jsonschema {theirs_s:.2f} s", flush=True)
+        print(
+            f"  {pages} pages, pair {r + 1}/{rounds}: mkdocs-okr {ours_s:.2f} s, check-jsonschema {theirs_s:.2f} s",
+            flush=True,
+        )
     med = lambda i: statistics.median(p[i] for p in pairs)  # noqa: E731
     return {
-        "pages": pages, "okr_pages": okr_pages, "ours": med(0), "ours_mb": max(p[1] for p in pairs),
-        "theirs": med(2), "theirs_mb": max(p[3] for p in pairs), "ratio": statistics.median(p[2] / p[0] for p in pairs),
+        "pages": pages,
+        "okr_pages": okr_pages,
+        "ours": med(0),
+        "ours_mb": max(p[1] for p in pairs),
+        "theirs": med(2),
+        "theirs_mb": max(p[3] for p in pairs),
+        "ratio": statistics.median(p[2] / p[0] for p in pairs),
     }
 
 
@@ -89,12 +97,18 @@ def main() -> None:
         rows = [measure(base, pages, rounds) for pages in sizes]
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    print(f"\n{'pages':>7} {'OKR pages':>9} {'mkdocs-okr s':>12} {'MB':>5} {'check-jsonschema s':>18} {'MB':>5} {'faster':>7} {'µs/page':>8}")
+    print(
+        f"\n{'pages':>7} {'OKR pages':>9} {'mkdocs-okr s':>12} {'MB':>5} {'check-jsonschema s':>18} {'MB':>5} {'faster':>7} {'µs/page':>8}"
+    )
     for row in rows:
-        print(f"{row['pages']:>7,} {row['okr_pages']:>9,} {row['ours']:>12.2f} {row['ours_mb']:>5.0f} "
-              f"{row['theirs']:>18.2f} {row['theirs_mb']:>5.0f} {row['ratio']:>6.1f}x {row['ours'] / row['pages'] * 1e6:>8.0f}")
-    print("\ntimes: medians of whole processes; faster: median of pair ratios check-jsonschema / mkdocs-okr;"
-          "\nMB: peak resident memory; µs/page: mkdocs-okr's time per page (flat across sizes = linear).")
+        print(
+            f"{row['pages']:>7,} {row['okr_pages']:>9,} {row['ours']:>12.2f} {row['ours_mb']:>5.0f} "
+            f"{row['theirs']:>18.2f} {row['theirs_mb']:>5.0f} {row['ratio']:>6.1f}x {row['ours'] / row['pages'] * 1e6:>8.0f}"
+        )
+    print(
+        "\ntimes: medians of whole processes; faster: median of pair ratios check-jsonschema / mkdocs-okr;"
+        "\nMB: peak resident memory; µs/page: mkdocs-okr's time per page (flat across sizes = linear)."
+    )
 
 
 if __name__ == "__main__":

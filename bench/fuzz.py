@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from fuzzing import check_one, pages  # noqa: E402
+from fuzzing import check_one, pages
 
 
 def main() -> None:
@@ -34,7 +34,9 @@ def main() -> None:
     fuzz()
     seconds = time.perf_counter() - start
     total = sum(answers.values())
-    print(f"{total:,} examples in {seconds:.1f} s ({seconds / total * 1000:.2f} ms each, generation included), no failure")
+    print(
+        f"{total:,} examples in {seconds:.1f} s ({seconds / total * 1000:.2f} ms each, generation included), no failure"
+    )
     for answer, count in answers.most_common():
         print(f"  {answer:<20} {count:>7,}")
 

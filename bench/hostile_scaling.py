@@ -25,9 +25,19 @@ def unknown_keys(n: int) -> Callable[[], int]:
 
 def _okr(i: int, target: str) -> dict[str, object]:
     return {
-        "file": f"p{i:05d}.md", "team": f"Team {i}", "period": "2026-Q1",
-        "objectives": [{"id": "O1", "title": "t", "line": 5, "column": 7, "pointer": "/okr/objectives/0",
-                        "aligns_to": {"objective": target, "line": 6, "column": 18}}],
+        "file": f"p{i:05d}.md",
+        "team": f"Team {i}",
+        "period": "2026-Q1",
+        "objectives": [
+            {
+                "id": "O1",
+                "title": "t",
+                "line": 5,
+                "column": 7,
+                "pointer": "/okr/objectives/0",
+                "aligns_to": {"objective": target, "line": 6, "column": 18},
+            }
+        ],
     }
 
 
@@ -45,7 +55,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,4000")
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    for name, case in (("unknown keys in one mapping", unknown_keys), ("aligns_to matching nothing", misses), ("one loop of aligns_to", loop)):
+    for name, case in (
+        ("unknown keys in one mapping", unknown_keys),
+        ("aligns_to matching nothing", misses),
+        ("one loop of aligns_to", loop),
+    ):
         first = None
         case(10)()  # the validator and the vocabularies are built once, as in a build
         for n in sizes:
@@ -55,7 +69,9 @@ def main() -> None:
             seconds = time.perf_counter() - start
             per = seconds / n
             first = first or per
-            print(f"{name:<30} {n:>6,}: {seconds:7.3f} s, {per * 1e6:8.1f} us each (x{per / first:.2f}), {characters:,} characters of findings")
+            print(
+                f"{name:<30} {n:>6,}: {seconds:7.3f} s, {per * 1e6:8.1f} us each (x{per / first:.2f}), {characters:,} characters of findings"
+            )
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ import argparse
 import random
 import time
 
-from mkdocs_okr.show import render
 from mkdocs_okr.rules.crosspage import add_cross_page
+from mkdocs_okr.show import render
 from mkdocs_okr.show.siteindex import build_index
 
 LEVELS = ["customer", "customers_users", "team", "unknown"]
@@ -24,25 +24,62 @@ PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
 
 def site(pages: int) -> list[dict[str, object]]:
     rng = random.Random(pages)
-    okrs: list[dict[str, object]] = [{
-        "file": "docs/company.md", "team": "Company", "period": "2026", "customer": [], "customers_users": [],
-        "objectives": [{"id": "O1", "title": "Restaurants choose us", "line": 6, "column": 7, "pointer": "/okr/objectives/0",
-                        "key_results": [{"id": "KR1", "text": "Raise renewal", "line": 8, "controllability": {"level": "customer"}}]}],
-    }]
+    okrs: list[dict[str, object]] = [
+        {
+            "file": "docs/company.md",
+            "team": "Company",
+            "period": "2026",
+            "customer": [],
+            "customers_users": [],
+            "objectives": [
+                {
+                    "id": "O1",
+                    "title": "Restaurants choose us",
+                    "line": 6,
+                    "column": 7,
+                    "pointer": "/okr/objectives/0",
+                    "key_results": [
+                        {"id": "KR1", "text": "Raise renewal", "line": 8, "controllability": {"level": "customer"}}
+                    ],
+                }
+            ],
+        }
+    ]
     for n in range(pages):
         objectives = []
         for o in range(2):
-            krs = [{"id": f"KR{k + 1}", "text": "Raise something from 1 to 2", "line": 8 + k,
-                    "controllability": {"level": rng.choice(LEVELS)}, **({"progress": rng.random()} if k else {})}
-                   for k in range(3)]
-            objective = {"id": f"O{o + 1}", "title": f"Objective {n}.{o}", "line": 6 + 10 * o, "column": 7,
-                         "pointer": f"/okr/objectives/{o}", "key_results": krs}
+            krs = [
+                {
+                    "id": f"KR{k + 1}",
+                    "text": "Raise something from 1 to 2",
+                    "line": 8 + k,
+                    "controllability": {"level": rng.choice(LEVELS)},
+                    **({"progress": rng.random()} if k else {}),
+                }
+                for k in range(3)
+            ]
+            objective = {
+                "id": f"O{o + 1}",
+                "title": f"Objective {n}.{o}",
+                "line": 6 + 10 * o,
+                "column": 7,
+                "pointer": f"/okr/objectives/{o}",
+                "key_results": krs,
+            }
             if rng.random() < 0.25:
                 target = "Company/2026/O1" if rng.random() < 0.95 else f"Company/2026/O{rng.randint(2, 9)}"
                 objective["aligns_to"] = {"objective": target, "line": 7 + 10 * o, "column": 18}
             objectives.append(objective)
-        okrs.append({"file": f"docs/teams/team-{n:05d}.md", "team": f"Team {n % 400}", "period": PERIODS[n % 4],
-                     "customer": [], "customers_users": [], "objectives": objectives})
+        okrs.append(
+            {
+                "file": f"docs/teams/team-{n:05d}.md",
+                "team": f"Team {n % 400}",
+                "period": PERIODS[n % 4],
+                "customer": [],
+                "customers_users": [],
+                "objectives": objectives,
+            }
+        )
     return okrs
 
 

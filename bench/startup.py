@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_overhead import CUSTOMER, generate, nproc, package_version, run, source_fingerprint  # noqa: E402
+from build_overhead import CUSTOMER, generate, nproc, package_version, run, source_fingerprint
 
 PAGE = "docs/okrs/okr-00001.md"
 BROKEN = "docs/okrs/broken.md"
@@ -69,8 +69,10 @@ def expect(label: str, result: tuple[float, subprocess.CompletedProcess[str], fl
     """The wall seconds of a run that exited with `code` and printed `marker`; else stop."""
     seconds, proc, _ = result
     if proc.returncode != code or marker not in proc.stdout:
-        sys.exit(f"startup: {label} exited {proc.returncode}, expected {code} and {marker!r}:\n"
-                 f"{proc.stdout[-1500:]}{proc.stderr[-1500:]}")
+        sys.exit(
+            f"startup: {label} exited {proc.returncode}, expected {code} and {marker!r}:\n"
+            f"{proc.stdout[-1500:]}{proc.stderr[-1500:]}"
+        )
     return seconds
 
 
@@ -87,7 +89,7 @@ def main() -> None:
         okr = command()
         runs = {  # label: (argv, folder, exit code, what its output holds)
             "check one page": (okr + ["check", PAGE], clean, 0, "no findings"),
-            "check one page, schema errors": (okr + ["check", BROKEN], broken, 1, "did you mean \"title\""),
+            "check one page, schema errors": (okr + ["check", BROKEN], broken, 1, 'did you mean "title"'),
             "--version": (okr + ["--version"], clean, 0, package_version("mkdocs-okr")),
             "python -c pass": ([sys.executable, "-c", "pass"], clean, 0, ""),
             'python -c "import yaml"': ([sys.executable, "-c", "import yaml"], clean, 0, ""),
@@ -101,15 +103,19 @@ def main() -> None:
     finally:
         shutil.rmtree(base, ignore_errors=True)
     python, yaml = times["python -c pass"], times['python -c "import yaml"']
-    print(f"Python {sys.version.split()[0]}, nproc {nproc()}, mkdocs-okr {package_version('mkdocs-okr')} "
-          f"(sources {source_fingerprint()}); a site of {args.pages} pages; {rounds} rounds, the commands in turn\n")
+    print(
+        f"Python {sys.version.split()[0]}, nproc {nproc()}, mkdocs-okr {package_version('mkdocs-okr')} "
+        f"(sources {source_fingerprint()}); a site of {args.pages} pages; {rounds} rounds, the commands in turn\n"
+    )
     print(f"{'command':<30} {'median s':>9} {'x python -c pass':>17} {'x import yaml':>14}")
     for label, seconds in times.items():
         over_python = statistics.median(s / p for s, p in zip(seconds, python))
         over_yaml = statistics.median(s / y for s, y in zip(seconds, yaml))
         print(f"{label:<30} {statistics.median(seconds):>9.3f} {over_python:>17.2f} {over_yaml:>14.2f}")
-    print("\nmedian s: wall seconds of the whole process on this machine; x: the median of the round-by-round"
-          "\nratios to that baseline, the figure to compare between machines.")
+    print(
+        "\nmedian s: wall seconds of the whole process on this machine; x: the median of the round-by-round"
+        "\nratios to that baseline, the figure to compare between machines."
+    )
 
 
 if __name__ == "__main__":

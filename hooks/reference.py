@@ -16,11 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mkdocs_okr import cli
-from mkdocs_okr.options import table as options
-from mkdocs_okr.levels import levels
-from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.datafiles import text
+from mkdocs_okr.levels import levels
+from mkdocs_okr.options import table as options
 from mkdocs_okr.read.validate import schema_text
+from mkdocs_okr.rules.registry import registry
 
 SCHEMA_URL_NOTE = (
     "The schema is published at [`schema/okr.schema.json`](../schema/okr.schema.json) and printed by "
@@ -69,9 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def rules_index() -> str:
-    rows = "\n".join(
-        f"| [`{r.id}`]({r.id}.md) | {_severity(r)} | {r.summary} |" for r in registry().values()
-    )
+    rows = "\n".join(f"| [`{r.id}`]({r.id}.md) | {_severity(r)} | {r.summary} |" for r in registry().values())
     return (
         "# Rules\n\nEvery finding names its rule. Each rule has a default severity, which a site changes "
         "under the plugin's `severity` option, and a page, objective or key result can silence it with "
@@ -86,11 +84,15 @@ def rule_page(rule_id: str) -> str:
     severity = f"**Default severity:** {_severity(rule)}\n"
     if rule.by_level:
         labels = levels()
-        severity = "Each key result gets one of four badges, and each level has its own default severity:\n\n" + "\n".join(
-            f"- {labels[level]['symbol']} **{labels[level]['label']}** (`{level}`): {labels[level]['meaning']}. "
-            f"Default severity: `{s.value}`."
-            for level, s in rule.by_level.items()
-        ) + "\n"
+        severity = (
+            "Each key result gets one of four badges, and each level has its own default severity:\n\n"
+            + "\n".join(
+                f"- {labels[level]['symbol']} **{labels[level]['label']}** (`{level}`): {labels[level]['meaning']}. "
+                f"Default severity: `{s.value}`."
+                for level, s in rule.by_level.items()
+            )
+            + "\n"
+        )
     return (
         f"# `{rule.id}`\n\n{rule.summary}\n\n{severity}\n"
         f"## How to fix it\n\n{rule.fix}\n\n## How to change what it does\n\n"
@@ -152,8 +154,7 @@ def configuration_page() -> str:
     mid-word on a phone, as a table's narrow first column did), its default as YAML, as a user
     writes it, the hosts that take it, and what it does."""
     sections = [
-        f"## `{option.name}`\n\nDefault: `{yaml_value(option.default)}`\n\n"
-        f"Set in: {_hosts(option)}.\n\n{option.doc}"
+        f"## `{option.name}`\n\nDefault: `{yaml_value(option.default)}`\n\nSet in: {_hosts(option)}.\n\n{option.doc}"
         for option in options.OPTIONS
     ]
     return (
@@ -190,4 +191,8 @@ def command_line_page() -> str:
         for name, command in cli.main.commands.items():
             with click.Context(command, parent=ctx, info_name=name) as sub:
                 sections.append(f"## `mkdocs-okr {name}`\n\n```text\n{command.get_help(sub)}\n```")
-    return "# Command line\n\nThe help of each command, as `mkdocs-okr COMMAND --help` prints it.\n\n" + "\n\n".join(sections) + "\n"
+    return (
+        "# Command line\n\nThe help of each command, as `mkdocs-okr COMMAND --help` prints it.\n\n"
+        + "\n\n".join(sections)
+        + "\n"
+    )

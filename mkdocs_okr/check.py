@@ -8,20 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .rules.controllability import annotate
 from .classify.vocabulary import SiteWords
-from .rules.crosspage import own_outline
-from .read.frontmatter import FrontMatter, read_block, read_okr
-from .read.positions import Origin
-from .read.limits import Limits
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
+from .read.frontmatter import FrontMatter, read_block, read_okr
+from .read.limits import Limits
 from .read.normalise import build_okr
-from .rules.registry import severity_of
+from .read.positions import Origin
 from .read.salvage import salvage
+from .read.validate import is_valid, validate
+from .rules.controllability import annotate
+from .rules.crosspage import own_outline
+from .rules.registry import severity_of
 from .rules.shape import shape
 from .rules.staleness import stale, today
 from .rules.suppress import suppress
-from .read.validate import is_valid, validate
 
 BOM = b"\xef\xbb\xbf"
 
@@ -156,4 +156,3 @@ def _diagnostics(findings: list[Finding], file: str, options: Options) -> list[D
                 Diagnostic(file, f.position.line, f.position.column, severity, f.rule, one_line(f.message), f.pointer)
             )
     return sorted(out, key=Diagnostic.sort_key)
-

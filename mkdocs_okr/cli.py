@@ -68,10 +68,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     """
     from dataclasses import replace
 
-    from .show import report
     from .check import Options
-    from .site.check import check_site
     from .rules.staleness import SourceDateError, today
+    from .show import report
+    from .site.check import check_site
 
     site = _site(config_file)
     options = site.options if site else Options()
@@ -87,7 +87,9 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
             raise UsageError(f"no such file or folder: {path}")
     named = [(_display(path), path) for path in _markdown_files(paths)]
     context = _context(site.docs_dir, named) if site and given and not _covers(given, site.docs_dir) else []
-    checked = check_site(named, context, options, workers, (site.languages, site.docs_dir) if site and site.languages else None)
+    checked = check_site(
+        named, context, options, workers, (site.languages, site.docs_dir) if site and site.languages else None
+    )
     for name, why in checked.unreadable:
         click.echo(f"mkdocs-okr: cannot read {name}: {why}", err=True)
     results = checked.results
@@ -110,13 +112,30 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
 
 @main.command()
 @click.argument("text")
-@click.option("--customer", multiple=True, help="Your direct customers (repeat for several) [default: from mkdocs.yml].")
-@click.option("--customers-users", multiple=True, help="Your customers' users (repeat for several) [default: from mkdocs.yml].")
-@click.option("--measures", type=click.Choice([l.value for l in Level if l is not Level.UNKNOWN]), help="Declare the level, as `measures:` does.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="mkdocs.yml to take the default parties from.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--customer", multiple=True, help="Your direct customers (repeat for several) [default: from mkdocs.yml]."
+)
+@click.option(
+    "--customers-users", multiple=True, help="Your customers' users (repeat for several) [default: from mkdocs.yml]."
+)
+@click.option(
+    "--measures",
+    type=click.Choice([level.value for level in Level if level is not Level.UNKNOWN]),
+    help="Declare the level, as `measures:` does.",
+)
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="mkdocs.yml to take the default parties from."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 def explain(
-    text: str, customer: tuple[str, ...], customers_users: tuple[str, ...], measures: str | None, config_file: Path | None, fmt: str
+    text: str,
+    customer: tuple[str, ...],
+    customers_users: tuple[str, ...],
+    measures: str | None,
+    config_file: Path | None,
+    fmt: str,
 ) -> None:
     """Say whose behaviour one key result measures, why, and what to measure instead."""
     import json

@@ -20,13 +20,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .options import readers as settings
 from .check import decode
-from .read.fences import okr_fences
+from .options import readers as settings
 from .options.table import BY_NAME, MARKDOWN, core_options, of_host, read_options
+from .read.fences import okr_fences
 from .read.frontmatter import FRONT_MATTER_RE
-from .site.outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 from .rules.staleness import SourceDateError, today
+from .site.outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 
 log = logging.getLogger("mkdocs.okr")
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
@@ -40,10 +40,15 @@ class OkrExtension(Extension):
         # so an unset option is "" here and None to the reader
         self.config = {o.name: ["" if o.default is None else o.default, o.doc] for o in of_host(MARKDOWN)}
         super().__init__(**kwargs)
-        given = {name: None if value == "" and BY_NAME[name].default is None else value for name, value in self.getConfigs().items()}
+        given = {
+            name: None if value == "" and BY_NAME[name].default is None else value
+            for name, value in self.getConfigs().items()
+        }
         try:
             values = read_options(given, MARKDOWN)
-            self.options = replace(core_options(values), today=today(values["today"]))  # one day for every page this converts
+            self.options = replace(
+                core_options(values), today=today(values["today"])
+            )  # one day for every page this converts
         except settings.SettingError as error:
             raise ValueError(f"okr extension: {error.setting}: {error}") from None
         except SourceDateError as error:

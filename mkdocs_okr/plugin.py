@@ -17,23 +17,23 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, write_file
 
-from .show import render
+from .check import Options, may_be_okr_page, read_text
 from .for_mkdocs import searchtext
 from .for_mkdocs.build import Build
-from .for_mkdocs.links import add_anchors, relative_path
-from .site.batch import Batch, Item, workers_for
-from .check import Options, may_be_okr_page, read_text
 from .for_mkdocs.config import OkrConfig
-from .options.table import core_options
 from .for_mkdocs.files import export_clash, index_clash
-from .read.frontmatter import FRONT_MATTER_RE
 from .for_mkdocs.index import INDEX_MARKER, generated_index, holds_marker, place_index, title_of
 from .for_mkdocs.languages import LanguageBuild, language_build, list_page
-from .site.outcome import Checked, Look, link_aligns
+from .for_mkdocs.links import add_anchors, relative_path
 from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
+from .options.table import core_options
+from .read.frontmatter import FRONT_MATTER_RE
 from .read.shield import safe_source
-from .site.wide import Holder, ShownIndex, site_wide
 from .rules.staleness import SourceDateError, today
+from .show import render
+from .site.batch import Batch, Item, workers_for
+from .site.outcome import Look, link_aligns
+from .site.wide import Holder, ShownIndex, site_wide
 
 log = get_plugin_logger(__name__)
 
@@ -98,7 +98,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         items = []
         options = replace(core_options(self.config), today=self.today)
         pages = sorted(
-            (f for f in files.documentation_pages(inclusion=lambda _: True) if f.inclusion.is_included() or f.page is not None),
+            (
+                f
+                for f in files.documentation_pages(inclusion=lambda _: True)
+                if f.inclusion.is_included() or f.page is not None
+            ),
             key=lambda f: f.src_uri,
         )
         self.build.pages = [self.build.name(file, config.docs_dir) for file in pages]
@@ -110,7 +114,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 self.build.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
-                item = Item(file.src_uri, raw, self.build.name(file, config.docs_dir), css_url, self._guidance(file.url))
+                item = Item(
+                    file.src_uri, raw, self.build.name(file, config.docs_dir), css_url, self._guidance(file.url)
+                )
                 items.append(item)
                 self.build.urls[item.file] = file.url
                 shielded = safe_source(raw, options.limits)
@@ -193,7 +199,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         the pages; the pages that need the result wait for it."""
         self.build.sources.clear()  # what MkDocs did not read (`--dirty`)
         self.build.checked = {
-            key: c for key, c in self.batch.all().items() if c.card is not None and not self.build.files[key].inclusion.is_excluded()
+            key: c
+            for key, c in self.batch.all().items()
+            if c.card is not None and not self.build.files[key].inclusion.is_excluded()
         }
         okr_json = [c.okr_json for c in self.build.checked.values() if c.okr_json]
         unread = [(c.file, c.diagnostics) for c in self.build.checked.values() if not c.okr_json]
@@ -206,7 +214,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 holders[src_uri] = Holder(links, get_relative_url(render.CSS_PATH, file.page.url))
         if okr_json or salvaged or holders:
             options = self.batch.options
-            self.build.site = self.batch.call(site_wide, okr_json, options.severity, holders, self.build.look.search_paths, unread, salvaged)
+            self.build.site = self.batch.call(
+                site_wide, okr_json, options.severity, holders, self.build.look.search_paths, unread, salvaged
+            )
         return env
 
     @event_priority(50)
@@ -323,4 +333,3 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if "://" in url or url.startswith("/"):
             return url
         return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"
-

@@ -23,15 +23,14 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
-from .show import render
-from .show import report
 from .check import Options
-from .read.positions import Origin
 from .model import Diagnostic
-from .options.table import SPHINX, core_options, of_host, read_options
 from .options.readers import SettingError
-from .site.outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
+from .options.table import SPHINX, core_options, of_host, read_options
+from .read.positions import Origin
 from .rules.staleness import SourceDateError, today
+from .show import render, report
+from .site.outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
 
 log = logging.getLogger(__name__)
 CSS_FILE = "mkdocs-okr/okr.css"  # under _static/

@@ -59,7 +59,9 @@ def assess(
     return Assessment(result, inferred, _measurable(text, reading, vocab.measurable, has_target))
 
 
-def _explained(level: Level, source: str, reading: Reading, parties: tuple[Sequence[str], Sequence[str]]) -> Controllability:
+def _explained(
+    level: Level, source: str, reading: Reading, parties: tuple[Sequence[str], Sequence[str]]
+) -> Controllability:
     evidence = _evidence(reading, level)
     return explained(level, source, evidence, _actor(evidence, level), reading, parties)
 
@@ -85,13 +87,19 @@ def _actor(evidence: Sequence[Signal], level: Level) -> Signal | None:
     if len(actors) < 2 or level is Level.UNKNOWN:
         return actors[0] if actors else None
     k, weights = LEVELS.index(level), model().weights
-    return max(actors, key=lambda s: (sum(weights.get(name, (0.0, 0.0, 0.0))[k] for name in signal_features(s)), -s.start))
+    return max(
+        actors, key=lambda s: (sum(weights.get(name, (0.0, 0.0, 0.0))[k] for name in signal_features(s)), -s.start)
+    )
 
 
 def _telling_words(reading: Reading, level: Level, k: int) -> list[Signal]:
     """Up to two of the sentence's words whose fitted weight points most to `level`."""
     s, weights = reading.sentence, model().weights
-    pulls = [(weights.get("word:" + lem, (0.0, 0.0, 0.0))[k], i) for i, lem in enumerate(s.lemmas) if s.words[i][:1].isalpha()]
+    pulls = [
+        (weights.get("word:" + lem, (0.0, 0.0, 0.0))[k], i)
+        for i, lem in enumerate(s.lemmas)
+        if s.words[i][:1].isalpha()
+    ]
     best = sorted((p for p in pulls if p[0] > TELLING), reverse=True)[:2]
     return [Signal(i, i + 1, level, s.phrase(i, i + 1), "word") for _, i in sorted(best, key=lambda p: p[1])]
 

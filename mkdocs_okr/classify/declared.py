@@ -19,7 +19,12 @@ def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) 
     ("districts" for "school districts") and, for the customer, the organisation in front
     ("campgrounds" for "campground owners")."""
     matcher = Matcher()
-    declared = [(party, level) for names, level in ((customers_users, USERS), (customer, CUSTOMER)) for name in names for party in parties(name)]
+    declared = [
+        (party, level)
+        for names, level in ((customers_users, USERS), (customer, CUSTOMER))
+        for name in names
+        for party in parties(name)
+    ]
     for party, level in declared:
         matcher.add(phrase(party.words), Entry("actor", level, source="declared"))
     for party, level in declared:
@@ -43,4 +48,3 @@ def staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) ->
                 if words:
                     levels[words[-1]] = level
     return levels
-

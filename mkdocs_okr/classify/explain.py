@@ -17,7 +17,30 @@ from .words import lemma
 CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
 _INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
 NO_EVIDENCE = "read from the whole sentence"  # shown when no single word or party decided
-_NOUN_BREAKS = {"per", "of", "from", "by", "to", "for", "in", "on", "at", "with", "and", "or", "a", "an", "the", "who", "that", "under", "over", "above", "below", "than"}
+_NOUN_BREAKS = {
+    "per",
+    "of",
+    "from",
+    "by",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "with",
+    "and",
+    "or",
+    "a",
+    "an",
+    "the",
+    "who",
+    "that",
+    "under",
+    "over",
+    "above",
+    "below",
+    "than",
+}
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +52,9 @@ def _suggestions() -> dict[str, Any]:
 def _carry_over() -> tuple[re.Pattern[str], ...]:
     """One expression per part that carries over: the change, then the time frame."""
     found = _suggestions()["carry_over"]
-    return tuple(re.compile("|".join(f"(?:{p})" for p in found[part]), re.IGNORECASE) for part in ("change", "time_frame"))
+    return tuple(
+        re.compile("|".join(f"(?:{p})" for p in found[part]), re.IGNORECASE) for part in ("change", "time_frame")
+    )
 
 
 def aim(text: str) -> str:
@@ -55,7 +80,12 @@ def people(phrase: str) -> str:
 
 
 def explained(
-    level: Level, source: str, evidence: Sequence[Signal], party: Signal | None, reading: Reading, parties_: tuple[Sequence[str], Sequence[str]]
+    level: Level,
+    source: str,
+    evidence: Sequence[Signal],
+    party: Signal | None,
+    reading: Reading,
+    parties_: tuple[Sequence[str], Sequence[str]],
 ) -> Controllability:
     """The answer with its reason and, for the customers' users, a customer-side alternative."""
     customer, customers_users = parties_

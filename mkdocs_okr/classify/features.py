@@ -41,7 +41,11 @@ def features(reading: Reading, stopwords: frozenset[str]) -> Features:
     if s.declares_parties:
         x["declares-parties"] = 1.0
     content = [lem for word, lem in zip(s.words, s.lemmas) if word[:1].isalpha() and lem not in stopwords]
-    x.update(dict.fromkeys(["word:" + lem for lem in content] + ["pair:" + a + "_" + b for a, b in zip(content, content[1:])], 1.0))
+    x.update(
+        dict.fromkeys(
+            ["word:" + lem for lem in content] + ["pair:" + a + "_" + b for a, b in zip(content, content[1:])], 1.0
+        )
+    )
     if s.first is not None:
         x["first:" + s.lemmas[s.first]] = 1.0
     return x

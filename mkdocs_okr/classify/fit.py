@@ -28,7 +28,6 @@ from ..read.normalise import names
 from . import read_features
 from .model import LEVELS, MODEL_FILE, Answerable, Model, from_json, softmax
 
-
 L2 = 3.0
 ITERATIONS = 200
 FOLDS = 5
@@ -65,12 +64,18 @@ def examples(folder: Path) -> list[Example]:
             for kr in group["key_results"]:
                 if kr["level"] != "mixed":
                     weight = ARTICLE if kr.get("article") else 1.0
-                    found.append(Example(domain, kr["text"], kr["level"], read_features(kr["text"], customer, users), weight))
+                    found.append(
+                        Example(domain, kr["text"], kr["level"], read_features(kr["text"], customer, users), weight)
+                    )
     return found
 
 
 def fit(
-    xs: Sequence[dict[str, float]], ys: Sequence[int], weights: Sequence[float], start: Model | None = None, iterations: int = ITERATIONS
+    xs: Sequence[dict[str, float]],
+    ys: Sequence[int],
+    weights: Sequence[float],
+    start: Model | None = None,
+    iterations: int = ITERATIONS,
 ) -> Model:
     """Weights that minimise the penalised, weighted log loss of the labels `ys` (level indexes) given `xs`."""
     names = sorted({name for x in xs for name in x} | set(start.weights if start else ()))
@@ -114,7 +119,9 @@ def fit(
                 wi[k] -= STEP * g / math.sqrt(acc[k])
     rounded = {name: (round(wi[0], 4), round(wi[1], 4), round(wi[2], 4)) for name, wi in zip(names, w)}
     kept = {name: wi for name, wi in rounded.items() if max(map(abs, wi)) >= 1e-3}
-    return Model(kept, (round(bias[0], 4), round(bias[1], 4), round(bias[2], 4)), start.thresholds if start else (0.5, 0.5, 0.5))
+    return Model(
+        kept, (round(bias[0], 4), round(bias[1], 4), round(bias[2], 4)), start.thresholds if start else (0.5, 0.5, 0.5)
+    )
 
 
 def _scored(found: Iterable[Example]) -> tuple[list[dict[str, float]], list[int], list[float]]:
@@ -153,7 +160,9 @@ def figures(labels: Sequence[str], answers: Sequence[str]) -> dict[str, float]:
     }
 
 
-def thresholds(labels: Sequence[str], probabilities: Sequence[tuple[Sequence[float], Answerable]]) -> tuple[float, float, float]:
+def thresholds(
+    labels: Sequence[str], probabilities: Sequence[tuple[Sequence[float], Answerable]]
+) -> tuple[float, float, float]:
     """The most accurate thresholds whose false alarms stay within MAX_FALSE_ALARMS (ties: the lowest).
 
     A key result is answered by its most probable level or not at all, so each level's threshold
@@ -161,11 +170,17 @@ def thresholds(labels: Sequence[str], probabilities: Sequence[tuple[Sequence[flo
     theirs = sum(lbl in ("customer", "team") for lbl in labels)
     chosen = []
     for k, level in enumerate(LEVELS):
-        won = [(p[k] if can[k] else 0.0, lbl) for (p, can), lbl in zip(probabilities, labels) if max(range(3), key=p.__getitem__) == k]
+        won = [
+            (p[k] if can[k] else 0.0, lbl)
+            for (p, can), lbl in zip(probabilities, labels)
+            if max(range(3), key=p.__getitem__) == k
+        ]
         best: tuple[int, float] | None = None
         for t in GRID:
             right = sum((lbl == level.value) if p >= t else (lbl == "unknown") for p, lbl in won)
-            alarms = sum(p >= t and lbl in ("customer", "team") for p, lbl in won) if level is Level.CUSTOMERS_USERS else 0
+            alarms = (
+                sum(p >= t and lbl in ("customer", "team") for p, lbl in won) if level is Level.CUSTOMERS_USERS else 0
+            )
             if alarms <= MAX_FALSE_ALARMS * theirs and (best is None or right > best[0]):
                 best = (right, t)
         assert best is not None, f"no threshold keeps false alarms within bounds for {level.value}"
@@ -183,7 +198,11 @@ def fitted(folder: Path) -> tuple[Model, list[Example], list[tuple[list[float], 
 
 
 def to_json(model: Model) -> str:
-    data = {"bias": model.bias, "thresholds": model.thresholds, "weights": {k: list(v) for k, v in model.weights.items()}}
+    data = {
+        "bias": model.bias,
+        "thresholds": model.thresholds,
+        "weights": {k: list(v) for k, v in model.weights.items()},
+    }
     return json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -194,8 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model, found, probabilities = fitted(args.folder)
     shown = figures([e.label for e in found], [answer(p, model.thresholds) for p in probabilities])
-    print(f"{len(found)} key results, {len({e.domain for e in found})} domains; domains held out: "
-          + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()) + f"; thresholds {model.thresholds}")
+    print(
+        f"{len(found)} key results, {len({e.domain for e in found})} domains; domains held out: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
+        + f"; thresholds {model.thresholds}"
+    )
     target = Path(__file__).resolve().parent.parent / MODEL_FILE
     if args.check:
         same = from_json(json.loads(target.read_text(encoding="utf-8"))) == model

@@ -80,7 +80,9 @@ def _words() -> _Words:
 _QUOTES = re.compile("[\"\u201c\u201d\u2018`]|(?<![a-z])'|(?<![s])'(?![a-z])", re.IGNORECASE)
 _SIZE = re.compile(r"^\W*\d[\d\s,.+<>~kK\u2013-]*\s+\w+\W*$")  # "(10-250 employees)": a size, not a party
 _ASIDE = re.compile(r"\(([^()]*)\)")
-_DASH = re.compile(r"\s[\u2014\u2013-]\s|,\s*(?=(?:namely|mostly|mainly|especially|i\.e\.|e\.g\.|including|such as|chiefly|notably)\b)")
+_DASH = re.compile(
+    r"\s[\u2014\u2013-]\s|,\s*(?=(?:namely|mostly|mainly|especially|i\.e\.|e\.g\.|including|such as|chiefly|notably)\b)"
+)
 _TOKEN = re.compile(r"[^\s,;:]+|,")
 _SLASHED = re.compile(r"(?<=\w)/(?=\w)")
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
@@ -122,7 +124,7 @@ def _segment(tokens: list[str], owner: Party | None) -> list[Party]:
 
 
 def _split_slashes(tokens: list[str]) -> list[str]:
-    """"clinics/practices" names two parties; "clinic/practice managers" one, of two kinds."""
+    """ "clinics/practices" names two parties; "clinic/practice managers" one, of two kinds."""
     out = []
     for i, token in enumerate(tokens):
         last = i + 1 == len(tokens) or tokens[i + 1] == "," or _is_coordinator(tokens, i + 1)
@@ -145,8 +147,17 @@ def _before_clause(tokens: list[str]) -> list[str]:
         before = tokens[i - 1].lower() if i else ""
         participle = low in words.participles or (len(low) > 3 and low.endswith(("ing", "ed")))
         # "destination marketing orgs": an -ing word before the run's last noun names a kind of it
-        modifier = low.endswith("ing") and i + 2 == len(tokens) and lemma(before) == before and lemma(tokens[i + 1].lower()) != tokens[i + 1].lower()
-        after_noun = before not in words.determiners | words.prepositions and before != "," and not _is_coordinator(tokens, i - 1)
+        modifier = (
+            low.endswith("ing")
+            and i + 2 == len(tokens)
+            and lemma(before) == before
+            and lemma(tokens[i + 1].lower()) != tokens[i + 1].lower()
+        )
+        after_noun = (
+            before not in words.determiners | words.prepositions
+            and before != ","
+            and not _is_coordinator(tokens, i - 1)
+        )
         if i and participle and after_noun and not modifier:
             return tokens[:i]
     return tokens
@@ -208,7 +219,11 @@ def _party(tokens: list[str], strip_possessive: bool = False) -> Party | None:
     last = tokens[-1]
     initials = 1 < len(last.rstrip("s")) <= 5 and last.rstrip("s").isupper()
     low = last.lower()
-    head = low.rstrip("s") if initials else words.irregular.get(low) or (low[:-3] + "man" if low.endswith("men") else lemma(low))
+    head = (
+        low.rstrip("s")
+        if initials
+        else words.irregular.get(low) or (low[:-3] + "man" if low.endswith("men") else lemma(low))
+    )
     return Party(text, head, None, initials)
 
 

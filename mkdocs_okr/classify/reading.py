@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Level
-from .sentence import _ATTACH_AFTER, _CLAUSE_BREAKS, _DETERMINERS, _MODIFYING, _OBJECT_PREPOSITIONS, Sentence
+from .sentence import _ATTACH_AFTER, _CLAUSE_BREAKS, _MODIFYING, _OBJECT_PREPOSITIONS, Sentence
 from .vocabulary import Vocabulary
 from .words import POSSESSIVES as _POSSESSIVES
 from .words import Entry
@@ -30,7 +30,9 @@ class Signal:
     level: Level
     text: str
     kind: str  # actor | metric | team-verb | deadline | reporter
-    role: str = ""  # subject | counted | numbered | owner | denominator | object | counterparty | possessor | modifier | yields
+    role: str = (
+        ""  # subject | counted | numbered | owner | denominator | object | counterparty | possessor | modifier | yields
+    )
     scope: str = ""  # after-subject | before-outcome | modifier
     source: str = ""  # a party's source (declared, site, a group of actors.yaml); a metric's family
     strong: bool = False
@@ -66,7 +68,9 @@ def _actor_signals(s: Sentence) -> list[Signal]:
                 possessors[start] = possessor
         if s.role_before(start, "reporters", 3) is not None and _counts_defects(s):
             continue  # "bugs reported by restaurants": they only report; the count is the team's
-        signals.append(Signal(start, end, level, s.phrase(start, end), "actor", _role(start, end, level, s), source=source))
+        signals.append(
+            Signal(start, end, level, s.phrase(start, end), "actor", _role(start, end, level, s), source=source)
+        )
     by_start = {x.start: x for x in signals}
     for possessed, possessor in possessors.items():
         if possessor in by_start and possessed in by_start:
@@ -78,11 +82,16 @@ def _actor_signals(s: Sentence) -> list[Signal]:
 
 
 def _join_compounds(signals: list[Signal], s: Sentence) -> list[Signal]:
-    """"restaurant customers": a party noun and the word customer(s) right after it name one party."""
+    """ "restaurant customers": a party noun and the word customer(s) right after it name one party."""
     joined: list[Signal] = []
     for signal in signals:
         last = joined[-1] if joined else None
-        if last and last.end == signal.start and last.level is signal.level and s.lemmas[signal.start] in ("customer", "client"):
+        if (
+            last
+            and last.end == signal.start
+            and last.level is signal.level
+            and s.lemmas[signal.start] in ("customer", "client")
+        ):
             last.end, last.text = signal.end, s.phrase(last.start, signal.end)
         else:
             joined.append(signal)
@@ -103,13 +112,23 @@ def _role(start: int, end: int, level: Level, s: Sentence) -> str:
         j = start - 4 + k
         if before[k] == "of" and s.role_before(j, "counters", 2) is not None:
             counter = s.role_before(j, "counters", 2)
-            scoped = s.text_at((counter or 0) - 2 if s.text_at((counter or 0) - 1)[:1].isdigit() else (counter or 0) - 1) in _OBJECT_PREPOSITIONS
+            scoped = (
+                s.text_at((counter or 0) - 2 if s.text_at((counter or 0) - 1)[:1].isdigit() else (counter or 0) - 1)
+                in _OBJECT_PREPOSITIONS
+            )
             return "object" if scoped else "counted"
         if before[k][:1].isdigit():
             return "numbered"
         if before[k] == "per":
             return "denominator"
-        if not before[k] or before[k] in _CLAUSE_BREAKS or j in s.metric_at or j in s.actor_at or before[k] in _ATTACH_AFTER or before[k] in _OBJECT_PREPOSITIONS:
+        if (
+            not before[k]
+            or before[k] in _CLAUSE_BREAKS
+            or j in s.metric_at
+            or j in s.actor_at
+            or before[k] in _ATTACH_AFTER
+            or before[k] in _OBJECT_PREPOSITIONS
+        ):
             break
     if _modifies_product(end, s):
         return "modifier"  # "citizen portal uptime", "citizen-facing forms": about the product, not the party
@@ -145,7 +164,7 @@ def _owned_metric(start: int, end: int, s: Sentence) -> Entry | None:
 
 
 def _resolve_customer_word(start: int, end: int, s: Sentence) -> tuple[Level, str, int | None]:
-    """"a restaurant's customers", "their clients", "customers of each studio" are end consumers
+    """ "a restaurant's customers", "their clients", "customers of each studio" are end consumers
     (and the restaurant or studio only their possessor); so are bare "clients" on a page that
     names its own customers otherwise (law firms, accounting firms). "restaurant customers" and,
     on a page that names no customer, "our customers" are the team's own."""
@@ -164,7 +183,9 @@ def _resolve_customer_word(start: int, end: int, s: Sentence) -> tuple[Level, st
     if s.text_at(start - 1) == "end":
         return USERS, "possessed", None
     before = s.actor_at.get(start - 1)
-    if s.text_at(start - 1) in ("our", "your") or (before and before[2].level is CUSTOMER and before[2].kind == "actor"):
+    if s.text_at(start - 1) in ("our", "your") or (
+        before and before[2].level is CUSTOMER and before[2].kind == "actor"
+    ):
         return CUSTOMER, "ours", None  # "our customers", "restaurant customers"
     if s.declares_parties:
         return USERS, "ambiguous", None  # the page names its parties otherwise: these are the customers' customers
@@ -184,12 +205,16 @@ def _metric_signals(s: Sentence) -> list[Signal]:
             role = "denominator"  # "cost per 1,000 tickets sold"
         elif start <= 2 and s.acts_after(start, end) and entry.level is TEAM:
             role = "subject"  # the product acts: "Scanner app works offline"
-        signals.append(Signal(start, end, entry.level, s.phrase(start, end), "metric", role, source=entry.source, strong=entry.strong))
+        signals.append(
+            Signal(
+                start, end, entry.level, s.phrase(start, end), "metric", role, source=entry.source, strong=entry.strong
+            )
+        )
     return signals
 
 
 def _by_agent(end: int, s: Sentence) -> bool:
-    """"renewals by riders", "requests submitted by residents": a party after "by" does what is counted,
+    """ "renewals by riders", "requests submitted by residents": a party after "by" does what is counted,
     unless the count is of the team's defects ("bugs reported by salons")."""
     if s.role_at(end) == "reporters" and _counts_defects(s):
         return False
@@ -206,7 +231,11 @@ def _metric_owner(start: int, end: int, s: Sentence) -> Level | None:
     if s.text_at(end) in _ATTACH_AFTER or _by_agent(end, s):
         for k in range(end + 1, end + 5):
             if k in s.actor_at and s.actor_at[k][2].kind in ("actor", "staff"):
-                return s.actor_at[k][2].level if s.actor_at[k][2].kind == "actor" else s.staff_as.get(s.lemmas[s.actor_at[k][1] - 1], (USERS, 0))[0]
+                return (
+                    s.actor_at[k][2].level
+                    if s.actor_at[k][2].kind == "actor"
+                    else s.staff_as.get(s.lemmas[s.actor_at[k][1] - 1], (USERS, 0))[0]
+                )
     return None
 
 
@@ -284,10 +313,13 @@ def _apply_scopes(signals: list[Signal], s: Sentence) -> list[Signal]:
     outcome = next((j for j in s.role_starts if s.role_at(j) == "outcome_markers" and j > 0), None)
     kept = []
     for x in signals:
-        if negation is not None and x.start >= negation and not any(w in _CLAUSE_BREAKS for w in s.words[negation : x.start]):
+        if (
+            negation is not None
+            and x.start >= negation
+            and not any(w in _CLAUSE_BREAKS for w in s.words[negation : x.start])
+        ):
             continue
         if outcome is not None and x.start < outcome:
             x.scope = "before-outcome"
         kept.append(x)
     return kept
-

@@ -19,7 +19,25 @@ _OBJECT_PREPOSITIONS = {"to", "for", "with", "at", "on", "into", "in", "through"
 _MODIFYING = {"-", "related", "based", "specific", "driven", "facing", "level"}  # "checkout-related ..."
 _DETERMINERS = {"the", "a", "an", "each", "every", "all", "our", "their", "its", "new", "existing", "active"}
 # words that follow a party's name without making it act: "restaurants and cafes", "venues with", "districts above"
-_NOT_VERBS = {"and", "or", "with", "without", "than", "above", "below", "under", "over", "who", "'s", "'", "-", "%", "/", "<", ">"}
+_NOT_VERBS = {
+    "and",
+    "or",
+    "with",
+    "without",
+    "than",
+    "above",
+    "below",
+    "under",
+    "over",
+    "who",
+    "'s",
+    "'",
+    "-",
+    "%",
+    "/",
+    "<",
+    ">",
+}
 _NOT_A_VERB = _OBJECT_PREPOSITIONS | _ATTACH_AFTER | _NOT_VERBS
 Span = tuple[int, int, Entry]
 
@@ -54,7 +72,9 @@ class Sentence:
         covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
         actors = merge(declared.spans(self.lemmas), builtin_actors)
         # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
-        self.actors = [span for span in actors if not covered.issuperset(range(span[0], span[1]))] if covered else actors
+        self.actors = (
+            [span for span in actors if not covered.issuperset(range(span[0], span[1]))] if covered else actors
+        )
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
         self.staff_as = staff_levels(tuple(customer), tuple(customers_users))
@@ -101,6 +121,7 @@ class Sentence:
         return opening and not modifier and nxt not in _NOT_A_VERB
 
     def agent_by(self, start: int) -> bool:
-        """"renewals by riders", "requests submitted by residents": the party after "by" does it."""
-        return self.text_at(start - 1) == "by" or (self.text_at(start - 2) == "by" and self.text_at(start - 1) in _DETERMINERS)
-
+        """ "renewals by riders", "requests submitted by residents": the party after "by" does it."""
+        return self.text_at(start - 1) == "by" or (
+            self.text_at(start - 2) == "by" and self.text_at(start - 1) in _DETERMINERS
+        )

@@ -18,7 +18,12 @@ from ..model import Level
 from .words import Entry, Lexicon, Matcher, lemma, phrase
 
 CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
-SITE_PARTIES = {"customer": (CUSTOMER, "actor"), "customers_users": (USERS, "actor"), "customer_staff": (CUSTOMER, "staff"), "team": (TEAM, "actor")}
+SITE_PARTIES = {
+    "customer": (CUSTOMER, "actor"),
+    "customers_users": (USERS, "actor"),
+    "customer_staff": (CUSTOMER, "staff"),
+    "team": (TEAM, "actor"),
+}
 _ACTOR_GROUPS = [
     ("customer", CUSTOMER, "actor"),
     ("customer_standin", CUSTOMER, "actor"),
@@ -80,7 +85,9 @@ def site_words(option: Mapping[str, Any] | None) -> SiteWords:
         return ()
     pairs = [(kind, tuple(option.get(kind) or ())) for kind in SITE_PARTIES]
     metrics = option.get("metrics") or {}
-    pairs += [(f"metrics:{level}", tuple(metrics.get(level) or ())) for level in ("customer", "customers_users", "team")]
+    pairs += [
+        (f"metrics:{level}", tuple(metrics.get(level) or ())) for level in ("customer", "customers_users", "team")
+    ]
     return tuple((kind, words) for kind, words in pairs if words)
 
 

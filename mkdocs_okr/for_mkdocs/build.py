@@ -30,9 +30,13 @@ class Build:
     index: File | None = None  # the index page the build generated
     urls: dict[str, str] = field(default_factory=dict)  # page file as diagnostics name it -> the page's URL
     shielded: dict[str, str] = field(default_factory=dict)  # src_uri -> what MkDocs reads instead of the page's file
-    sources: dict[str, bytes] = field(default_factory=dict)  # src_uri -> the bytes read in on_files, until MkDocs reads the page
+    sources: dict[str, bytes] = field(
+        default_factory=dict
+    )  # src_uri -> the bytes read in on_files, until MkDocs reads the page
     index_pages: set[str] = field(default_factory=set)  # the pages that hold the index marker
-    checked: dict[str, Checked] = field(default_factory=dict)  # src_uri -> each OKR page checked, once every page is read
+    checked: dict[str, Checked] = field(
+        default_factory=dict
+    )  # src_uri -> each OKR page checked, once every page is read
     site: Callable[[], SiteWide] | None = None  # waits for the site-wide steps' result
 
     def name(self, file: File, docs_dir: str) -> str:

@@ -6,8 +6,8 @@ from typing import Any
 
 from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 
-from ..options.table import MKDOCS, Option, of_host, unknown
 from ..options.readers import SettingError
+from ..options.table import MKDOCS, Option, of_host, unknown
 
 
 class Setting(BaseConfigOption[Any]):
@@ -34,4 +34,3 @@ class OkrConfig(Config):
         failed, warnings = super().validate()
         known = [name for name, _ in self._schema]
         return failed, [(key, unknown(key, known)) if key not in known else (key, w) for key, w in warnings]
-

@@ -34,7 +34,9 @@ def index_clash(files: Files, index: File, shown: Callable[[File], str]) -> str 
     if taken is None:
         return None
     file, user = taken
-    marker = f", or add the line {INDEX_MARKER} to {user} to show the index there" if file.is_documentation_page() else ""
+    marker = (
+        f", or add the line {INDEX_MARKER} to {user} to show the index there" if file.is_documentation_page() else ""
+    )
     return (
         f"{user} takes {index.dest_uri} in the built site, where the OKR index would go, so the index is not "
         f"generated: set the okr plugin's option index to another path, e.g. index: okrs/all.md{marker}"

@@ -19,9 +19,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..check import normalise
-from ..show import render
 from ..read.fences import fenced_blocks
 from ..read.frontmatter import FRONT_MATTER_RE
+from ..show import render
 from .build import Build
 from .languages import LanguageBuild, translate
 
@@ -58,13 +58,18 @@ def index_file(config: MkDocsConfig, path: str, content: str, language: Language
     return file
 
 
-def generated_index(files: Files, config: MkDocsConfig, path: str, language: LanguageBuild, build: Build) -> tuple[File | None, str]:
+def generated_index(
+    files: Files, config: MkDocsConfig, path: str, language: LanguageBuild, build: Build
+) -> tuple[File | None, str]:
     """The index page to generate at `path` (in the language's folder, with mkdocs-static-i18n),
     or None when none is wanted or a page of the site is there, with a line that tells the writer so."""
     if not path:
         return None, ""
     if files.get_file_from_path(path) is not None:
-        return None, f"{path} is a page of yours, so the OKR index is not generated there; add the line {INDEX_MARKER} to it to show the index in it"
+        return (
+            None,
+            f"{path} is a page of yours, so the OKR index is not generated there; add the line {INDEX_MARKER} to it to show the index in it",
+        )
     return index_file(config, path, render.index_page(INDEX_MARKER, build.look.search_paths), language), ""
 
 

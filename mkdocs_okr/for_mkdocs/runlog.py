@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..show import report
 from ..model import Diagnostic, Severity
+from ..show import report
 from ..site.outcome import LOG_LEVEL, Checked, log_line
 
 Findings = dict[str, list[Diagnostic]]  # page file -> its findings, in order
@@ -54,7 +54,9 @@ def log_all(findings: Findings, log: logging.Logger) -> None:
         _log(found, log)
 
 
-def log_changes(findings: Findings, before: Mapping[str, Sequence[Diagnostic]], log: logging.Logger, strict: bool) -> None:
+def log_changes(
+    findings: Findings, before: Mapping[str, Sequence[Diagnostic]], log: logging.Logger, strict: bool
+) -> None:
     """The findings of each page whose findings are not those of the build before (a page that
     has none left says so), then a line that sums up the site. Under `--strict`, that line is a
     warning while a finding not printed again would fail the build, so the rebuild fails as the
@@ -74,7 +76,8 @@ def summary(findings: Findings, changed: int) -> str:
     """`OKR findings changed on 1 of 3 OKR pages; the site has 1 error, 2 warnings`."""
     all_found = [d for found in findings.values() for d in found]
     counts = [
-        _plural(sum(d.severity is s for d in all_found), s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        _plural(sum(d.severity is s for d in all_found), s.value)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
     found = ", ".join(c for c in counts if not c.startswith("0 ")) or "no findings"
     pages = _plural(len(findings), "OKR page")

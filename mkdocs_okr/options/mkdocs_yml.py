@@ -38,11 +38,15 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
             default, items = loader.construct_object(items[-1]), items[:-1]
         names = [loader.construct_scalar(item) for item in items]
     else:
-        raise yaml.constructor.ConstructorError(None, None, f"!ENV: expected a variable's name or a list, found a {node.id}", node.start_mark)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"!ENV: expected a variable's name or a list, found a {node.id}", node.start_mark
+        )
     for name in names:
         if name in os.environ:
             value = os.environ[name]
-            return loader.construct_object(yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value))
+            return loader.construct_object(
+                yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value)
+            )
     return default
 
 

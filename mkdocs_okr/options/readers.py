@@ -127,8 +127,12 @@ def site_vocabulary(value: object) -> SiteWords:
     for key, words in value.items():
         if key == "metrics":
             if not isinstance(words, dict):
-                raise SettingError(f"metrics: expected a mapping of {', '.join(_METRIC_OWNERS)} to words, got {words!r}")
-            checked["metrics"] = {owner: _words(f"metrics: {owner}", _METRIC_OWNERS, owner, listed) for owner, listed in words.items()}
+                raise SettingError(
+                    f"metrics: expected a mapping of {', '.join(_METRIC_OWNERS)} to words, got {words!r}"
+                )
+            checked["metrics"] = {
+                owner: _words(f"metrics: {owner}", _METRIC_OWNERS, owner, listed) for owner, listed in words.items()
+            }
         else:
             checked[key] = _words(str(key), (*SITE_PARTIES, "metrics"), key, words)
     return site_words(checked)

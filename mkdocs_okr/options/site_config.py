@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from ..check import Options
-from .mkdocs_yml import SiteConfigError, read as read_file
-from .table import MKDOCS, core_options, of_host, read_options, unknown
-from .readers import SettingError
 from ..site.translations import Languages, languages_from
+from .mkdocs_yml import SiteConfigError
+from .mkdocs_yml import read as read_file
+from .readers import SettingError
+from .table import MKDOCS, core_options, of_host, read_options, unknown
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ def read(path: Path, given: dict[Any, Any]) -> tuple[Options, tuple[str, ...]]:
     """The plugin's options as the build reads them, and what MkDocs would warn of (an option
     that is not one); SiteConfigError for the first option that is wrong."""
     known = [option.name for option in of_host(MKDOCS)]
-    warnings = tuple(f'{path}: okr plugin option "{key}": {unknown(str(key), known)}' for key in given if key not in known)
+    warnings = tuple(
+        f'{path}: okr plugin option "{key}": {unknown(str(key), known)}' for key in given if key not in known
+    )
     try:
         return core_options(read_options(given, MKDOCS)), warnings
     except SettingError as error:
@@ -59,9 +62,7 @@ def _plugin_options(plugins: Any, plugin: str) -> Any:
     if isinstance(plugins, dict):
         entries = list(plugins.items())
     else:
-        entries = [
-            next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None) for p in plugins or ()
-        ]
+        entries = [next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None) for p in plugins or ()]
     for name, options in entries:
         if name == plugin:
             return options

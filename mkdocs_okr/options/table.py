@@ -16,9 +16,21 @@ from typing import Any
 
 from ..check import Options
 from ..read.limits import DEPTH_CEILING, Limits
-from ..show.report import EXPORT_FILE
 from ..show.render import GUIDANCE_URL
-from .readers import SettingError, boolean, day, link, name_list, severities, site_path, site_vocabulary, text, whole, whole_or_unset
+from ..show.report import EXPORT_FILE
+from .readers import (
+    SettingError,
+    boolean,
+    day,
+    link,
+    name_list,
+    severities,
+    site_path,
+    site_vocabulary,
+    text,
+    whole,
+    whole_or_unset,
+)
 
 MKDOCS, SPHINX, MARKDOWN = "mkdocs", "sphinx", "markdown"  # the checker reads mkdocs.yml, so it takes MkDocs' options
 EVERY = frozenset({MKDOCS, SPHINX, MARKDOWN})
@@ -43,21 +55,36 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("enabled", boolean, True, frozenset({MKDOCS}), "Set to false to turn the plugin off, e.g. with `!ENV [OKR_ENABLED, true]`."),
     Option(
-        "customer", name_list, (), EVERY,
+        "enabled",
+        boolean,
+        True,
+        frozenset({MKDOCS}),
+        "Set to false to turn the plugin off, e.g. with `!ENV [OKR_ENABLED, true]`.",
+    ),
+    Option(
+        "customer",
+        name_list,
+        (),
+        EVERY,
         "Your direct customers, by default for every OKR page: who buys or adopts your product "
         "(e.g. `[restaurant owners, restaurants]`). A page's own `okr.customer` replaces it.",
         core="customer",
     ),
     Option(
-        "customers_users", name_list, (), EVERY,
+        "customers_users",
+        name_list,
+        (),
+        EVERY,
         "Your customers' users, by default for every OKR page: the people your customers serve "
         "(e.g. `[diners]`). A page's own `okr.customers_users` replaces it.",
         core="customers_users",
     ),
     Option(
-        "vocabulary", site_vocabulary, {}, EVERY,
+        "vocabulary",
+        site_vocabulary,
+        {},
+        EVERY,
         "Your own words, for the classifier: names for your `customer`, your `customers_users`, the "
         "customer's staff (`customer_staff`) and your own `team`, and `metrics` by the party whose "
         "behaviour they count (`customer`, `customers_users` or `team`). They win over the built-in words, "
@@ -65,15 +92,21 @@ OPTIONS: tuple[Option, ...] = (
         core="vocabulary",
     ),
     Option(
-        "guidance_url", link, GUIDANCE_URL, EVERY,
+        "guidance_url",
+        link,
+        GUIDANCE_URL,
+        EVERY,
         "Where the rule pages live that cards link to (`rules/<id>/` is added): a full URL, a path "
         "from the server's root such as `/okr-guide/`, or a path inside this site such as `./` when the "
         "site carries the rule pages itself.",
     ),
     Option(
-        "index", text, "okrs/index.md", frozenset({MKDOCS}),
+        "index",
+        text,
+        "okrs/index.md",
+        frozenset({MKDOCS}),
         "Where the generated page with the site's OKR index goes (periods, a chart and a table per "
-        "team, the alignment tree); `\"\"` for none. A page of your own that holds the line "
+        'team, the alignment tree); `""` for none. A page of your own that holds the line '
         "`<!-- mkdocs-okr: index -->` shows the index there instead, and a file of yours that the site "
         "writes where the index would go (`okrs.md` goes to `okrs/index.html` too) is never replaced: "
         "the index is not generated, and the build says so. Without a `nav:`, the index is one entry of "
@@ -81,65 +114,113 @@ OPTIONS: tuple[Option, ...] = (
         "path (e.g. `- okrs/index.md`), and MkDocs does not report it as a page left out of the nav.",
     ),
     Option(
-        "export", site_path, EXPORT_FILE, frozenset({MKDOCS}),
+        "export",
+        site_path,
+        EXPORT_FILE,
+        frozenset({MKDOCS}),
         "Where in the built site the build writes every OKR of the site as JSON, in the JSON "
-        "report's format; `\"\"` for none. A file of yours that the site has at that path is never "
+        'report\'s format; `""` for none. A file of yours that the site has at that path is never '
         "replaced: the export is not written, and the build says so.",
     ),
     Option(
-        "workers", whole_or_unset, None, frozenset({MKDOCS}),
+        "workers",
+        whole_or_unset,
+        None,
+        frozenset({MKDOCS}),
         "Worker processes that check pages while MkDocs renders: unset to decide by the site's size "
         "and the machine's cores (200 OKR pages or more, and more than one core), `0` to check in the "
         "build's own process. The findings and the site are the same either way.",
     ),
-    Option("min_key_results", whole(0), 2, EVERY, "Fewer key results than this on an objective is a `key-result-count` finding.", core="min_key_results"),
-    Option("max_key_results", whole(1), 5, EVERY, "More key results than this on an objective is a `key-result-count` finding.", core="max_key_results"),
     Option(
-        "stale_after_days", whole(0), 45, EVERY,
-        "A key result whose `updated` date is more days old than this is reported as `stale`.", core="stale_after_days",
+        "min_key_results",
+        whole(0),
+        2,
+        EVERY,
+        "Fewer key results than this on an objective is a `key-result-count` finding.",
+        core="min_key_results",
     ),
     Option(
-        "today", day, None, EVERY,
+        "max_key_results",
+        whole(1),
+        5,
+        EVERY,
+        "More key results than this on an objective is a `key-result-count` finding.",
+        core="max_key_results",
+    ),
+    Option(
+        "stale_after_days",
+        whole(0),
+        45,
+        EVERY,
+        "A key result whose `updated` date is more days old than this is reported as `stale`.",
+        core="stale_after_days",
+    ),
+    Option(
+        "today",
+        day,
+        None,
+        EVERY,
         "The date that `stale_after_days` counts back from, as `YYYY-MM-DD`; unset, the build uses "
         "`SOURCE_DATE_EPOCH` when set (reproducible builds), else the current date.",
         core="today",
     ),
     Option(
-        "max_front_matter_bytes", whole(1), Limits.front_matter_bytes, EVERY,
+        "max_front_matter_bytes",
+        whole(1),
+        Limits.front_matter_bytes,
+        EVERY,
         "The largest front matter, in bytes, that an OKR page may have; a larger one is a `limit` "
         "finding and is not read (the page is rendered without it).",
         core="limits.front_matter_bytes",
     ),
     Option(
-        "max_depth", whole(1, DEPTH_CEILING), Limits.depth, EVERY,
+        "max_depth",
+        whole(1, DEPTH_CEILING),
+        Limits.depth,
+        EVERY,
         "How deep lists and mappings may nest in an OKR page's front matter; deeper is a `limit` "
         "finding and the block is not read.",
         core="limits.depth",
     ),
     Option(
-        "max_values", whole(1), Limits.values, EVERY,
+        "max_values",
+        whole(1),
+        Limits.values,
+        EVERY,
         "How many values (keys' values, list items, each use of an alias again) the `okr` block may "
-        "hold; more is a `limit` finding, which stops \"billion laughs\" alias bombs.",
+        'hold; more is a `limit` finding, which stops "billion laughs" alias bombs.',
         core="limits.values",
     ),
     Option(
-        "severity", severities, {}, EVERY,
+        "severity",
+        severities,
+        {},
+        EVERY,
         "What each rule's findings do: `error`, `warning` (both fail a strict build), `info` or "
         "`ignore`, by rule id, e.g. `{schema: warning}`, or by controllability level (`customer`, "
         "`customers_users`, `team`, `unknown`). What is not named keeps its default.",
         core="severity",
     ),
     Option(
-        "root", text, "", frozenset({SPHINX}),
+        "root",
+        text,
+        "",
+        frozenset({SPHINX}),
         "The folder that page names in findings and `okrs.json` start from, as a path from the folder "
         "of `conf.py`; by default that folder itself.",
     ),
     Option(
-        "css_url", text, "", frozenset({MARKDOWN}),
+        "css_url",
+        text,
+        "",
+        frozenset({MARKDOWN}),
         "Link this stylesheet from each card; empty: each card carries its own styles.",
     ),
     Option(
-        "file", text, "<markdown>", frozenset({MARKDOWN}),
+        "file",
+        text,
+        "<markdown>",
+        frozenset({MARKDOWN}),
         "How findings name the page when the host does not say which page it is.",
     ),
 )
@@ -168,7 +249,9 @@ def core_options(values: Mapping[str, Any]) -> Options:
     """The core's options from read values (`read_options`); what a host does not take keeps the
     core's default."""
     plain = {o.core: values[o.name] for o in OPTIONS if o.core and "." not in o.core and o.name in values}
-    limits = {o.core.split(".", 1)[1]: values[o.name] for o in OPTIONS if o.core.startswith("limits.") and o.name in values}
+    limits = {
+        o.core.split(".", 1)[1]: values[o.name] for o in OPTIONS if o.core.startswith("limits.") and o.name in values
+    }
     return Options(**plain, limits=Limits(**limits))
 
 

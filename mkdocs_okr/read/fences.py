@@ -34,7 +34,9 @@ def okr_fences(lines: Sequence[str]) -> list[Fence]:
     for start, end, opening in fenced_blocks(lines):
         if opening["info"].split(maxsplit=1)[:1] == [INFO]:
             indent = opening["indent"]
-            inside = [line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in lines[start + 1 : end]]
+            inside = [
+                line[len(indent) :] if line.startswith(indent) else line.lstrip(" ") for line in lines[start + 1 : end]
+            ]
             found.append(Fence(start, end, indent, "\n".join(inside)))
     return found
 

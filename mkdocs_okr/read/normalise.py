@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .frontmatter import FrontMatter
 from ..model import OKR, Finding, KeyResult, Objective, human_path
+from .frontmatter import FrontMatter
 
 
 def names(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -55,11 +55,11 @@ def build_okr(
     okr = OKR(
         file=file,
         team=block["team"],
-        period=str(int(block["period"]) if isinstance(block["period"], float) else block["period"]),  # 2026.0 is the year 2026
+        period=str(
+            int(block["period"]) if isinstance(block["period"], float) else block["period"]
+        ),  # 2026.0 is the year 2026
         customer=names(block["customer"]) if "customer" in block else names(customer),
-        customers_users=(
-            names(block["customers_users"]) if "customers_users" in block else names(customers_users)
-        ),
+        customers_users=(names(block["customers_users"]) if "customers_users" in block else names(customers_users)),
         objectives=objectives,
         ignore=block.get("ignore", {}),
         no_customers_users=block.get("customers_users") == [],
@@ -94,7 +94,9 @@ def _check_unique(
         first = front.positions.position(seen[ident]).line
         message = f'{human_path(pointer)}.id: "{ident}" is already the id of the {what} on line {first}'
         findings.append(
-            Finding("duplicate-id", front.positions.position(f"{pointer}/id"), message + "; give each its own id", pointer)
+            Finding(
+                "duplicate-id", front.positions.position(f"{pointer}/id"), message + "; give each its own id", pointer
+            )
         )
     else:
         seen[ident] = pointer

@@ -71,7 +71,9 @@ class NodePositions:
         if pointer not in self._walked:
             parent, _, token = pointer.rpartition("/")
             key, node, whole = self._walk(parent)
-            self._walked[pointer] = self._step(node, token.replace("~1", "/").replace("~0", "~")) if whole else (None, node, False)
+            self._walked[pointer] = (
+                self._step(node, token.replace("~1", "/").replace("~0", "~")) if whole else (None, node, False)
+            )
         return self._walked[pointer]
 
     def _step(self, node: yaml.Node | None, token: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
@@ -87,4 +89,3 @@ class NodePositions:
         elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
             return None, node.value[int(token)], True
         return None, node, False
-

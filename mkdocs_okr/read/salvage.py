@@ -91,7 +91,9 @@ def _objective(objectives: list[Any], where: list[Any], keyword: str, result: Sa
     if len(where) >= 3 and where[1] == "key_results":  # one key result: set it aside alone
         objectives[index]["key_results"][where[2]] = _STAND_IN
         result.aside.add(f"{pointer}/key_results/{where[2]}")
-    elif where[1:2] == ["key_results"] or (len(where) == 1 and (keyword == "type" or "key_results" not in objectives[index])):
+    elif where[1:2] == ["key_results"] or (
+        len(where) == 1 and (keyword == "type" or "key_results" not in objectives[index])
+    ):
         # not an objective at all, or no list of key results: nothing of it can be read
         objectives[index] = {**shape.required, "key_results": [_STAND_IN]}
         result.aside.add(pointer)
@@ -99,7 +101,9 @@ def _objective(objectives: list[Any], where: list[Any], keyword: str, result: Sa
         _field(objectives[index], pointer, where[1:], keyword, result, shape)
 
 
-def _field(mapping: dict[str, Any], pointer: str, where: list[Any], keyword: str, result: Salvaged, shape: _Shape) -> None:
+def _field(
+    mapping: dict[str, Any], pointer: str, where: list[Any], keyword: str, result: Salvaged, shape: _Shape
+) -> None:
     """Set aside a field of the page or of an objective: an unknown key is dropped, a missing or
     invalid required one gets the schema's example, an invalid optional one is dropped (a page's
     own customer then falls back to the site's)."""

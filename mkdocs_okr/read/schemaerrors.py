@@ -105,4 +105,9 @@ def _names(sub: Node, instance: Node, node: Node, path: Path, root: Node) -> Ite
         yield from _descend(name, sub, path, root)
 
 
-_MAPPING = {"properties": _properties, "required": _required, "additionalProperties": _additional, "propertyNames": _names}
+_MAPPING = {
+    "properties": _properties,
+    "required": _required,
+    "additionalProperties": _additional,
+    "propertyNames": _names,
+}

@@ -10,9 +10,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..datafiles import text
+from ..model import Finding, escape, human_path
 from .fastcheck import Check, compile_schema
 from .frontmatter import FrontMatter
-from ..model import Finding, escape, human_path
 from .schemaerrors import SchemaError, schema_errors
 
 if TYPE_CHECKING:
@@ -123,7 +123,9 @@ def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
         ]
     if kind == "type":
         # a field's own words, but "a number" for a number whose words are about its bounds
-        expected = (schema.get("x-expected") if schema.get("type") != "number" else None) or _either(error.validator_value)
+        expected = (schema.get("x-expected") if schema.get("type") != "number" else None) or _either(
+            error.validator_value
+        )
         message = f"{where}: expected {expected}, got {_describe(instance)}"
     elif kind in ("pattern", "minimum", "maximum") and "x-expected" in schema:
         message = f"{where}: expected {schema['x-expected']}, got {_describe(instance)}"

@@ -16,7 +16,6 @@ import yaml
 from ..datafiles import load_yaml
 
 
-
 @cache
 def _words() -> dict[str, Any]:
     """The data file, read on the first error (most builds have none)."""
@@ -38,7 +37,10 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
     tab = _tab_at(lines, line) if line is not None else None
     if tab is not None:
         where = yaml.Mark(mark.name, mark.index, line, tab, None, None)
-        return where, "YAML syntax error: this line is indented with a tab; YAML indents with spaces only, so replace the tab with spaces"
+        return (
+            where,
+            "YAML syntax error: this line is indented with a tab; YAML indents with spaces only, so replace the tab with spaces",
+        )
     shift = _indentation(lines, line) if line is not None and problem.startswith(words["indentation"]) else None
     if shift is not None:
         column, message = shift
@@ -68,7 +70,14 @@ def _indentation(lines: list[str], line: int) -> tuple[int, str] | None:
     """Where `line` starts and what is wrong with its indentation against the line above, in
     words, when the two are a column or two apart: a slip of the keyboard, not a new level."""
     own = _columns(lines[line])
-    above = next((_columns(lines[n]) for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    above = next(
+        (
+            _columns(lines[n])
+            for n in range(line - 1, -1, -1)
+            if lines[n].strip() and not lines[n].lstrip().startswith("#")
+        ),
+        None,
+    )
     if own is None or above is None:
         return None
     dash, start, content = above

@@ -173,7 +173,11 @@ class Reader:
     def duplicate(self, key: yaml.Node, name: str, first: yaml.Node) -> None:
         self.path.append(escape(name))
         line = self.origin.at(first.start_mark).line
-        self.add("duplicate-key", key, f'duplicate key "{name}" (first on line {line}); YAML would keep only the last one: keep one')
+        self.add(
+            "duplicate-key",
+            key,
+            f'duplicate key "{name}" (first on line {line}); YAML would keep only the last one: keep one',
+        )
         self.path.pop()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
@@ -228,12 +232,16 @@ class Reader:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR and (node.style or node.value[:1] not in _NUMBER_START or not _YAML12_NUMBER_RE.match(node.value)):
+        if tag == _STR and (
+            node.style or node.value[:1] not in _NUMBER_START or not _YAML12_NUMBER_RE.match(node.value)
+        ):
             return node.value  # the common case, first
         if tag not in _PLAIN_TAGS:
             return self._refuse(node)
         if tag in _NUMBER_TAGS and len(node.value) > _LONGEST_NUMBER:  # before Python turns 5,000 digits into an int
-            return self._not_a_number(node, f"is too long to read ({len(node.value):,} characters); a number here has at most 15 digits")
+            return self._not_a_number(
+                node, f"is too long to read ({len(node.value):,} characters); a number here has at most 15 digits"
+            )
         if not node.style:
             trap = _trap(tag[len(_TAG) :], node.value)
             if trap:

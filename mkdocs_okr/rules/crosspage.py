@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
-from .lookalike import looks, shown
 from ..model import Diagnostic, Severity, one_line
+from .lookalike import looks, shown
 from .registry import severity_of
 
 
@@ -54,7 +54,7 @@ def own_outline(okr: Mapping[str, Any], stands: Callable[[str], bool]) -> dict[s
     id neither makes a duplicate nor hides one; None when no objective is left."""
     whole = outline(okr)
     if stands("/okr/team") and stands("/okr/period"):
-        whole["objectives"] = [o for o in whole["objectives"] if stands(f'{o["pointer"]}/id')]
+        whole["objectives"] = [o for o in whole["objectives"] if stands(f"{o['pointer']}/id")]
         if whole["objectives"]:
             return whole
     return None
@@ -122,7 +122,17 @@ def team_spellings(okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Sev
             for okr in spellings[name]:
                 at = okr.get("team_at") or {"line": 1, "column": 1}
                 if "team-spelling" not in okr.get("ignore", {}):
-                    found.append(Diagnostic(str(okr["file"]), int(at["line"]), int(at["column"]), level, "team-spelling", message, "/okr/team"))
+                    found.append(
+                        Diagnostic(
+                            str(okr["file"]),
+                            int(at["line"]),
+                            int(at["column"]),
+                            level,
+                            "team-spelling",
+                            message,
+                            "/okr/team",
+                        )
+                    )
     return found
 
 
@@ -137,8 +147,8 @@ def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) 
             continue  # the same page: its own duplicate-id finding says so
         o, okr = ref.objective, ref.okr
         message = (
-            f'{o["id"]}: {okr["team"]}, {okr["period"]} already has an objective {o["id"]} '
-            f'({earlier.file}:{earlier.objective["line"]}); give this one another id'
+            f"{o['id']}: {okr['team']}, {okr['period']} already has an objective {o['id']} "
+            f"({earlier.file}:{earlier.objective['line']}); give this one another id"
         )
         found.append(_at(ref, o, level, "duplicate-id", message, str(o["pointer"])))
     return found
@@ -167,8 +177,8 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
         message = _problem(ref, target, by_key, suggest, loop)
         if message:
             where = ref.objective["aligns_to"]
-            pointer = f'{ref.objective["pointer"]}/aligns_to'
-            found.append(_at(ref, where, level, "aligns-to", f'{ref.objective["id"]}: {message}', pointer))
+            pointer = f"{ref.objective['pointer']}/aligns_to"
+            found.append(_at(ref, where, level, "aligns-to", f"{ref.objective['id']}: {message}", pointer))
     return found
 
 
@@ -245,7 +255,9 @@ def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggeste
         close = suggest(target)
         if close is not None and looks(close) == looks(target):  # the same to a reader: show how they differ
             target, close = shown(target), shown(close)
-        hint = f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
+        hint = (
+            f'; did you mean "{close}"?' if close else "; write team/period/objective id of an objective on this site"
+        )
         return f'aligns_to "{target}" matches no objective{hint}'
     if loop is not None:
         return f"aligns_to makes a loop: {_excerpt(loop, ref.key)}; an objective cannot support itself"

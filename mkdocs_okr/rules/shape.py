@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..classify.words import lemma
 from ..datafiles import load_yaml
 from ..model import OKR, Finding, Positions
-from ..classify.words import lemma
 
 _WORDS = re.compile(r"[a-z]+|[<>≤≥+→%-]+|\d")
 
@@ -35,7 +35,9 @@ def shape(okr: OKR, positions: Positions, min_results: int, max_results: int) ->
     for objective in okr.objectives:
         count = len(objective.key_results)
         if not min_results <= count <= max_results:
-            message = f"{objective.id} has {count} key result{'s' if count != 1 else ''}; keep {min_results} to {max_results}"
+            message = (
+                f"{objective.id} has {count} key result{'s' if count != 1 else ''}; keep {min_results} to {max_results}"
+            )
             at = positions.position(objective.pointer)
             findings.append(Finding("key-result-count", at, message, objective.pointer))
         title = _words(objective.title)
@@ -43,7 +45,11 @@ def shape(okr: OKR, positions: Positions, min_results: int, max_results: int) ->
         opens_with_measure = bool(title) and title[0] in vocab["objective_openers"] and _has(title, vocab["measures"])
         if numeric or opens_with_measure:
             message = f'{objective.id}: "{objective.title}" reads like a key result; state the goal in words and move the number into a key result'
-            findings.append(Finding("objective-metric", positions.position(f"{objective.pointer}/title"), message, objective.pointer))
+            findings.append(
+                Finding(
+                    "objective-metric", positions.position(f"{objective.pointer}/title"), message, objective.pointer
+                )
+            )
         for kr in objective.key_results:
             if kr.target is not None:
                 continue

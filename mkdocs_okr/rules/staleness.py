@@ -7,7 +7,6 @@ from datetime import date, datetime, timezone
 
 from ..model import OKR, Finding, Positions
 
-
 EARLIEST, LATEST = -62135596800, 253402300799  # the first second of year 1, the last of 9999: what Python dates
 
 

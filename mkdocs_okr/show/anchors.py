@@ -20,7 +20,9 @@ from ..model import OKR
 _INDEX_IDS = re.compile(r"okr-(alignment|unread|period-[0-9]{4}(-[qh][1-4])?(-chart)?)")
 
 
-def unique(wanted: Sequence[str], taken: set[str] | None = None, refused: Callable[[str], bool] = lambda _: False) -> list[str]:
+def unique(
+    wanted: Sequence[str], taken: set[str] | None = None, refused: Callable[[str], bool] = lambda _: False
+) -> list[str]:
     """`wanted`, in order, each id kept unless an earlier one (or `taken`) has it or it is
     `refused`, else given the first suffix that no id of `wanted` or `taken` has; `taken` gets them."""
     taken = set() if taken is None else taken

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import OKR, Diagnostic, KeyResult
 from ..levels import levels
+from ..model import OKR, Diagnostic, KeyResult
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -50,7 +50,13 @@ def amount(value: float, unit: str | None) -> str:
 
 def _singular(unit: str) -> str:
     """`days` -> `day` for a value of one; a symbol or abbreviation (`ms`, `kWh`) stays as it is."""
-    if len(unit) > 3 and unit.isalpha() and unit.islower() and unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
+    if (
+        len(unit) > 3
+        and unit.isalpha()
+        and unit.islower()
+        and unit.endswith("s")
+        and not unit.endswith(("ss", "us", "is"))
+    ):
         return unit[:-1]
     return unit
 

@@ -21,7 +21,10 @@ def diagnostics_of(results: Sequence[PageResult]) -> list[Diagnostic]:
 def text(results: Sequence[PageResult], style: Callable[[str, Severity], str] = lambda s, _: s) -> str:
     """One line a finding, `path:line:col: severity: message [rule]`, then a summary line."""
     return _lines(
-        results, lambda d: f"{one_line(d.file)}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
+        results,
+        lambda d: (
+            f"{one_line(d.file)}:{d.line}:{d.column}: {style(d.severity.value, d.severity)}: {d.message} [{d.rule}]"
+        ),
     )
 
 
@@ -49,8 +52,10 @@ def github(results: Sequence[PageResult]) -> str:
     """One workflow command a finding, `::warning file=…,line=…,col=…,title=…::message`, then the summary."""
     return _lines(
         results,
-        lambda d: f"::{GITHUB_COMMAND[d.severity]} file={_property(d.file)},line={d.line},col={d.column},"
-        f"title={_property(f'mkdocs-okr {d.rule}')}::{_data(d.message)}",
+        lambda d: (
+            f"::{GITHUB_COMMAND[d.severity]} file={_property(d.file)},line={d.line},col={d.column},"
+            f"title={_property(f'mkdocs-okr {d.rule}')}::{_data(d.message)}"
+        ),
     )
 
 

@@ -10,9 +10,9 @@ from urllib.parse import quote
 from .. import __version__
 from ..check import PageResult
 from ..model import Diagnostic, Severity
+from ..rules.registry import registry
 from .render import GUIDANCE_URL
 from .report import diagnostics_of
-from ..rules.registry import registry
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.IGNORE: "none"}
@@ -57,7 +57,9 @@ def sarif(results: Sequence[PageResult]) -> str:
 
 def _result(d: Diagnostic, rule_index: int) -> dict[str, object]:
     region = {"startLine": d.line, "startColumn": d.column}
-    location = {"physicalLocation": {"artifactLocation": {"uri": quote(d.file, safe="/"), "uriBaseId": ROOT}, "region": region}}
+    location = {
+        "physicalLocation": {"artifactLocation": {"uri": quote(d.file, safe="/"), "uriBaseId": ROOT}, "region": region}
+    }
     return {
         "ruleId": d.rule,
         "ruleIndex": rule_index,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .anchors import page_ids, unique
 from ..rules.crosspage import Ref, objectives, resolve, supports
+from .anchors import page_ids, unique
 from .unplaced import Unplaced, unplaced
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
@@ -203,7 +203,9 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
         periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
     left_out = sorted(unread, key=lambda u: u.file)
-    return Index(periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out, unplaced(okrs, url_of, cards))
+    return Index(
+        periods, alignment_tree(refs, by_key, links), len(okrs), counts, left_out, unplaced(okrs, url_of, cards)
+    )
 
 
 def chart(anchor: str, teams: Sequence[Team]) -> Chart:

@@ -21,7 +21,9 @@ class Unplaced:
     url: str
 
 
-def unplaced(okrs: Iterable[Mapping[str, Any]], url_of: Callable[[str, str], str], cards: Mapping[str, CardIds]) -> list[Unplaced]:
+def unplaced(
+    okrs: Iterable[Mapping[str, Any]], url_of: Callable[[str, str], str], cards: Mapping[str, CardIds]
+) -> list[Unplaced]:
     """Every key result the classifier read as unknown (not the declared ones), by team, period
     and place on its page; `cards`: each page's card ids, by file."""
     found = []
@@ -32,5 +34,9 @@ def unplaced(okrs: Iterable[Mapping[str, Any]], url_of: Callable[[str, str], str
                 reading = kr.get("controllability") or {}
                 if reading.get("level") == "unknown" and reading.get("source") == "inferred":
                     url = url_of(str(okr["file"]), ids[o][k])
-                    found.append(Unplaced(str(okr["team"]), str(okr["period"]), f"{objective['id']} {kr['id']}", str(kr["text"]), url))
+                    found.append(
+                        Unplaced(
+                            str(okr["team"]), str(okr["period"]), f"{objective['id']} {kr['id']}", str(kr["text"]), url
+                        )
+                    )
     return sorted(found, key=lambda u: (u.team.casefold(), u.team, u.period, u.url))

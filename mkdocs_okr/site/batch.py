@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..show import render
-from . import sigterm
 from ..check import Options
 from ..classify import warm_up as warm_up_classifier
+from ..show import render
+from . import sigterm
 from .outcome import Checked, Look, page
 
 if TYPE_CHECKING:

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..check import Options, PageResult, may_be_okr_page
+from ..model import Diagnostic
+from ..rules.crosspage import add_cross_page
 from .batch import CHUNK, MIN_PAGES, Batch, Item, workers_for
 from .outcome import Look
-from ..check import Options, PageResult, may_be_okr_page
-from ..rules.crosspage import add_cross_page
-from ..model import Diagnostic
 from .translations import Languages, cross_page_by_language
 
 

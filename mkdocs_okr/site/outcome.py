@@ -10,14 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..show import render
-from ..show import report
-from ..show.anchors import page_ids
 from ..check import Options, PageResult, check_block, check_bytes, check_text, normalise
-from ..rules.crosspage import outline
+from ..model import Diagnostic, Severity, one_line
 from ..read.fences import Fence, okr_fences
 from ..read.positions import Origin
-from ..model import Diagnostic, Severity, one_line
+from ..rules.crosspage import outline
+from ..show import render, report
+from ..show.anchors import page_ids
 
 # logging.ERROR, WARNING and INFO: the command line logs nothing and need not import logging
 LOG_LEVEL = {Severity.ERROR: 40, Severity.WARNING: 30, Severity.INFO: 20}
@@ -81,7 +80,14 @@ def outcome(
         ids = page_ids(result.okr, taken) if result.okr else None
         anchors = tuple(ids.all()) if ids else ()
         card = render.card(
-            result.okr, result.diagnostics, css_url, guidance_url, look.search_paths, look.findings, look.inline_css, ids
+            result.okr,
+            result.diagnostics,
+            css_url,
+            guidance_url,
+            look.search_paths,
+            look.findings,
+            look.inline_css,
+            ids,
         )
     okr = result.okr.to_dict() if result.okr else None
     okr_json = report.serialise(okr) if okr else None

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..rules.crosspage import cross_page
 from ..model import Diagnostic, Severity
+from ..rules.crosspage import cross_page
 
 LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")  # the i18n plugin's
 
@@ -51,7 +51,9 @@ class Languages:
         shown = []
         for language in self.built:
             wanted = (language, self.default) if self.fallback else (language,)
-            shown.append([next(v[c] for c in wanted if c in v) for v in versions.values() if any(c in v for c in wanted)])
+            shown.append(
+                [next(v[c] for c in wanted if c in v) for v in versions.values() if any(c in v for c in wanted)]
+            )
         return shown
 
 
@@ -59,13 +61,21 @@ def languages_from(options: Any) -> Languages | None:
     """The Languages of the i18n plugin's options in mkdocs.yml, or None when they are not such."""
     if not isinstance(options, Mapping) or not isinstance(options.get("languages"), list):
         return None
-    languages = [lang for lang in options["languages"] if isinstance(lang, Mapping) and isinstance(lang.get("locale"), str)]
+    languages = [
+        lang for lang in options["languages"] if isinstance(lang, Mapping) and isinstance(lang.get("locale"), str)
+    ]
     if not languages:
         return None
     default = next((lang["locale"] for lang in languages if lang.get("default") is True), languages[0]["locale"])
-    others = [lang["locale"] for lang in languages if lang.get("build", True) is True and lang["locale"] not in ("null", default)]
+    others = [
+        lang["locale"]
+        for lang in languages
+        if lang.get("build", True) is True and lang["locale"] not in ("null", default)
+    ]
     built = (default, *others)  # the default language's build comes first, whatever its `build`
-    return Languages(default, built, options.get("docs_structure") == "folder", options.get("fallback_to_default", True) is not False)
+    return Languages(
+        default, built, options.get("docs_structure") == "folder", options.get("fallback_to_default", True) is not False
+    )
 
 
 def cross_page_by_language(

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..show import render
-from ..rules.crosspage import cross_page, objectives, resolve
 from ..model import Diagnostic, Severity
+from ..rules.crosspage import cross_page, objectives, resolve
+from ..show import render
 from ..show.anchors import page_ids
 from ..show.siteindex import Unread, build_index
 
