@@ -4,8 +4,8 @@ A change that should change no behaviour (a move, a new layout, a refactor) is p
 recording the outputs before it and comparing after it. The outputs are those a user sees:
 
   guidance/    the guidance site (`mkdocs build --strict` of this repository), every file
-  bench/       okrs.json of a build of the benchmark site (bench/build_overhead.py) and
-               `mkdocs-okr check --format json` of its pages
+  bench/       okrs.json of a build of the benchmark site (bench/build_overhead.py), a digest
+               of every file it builds, and `mkdocs-okr check --format json` of its pages
   tests-check/ `mkdocs-okr check tests/data` as text and as JSON, with its exit status
   hosts/       the Markdown extension's HTML and a Sphinx build's pages and okrs.json, for the
                example pages of the guidance site
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import filecmp
+import hashlib
 import os
 import shutil
 import subprocess
@@ -70,6 +71,11 @@ def record(out: Path, source: Path, pages: int) -> None:
         (out / "bench").mkdir()
         run([py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(work / "built")], source, work / "bench")
         shutil.copy(work / "built" / "okrs.json", out / "bench" / "okrs.json")
+        built = sorted(p for p in (work / "built").rglob("*") if p.is_file())
+        digests = "".join(
+            f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(work / 'built').as_posix()}\n" for p in built
+        )
+        (out / "bench" / "site.sha256").write_text(digests)  # every page of the build, not kept whole
         check = [py, "-m", "mkdocs_okr", "check", str(docs.relative_to(work / "bench")), "--config", config.name]
         (out / "bench" / "check.json").write_text(
             run([*check, "--format", "json"], source, work / "bench", (0, 1)).stdout
