@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli, run_mkdocs, write_site
+from fixtures.browser import offline, open_page, require_chromium, serve
+from fixtures.sites import REPO, run_cli, run_mkdocs, write_site
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO / "tests" / "_artifacts" / "screenshots"
 LABELS = {"You can influence", "Outside your control", "Your output", "Unclear"}
 PAGES = ["", "examples/food-delivery-before/"]
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-if not Path(CHROMIUM).exists():  # CI installs it (.ci/run); elsewhere, say why the browser tests did not run
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run should have installed Debian's chromium")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"]
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        yield chromium
-        chromium.close()
+require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -54,26 +27,6 @@ def guidance_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server, url = serve(site)
     yield url
     server.shutdown()
-
-
-def _offline(route: object) -> None:
-    url = route.request.url  # type: ignore[attr-defined]
-    body = "window.hljs = {highlightAll: function () {}};" if url.endswith(".js") else "{}"
-    route.fulfill(status=200, body=body)  # type: ignore[attr-defined]
-
-
-def open_page(browser: object, url: str, width: int, scheme: str) -> tuple[object, object, list[str]]:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
-    # this machine has no network: answer requests to other hosts (Material asks GitHub for the
-    # repository's stars; the mkdocs theme loads highlight.js from a CDN) with an empty stand-in,
-    # so the console errors that remain are about the pages themselves
-    context.route(lambda u: not u.startswith("http://127.0.0.1"), _offline)  # type: ignore[attr-defined]
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url, wait_until="networkidle")
-    return context, page, errors
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -178,7 +131,7 @@ def test_the_index_page_reads_well_in_light_and_dark(browser: object, guidance_s
 
 def test_the_home_page_leads_with_what_the_tool_does_on_a_phones_first_screen(browser: object, guidance_site: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
-    context.route(lambda u: not u.startswith("http://127.0.0.1"), _offline)
+    context.route(lambda u: not u.startswith("http://127.0.0.1"), offline)
     page = context.new_page()
     try:
         page.goto(guidance_site, wait_until="networkidle")

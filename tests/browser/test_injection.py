@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import test_browser
-from conftest import REPO, run_mkdocs, write_site
-from test_browser import open_page, serve
+from fixtures.browser import open_page, require_chromium, serve
+from fixtures.sites import REPO, run_mkdocs, write_site
 
-browser = test_browser.browser  # Chromium, as the other browser tests drive it (a fixture)
+require_chromium()
 
 TEAM = '<script>window.__pwned = "team"; alert("team")</script>'
 TITLE = "\"><img src=x onerror=\"window.__pwned = 'title'; alert('title')\"> {{ 7 * 7 }} {% raw %}"

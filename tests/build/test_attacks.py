@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, record_figure, run_cli, run_mkdocs
+from fixtures.pages import GOOD, HEAD
+from fixtures.sites import REPO, record_figure, run_cli, run_mkdocs
 
-HEAD = "---\nokr:\n  team: Restaurant platform\n  period: 2026-Q1\n"
-GOOD = HEAD + "  objectives:\n    - title: Keep restaurants\n      key_results:\n        - Raise renewal of restaurants from 82% to 90%\n        - Cut time to publish a menu from 3 days to 1 day\n---\n# Good\n"
 MB = 1024 * 1024
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, run_mkdocs
-from test_attacks import HEAD
+from fixtures.pages import HEAD
+from fixtures.sites import run_cli, run_mkdocs
 
 PAGE = HEAD + """\
   objectives:

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO
+from fixtures.sites import REPO
 
 
 def test_build_overhead_quick_run() -> None:

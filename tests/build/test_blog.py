@@ -9,8 +9,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import build_site, run_cli
-from test_plugin import OKR_PAGE
+from fixtures.pages import OKR_PAGE
+from fixtures.sites import build_site, run_cli
 
 DINERS = "Increase orders per diner per week from 1.2 to 1.5"
 POST = OKR_PAGE.replace("---\nokr:", "---\ndate: 2026-01-15\nokr:", 1).replace(

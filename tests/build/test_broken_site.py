@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, build_site, run_cli
+from fixtures.sites import DATA, build_site, run_cli
 
 EXPECTED = (DATA / "broken_site" / "expected.txt").read_text(encoding="utf-8").splitlines()
 FINDING = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>\w+): (?P<message>.*) \[(?P<rule>[\w-]+)\]$")

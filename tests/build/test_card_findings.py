@@ -14,11 +14,11 @@ from typing import Callable
 import markdown
 import pytest
 
-from conftest import DATA, build_site, run_mkdocs
+from fixtures.html import element
+from fixtures.sites import DATA, build_site, run_mkdocs
 from mkdocs_okr.show import render
 from mkdocs_okr.show.render import GUIDANCE_URL
 from mkdocs_okr.rules.registry import registry
-from test_site_index import element
 
 FINDING = re.compile(
     r'<li class="okr-finding okr-finding--(\w+)"><span class="okr-finding__severity">\1</span> (.*?) '

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from fixtures.sites import REPO
 
 PAGE = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
 TEXTS = re.findall(r"```yaml\n(.*?)```", PAGE, re.DOTALL)

@@ -10,8 +10,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import run_cli, run_mkdocs
-from test_plugin import BAD_PAGE, OKR_PAGE
+from fixtures.pages import BAD_PAGE, OKR_PAGE
+from fixtures.sites import DATA, REPO, run_cli, run_mkdocs
 
 WARN_SCHEMA = "site_name: T\nplugins:\n  - okr:\n      severity:\n        schema: warning\n"
 
@@ -147,7 +147,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(site: Callable[..., P
 
 def test_schema_command_prints_the_published_schema(tmp_path: Path) -> None:
     run = run_cli("schema", cwd=tmp_path)
-    repo_schema = Path(__file__).parent.parent / "schema" / "okr.schema.json"
+    repo_schema = REPO / "schema" / "okr.schema.json"
     assert run.returncode == 0 and run.stdout == repo_schema.read_text(encoding="utf-8")
 
 
@@ -208,8 +208,6 @@ def test_the_checker_and_the_build_agree_on_a_real_mkdocs_yml_with_its_tags(site
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_worker_processes_give_the_same_output_as_one_process(fmt: str) -> None:
-    from conftest import DATA, REPO
-
     docs = str(DATA / "broken_site" / "docs")
     parallel = run_cli("check", docs, "--format", fmt, "--workers", "2", cwd=REPO)
     serial = run_cli("check", docs, "--format", fmt, "--workers", "0", cwd=REPO)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, run_mkdocs
+from fixtures.sites import REPO, run_mkdocs
 from mkdocs_okr.options.table import OPTIONS
 from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.levels import levels

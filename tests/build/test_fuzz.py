@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_site, record_figure, run_cli, write_site
-from fuzzing import check_one, pages
+from fixtures.fuzzing import check_one, pages
+from fixtures.sites import build_site, record_figure, run_cli, write_site
 from mkdocs_okr.check import may_be_okr_page
 
 CI = settings(derandomize=True, database=None, deadline=None, print_blob=True,

@@ -10,7 +10,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from conftest import REPO
+from fixtures.sites import REPO
 
 
 def blocks(page: str, language: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import Built, build_site, record_figure, run_cli, run_mkdocs
+from fixtures.sites import Built, build_site, record_figure, run_cli, run_mkdocs
 
 PER_PAGE = 10
 

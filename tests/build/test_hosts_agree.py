@@ -9,11 +9,10 @@ from typing import Any
 import markdown
 import pytest
 
-from conftest import REPO, assert_report, run_cli, run_mkdocs, write_site
+from fixtures.pages import BAD_PAGE, DINERS, FENCED
+from fixtures.sites import REPO, assert_report, run_cli, run_mkdocs, write_site
+from fixtures.sphinx import sphinx_build
 from mkdocs_okr.markdown import OkrExtension
-from test_markdown_extension import DINERS, FENCED
-from test_plugin import BAD_PAGE
-from test_sphinx_extension import sphinx_build
 
 EXAMPLES = ["food-delivery-company.md", "food-delivery-before.md", "food-delivery-after.md", "learning-before.md", "shops-before.md"]
 PARTIES = {"customer": ["restaurant owners", "restaurants"], "customers_users": ["diners"]}

@@ -11,8 +11,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import build_site, run_cli
-from test_plugin import OKR_PAGE
+from fixtures.pages import OKR_PAGE
+from fixtures.sites import build_site, run_cli
 
 FRENCH = OKR_PAGE.replace(
     "Make it effortless for restaurant owners to show diners what they offer",

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from conftest import run_cli, run_mkdocs
-from test_attacks import HEAD
+from fixtures.pages import HEAD
+from fixtures.sites import run_cli, run_mkdocs
 
 PAGE = HEAD + """\
   objectives:
@@ -152,7 +152,8 @@ def test_the_other_hosts_say_what_is_wrong_with_source_date_epoch(tmp_path: Path
     measures age against the current date, as it goes on after a wrong setting. (A value that is
     no whole number stops Sphinx itself, with its traceback, before it loads any extension.)"""
     from mkdocs_okr.markdown import OkrExtension
-    from test_sphinx_extension import FENCED, project, sphinx_build
+    from fixtures.pages import FENCED
+    from fixtures.sphinx import project, sphinx_build
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
     with pytest.raises(ValueError) as refused:

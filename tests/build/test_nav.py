@@ -10,8 +10,8 @@ from typing import Any, Callable
 
 import pytest
 
-from conftest import build_site, run_mkdocs
-from test_plugin import OKR_PAGE, THEMES
+from fixtures.pages import OKR_PAGE, THEMES
+from fixtures.sites import build_site, run_mkdocs
 
 # A hook that writes the navigation as the theme gets it, after every plugin changed it.
 NAV_HOOK = """\

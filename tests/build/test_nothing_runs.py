@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_cli
+from fixtures.sites import run_cli
 
 # each writes the file named {marker} when an unsafe loader constructs it
 PAYLOADS = [

@@ -11,21 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, record_figure
+from fixtures.sites import REPO, record_figure
 
 # the tests that exercise YAML, Markdown, MkDocs and the schema; Zensical and Sphinx, which pin
 # libraries of their own, are tested on the newest only
 CORE_TESTS = (
-    "test_attacks.py",
-    "test_frontmatter.py",
-    "test_validate.py",
-    "test_schemaerrors.py",
-    "test_plugin.py",
-    "test_markdown_extension.py",
-    "test_cli.py",
-    "test_site_index.py",
-    "test_broken_site.py",
-    "test_startup.py",
+    "build/test_attacks.py",
+    "unit/test_frontmatter.py",
+    "unit/test_validate.py",
+    "unit/test_schemaerrors.py",
+    "build/test_plugin.py",
+    "unit/test_markdown_extension.py",
+    "build/test_cli.py",
+    "build/test_site_index.py",
+    "build/test_broken_site.py",
+    "build/test_startup.py",
 )
 THEME_FLOOR = "mkdocs-material==9.5.0"  # the floor of the docs extra, for the tests that build with it
 

@@ -10,8 +10,8 @@ import sysconfig
 import venv
 from pathlib import Path
 
-from conftest import REPO
-from test_plugin import BAD_PAGE
+from fixtures.pages import BAD_PAGE
+from fixtures.sites import REPO
 
 
 def test_the_two_schema_copies_are_the_same_bytes() -> None:

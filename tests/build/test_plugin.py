@@ -11,39 +11,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import build_site
-
-OKR_PAGE = """\
----
-okr:
-  team: Restaurant platform
-  period: 2026-Q1
-  objectives:
-    - title: Make it effortless for restaurant owners to show diners what they offer
-      key_results:
-        - id: KR1
-          text: Raise the 12-month renewal rate of restaurant customers from 82% to 90%
-          baseline: 82
-          target: 90
-          current: 84
-          unit: "%"
-        - Cut the median time to publish a full menu from 3 days to 1 day
----
-# Menu team OKRs
-
-Some text.
-"""
-BAD_PAGE = OKR_PAGE.replace("2026-Q1", "Q1 2026")
-PLAIN = {
-    "index.md": "# Home\n\nA [link](okrs/q1.md) and some *text*.\n",
-    "about.md": "---\ntitle: About\n---\n# About\n\n- a list\n",
-    "nested/deep.md": "# Deep\n\n```python\nprint('code')\n```\n",
-}
-THEMES = ["mkdocs", "material"]
-
-
-def config(theme: str = "mkdocs", plugin: str = "  - okr\n", extra: str = "") -> str:
-    return f"site_name: Test\ntheme:\n  name: {theme}\nplugins:\n  - search\n{plugin}{extra}"
+from fixtures.pages import BAD_PAGE, OKR_PAGE, PLAIN, THEMES, config
+from fixtures.sites import build_site, run_cli
 
 
 def tree_hash(folder: Path) -> str:
@@ -217,8 +186,6 @@ def test_worker_processes_give_the_same_site_and_findings(
 def test_the_build_exports_okrs_json_equal_to_the_cli_report(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from conftest import run_cli
-
     root = site({**PLAIN, "okrs/q1.md": OKR_PAGE, "okrs/bad.md": BAD_PAGE}, config())
     built = build_site(root, caplog)
     exported = (built.site / "okrs.json").read_text(encoding="utf-8")
@@ -229,8 +196,6 @@ def test_the_build_exports_okrs_json_equal_to_the_cli_report(
 def test_an_objective_id_used_twice_across_pages_is_found_by_build_and_cli_alike(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from conftest import run_cli
-
     root = site({"okrs/a.md": OKR_PAGE, "okrs/b.md": OKR_PAGE, "okrs/c.md": OKR_PAGE.replace("2026-Q1", "2026-Q2")}, config())
     built = build_site(root, caplog)
     from_build = [f"{msg.split(': ', 1)[1]}" for level, msg in built.logs if "[duplicate-id]" in msg]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from test_plugin import OKR_PAGE
+from fixtures.pages import OKR_PAGE
+from fixtures.sites import REPO
 
 BAD_PAGE = OKR_PAGE.replace("2026-Q1", "Q3 2026").replace("Restaurant platform", "Menu team")
 

@@ -9,7 +9,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Callable
 
-from test_plugin import OKR_PAGE
+from fixtures.pages import OKR_PAGE
 
 DINERS = OKR_PAGE.replace("Cut the median time to publish a full menu from 3 days to 1 day", "Increase orders per diner per week from 1.2 to 1.5")
 CONFIG = "site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\n  - okr\n"

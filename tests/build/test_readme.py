@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, run_cli, run_mkdocs
+from fixtures.sites import REPO, run_cli, run_mkdocs
 from mkdocs_okr.options.table import MKDOCS, of_host
 from mkdocs_okr.rules.registry import registry
 from mkdocs_okr.levels import levels
@@ -120,11 +120,13 @@ def test_the_explain_example_is_what_the_command_prints() -> None:
 def test_the_browser_tests_skip_without_chromium_and_fail_under_ci(tmp_path: Path) -> None:
     """As the README's "Two commands" says: a reader without Chromium is told the browser tests were
     skipped; a CI run without it fails."""
-    source = (REPO / "tests/test_browser.py").read_text(encoding="utf-8")
+    shutil.copy(REPO / "tests/browser/test_browser.py", tmp_path / "test_browser.py")
+    shutil.copy(REPO / "tests/conftest.py", tmp_path / "conftest.py")
+    shutil.copytree(REPO / "tests/fixtures", tmp_path / "fixtures", ignore=shutil.ignore_patterns("__pycache__"))
+    source = (tmp_path / "fixtures/browser.py").read_text(encoding="utf-8")
     moved = source.replace('CHROMIUM = "/usr/bin/chromium"', 'CHROMIUM = "/nowhere/chromium"')
     assert moved != source
-    (tmp_path / "test_browser.py").write_text(moved, encoding="utf-8")
-    shutil.copy(REPO / "tests/conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "fixtures/browser.py").write_text(moved, encoding="utf-8")
     args = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "test_browser.py"]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     local = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 
-from conftest import DATA, REPO, assert_report, run_cli
+from fixtures.sites import DATA, REPO, assert_report, run_cli, run_mkdocs
 from mkdocs_okr.check import PageResult
 from mkdocs_okr.model import Diagnostic, Severity
 from mkdocs_okr.show.report import github
@@ -174,8 +174,6 @@ def test_a_file_name_cannot_add_a_line_or_drive_the_terminal_and_sarif_uris_are_
 
 
 def test_a_file_name_cannot_add_a_line_to_the_build_log(site: Callable[..., Path]) -> None:
-    from conftest import run_mkdocs
-
     root = site({"index.md": "# Home\n", "a\n::error file=x::pwned.md": BAD_PAGE})
     run = run_mkdocs("build", cwd=root)
     logged = [line for line in run.stderr.splitlines() if "error: period" in line or "period: expected" in line]

@@ -14,8 +14,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import DATA, record_figure
-from test_attacks import GOOD
+from fixtures.pages import GOOD
+from fixtures.sites import DATA, record_figure
 
 MATERIAL = "site_name: Reproducible\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - okr:\n      customer: [restaurant owners]\n      customers_users: [diners]\n      workers: {workers}\n"
 

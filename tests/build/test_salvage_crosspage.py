@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, run_cli
+from fixtures.sites import build_site, run_cli
 
 CONFIG = "site_name: Duplicates\nplugins:\n  - okr:\n      customer: [merchants]\n"
 KEY_RESULTS = """\

@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 import pytest
 
-from conftest import build_site
-from test_plugin import OKR_PAGE, PLAIN, THEMES, config
+from fixtures.pages import OKR_PAGE, PLAIN, THEMES, config
+from fixtures.sites import build_site
 
 
 def entries(site: Path, words: str) -> list[tuple[str, str]]:

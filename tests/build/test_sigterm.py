@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI
-from test_plugin import OKR_PAGE
+from fixtures.pages import OKR_PAGE
+from fixtures.sites import CLI
 
 PAGES = 1500  # enough to be mid-run when the first results are in
 DEADLINE = 120  # seconds for each wait: a bound, not a measure

@@ -11,7 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import build_site, run_cli
+from fixtures.html import element
+from fixtures.sites import build_site, run_cli
 from mkdocs_okr.rules.crosspage import cross_page, outline
 from mkdocs_okr.show.siteindex import build_index, period_order, wrap
 
@@ -89,18 +90,6 @@ def aligns_findings(logs: list[tuple[str, str]]) -> list[str]:
 
 def links(html: str) -> list[str]:
     return [unescape(h) for h in re.findall(r'<a [^>]*href="([^"]*)"', html)]
-
-
-def element(html: str, start: str) -> str:
-    """The element of `html` that begins with the tag `start`, up to its matching end tag."""
-    name = start[1:].split()[0]
-    at = html.index(start)
-    depth = 0
-    for tag in re.finditer(rf"<(/?){name}\b", html[at:]):
-        depth += -1 if tag[1] else 1
-        if depth == 0:
-            return html[at : at + html[at:].index(">", tag.end()) + 1]
-    raise AssertionError(f"{start} is not closed")
 
 
 def assert_links_resolve(site: Path, page: str, html: str, within: str) -> int:

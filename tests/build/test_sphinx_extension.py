@@ -5,89 +5,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import assert_report
-from test_markdown_extension import DINERS, FENCE, FENCED
-
-CONF = """\
-extensions = ["myst_parser", "mkdocs_okr.sphinx"]
-okr_customer = "restaurant owners"
-okr_customers_users = ["diners"]
-okr_root = ".."
-"""
-INDEX = """\
-Home
-====
-
-.. toctree::
-
-   okrs/q1
-   okrs/fenced
-   okrs/directive
-   okrs/broken
-   plain
-"""
-DIRECTIVE = """\
-Directive OKRs
-==============
-
-Text before.
-
-.. okr::
-
-   team: Menu team
-   period: 2026-Q2
-   objectives:
-     - title: Make it effortless for restaurant owners to show diners what they offer
-       key_results:
-         - Raise the share of restaurant owners who publish a full menu from 40% to 70%
-         - Increase orders per diner per week from 1.2 to 1.5
-
-Text after.
-"""
-MYST_DIRECTIVE = f"""\
-# MyST directive
-
-{FENCE}{{okr}}
-team: Courier team
-period: 2026-Q3
-objectives:
-  - title: Make deliveries predictable for restaurant owners
-    key_results:
-      - Raise the renewal rate of restaurant owners from 82% to 90%
-      - Increase orders per diner per week from 1.2 to 1.5
-{FENCE}
-"""
-BROKEN = FENCED.replace("period: 2026-Q1", "period: Q1 2026").replace("# Menu team", "# Broken")
-
-
-def project(root: Path, conf: str = CONF, pages: dict[str, str] | None = None) -> Path:
-    """A Sphinx project under root/docs (conf.py there), with its pages."""
-    pages = pages or {
-        "index.rst": INDEX,
-        "okrs/q1.md": DINERS,
-        "okrs/fenced.md": FENCED + "\n" + MYST_DIRECTIVE.replace("# MyST directive", "## MyST directive"),
-        "okrs/directive.rst": DIRECTIVE,
-        "okrs/broken.md": BROKEN,
-        "plain.md": "# Plain\n\nNo OKRs here.\n",
-    }
-    (root / "docs").mkdir(parents=True)
-    (root / "docs/conf.py").write_text(conf, encoding="utf-8")
-    for name, text in pages.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
-
-def sphinx_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", *args, "docs", "out"]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
+from fixtures.pages import DINERS, FENCED
+from fixtures.sites import assert_report
+from fixtures.sphinx import CONF, project, sphinx_build
 
 
 @pytest.fixture(scope="module")

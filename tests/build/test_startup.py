@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from fixtures.sites import REPO
 from mkdocs_okr.for_mkdocs.config import OkrConfig
 from mkdocs_okr.model import Severity
 from mkdocs_okr.site.outcome import LOG_LEVEL

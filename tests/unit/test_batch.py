@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.pages import BAD_PAGE, OKR_PAGE
 from mkdocs_okr.site.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
 from mkdocs_okr.rules.crosspage import outline
 from mkdocs_okr.site.outcome import Look, page
 from mkdocs_okr.check import Options
 from mkdocs_okr.site.check import check_site
-from test_plugin import BAD_PAGE, OKR_PAGE
 
 
 def test_a_worker_batch_equals_checking_in_process() -> None:

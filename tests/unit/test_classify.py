@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, record_figure
+from fixtures.sites import DATA, record_figure
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.classify import assess, fit
 from mkdocs_okr.classify.explain import aim

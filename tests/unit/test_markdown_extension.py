@@ -12,31 +12,10 @@ from typing import Callable
 import markdown
 import pytest
 
-from conftest import build_site, run_mkdocs
+from fixtures.pages import DINERS, FENCE, FENCED, OKR_PAGE
+from fixtures.sites import build_site, run_mkdocs
 from mkdocs_okr.markdown import OkrExtension
-from test_plugin import OKR_PAGE
 
-FENCE = "```"
-FENCED = f"""\
-# Menu team
-
-Some text.
-
-{FENCE}okr
-team: Restaurant platform
-period: 2026-Q1
-objectives:
-  - title: Make it effortless for restaurant owners to show diners what they offer
-    key_results:
-      - Raise the 12-month renewal rate of restaurant owners from 82% to 90%
-      - Increase orders per diner per week from 1.2 to 1.5
-{FENCE}
-
-More text.
-"""
-DINERS = OKR_PAGE.replace(
-    "Cut the median time to publish a full menu from 3 days to 1 day", "Increase orders per diner per week from 1.2 to 1.5"
-)
 PARTIES = {"customer": "restaurant owners", "customers_users": ["diners"]}
 LOGGER = "mkdocs.okr"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from fixtures.sites import run_cli
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.site.outcome import Look, page as checked_page
 

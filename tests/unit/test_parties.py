@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import DATA, record_figure
+from fixtures.sites import DATA, record_figure
 from mkdocs_okr.classify.parties import parties
 
 CASES = yaml.safe_load((DATA / "declarations.yaml").read_text(encoding="utf-8"))["cases"]

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
+from fixtures.instances import mutate, seeds
 from mkdocs_okr.read.frontmatter import read_okr
 from mkdocs_okr.read.schemaerrors import schema_errors
 from mkdocs_okr.read.validate import explain, is_valid, schema, validate, validator
-from test_fastcheck import mutate, seeds
 
 BASE: dict[str, Any] = {
     "okr": {

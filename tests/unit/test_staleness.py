@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import run_cli
+from fixtures.sites import run_cli
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.model import Severity
 from mkdocs_okr.rules.staleness import today

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO
+from fixtures.sites import REPO
 
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.model import Diagnostic
