@@ -22,8 +22,10 @@ CORE_TESTS = (
     "unit/test_schemaerrors.py",
     "build/test_plugin.py",
     "unit/test_markdown_extension.py",
+    "build/test_markdown_extension_builds.py",
     "build/test_cli.py",
     "build/test_site_index.py",
+    "unit/test_site_index_parts.py",
     "build/test_broken_site.py",
     "build/test_startup.py",
 )

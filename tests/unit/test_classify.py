@@ -1,4 +1,5 @@
-"""The controllability classifier: the labelled sets, the article's examples, and the hard cases by kind."""
+"""The controllability classifier: the labelled sets, the article's examples, and the hard cases by kind
+(the fit that data/model.json comes from: tests/build/test_classify_fit.py)."""
 
 from __future__ import annotations
 
@@ -42,27 +43,6 @@ def test_the_development_set_is_big_and_varied_enough() -> None:
     assert len(items) >= 150 and len(domains) >= 12
     assert sum(1 for *_, item in items if item.get("hard")) >= len(items) / 3
     assert all(item.get("why") for *_, item in items)
-
-
-@pytest.fixture(scope="module")
-def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:
-    """The fit, run afresh on every labelled set (about a minute)."""
-    return fit.fitted(DATA)
-
-
-def test_the_shipped_model_is_what_the_fit_gives(fitted) -> None:
-    """The weights and thresholds in data/model.json come from the fit, not from a hand."""
-    model, _, _ = fitted
-    assert fit.to_json(model) == (fit.Path(fit.__file__).parent / "data" / "model.json").read_text(encoding="utf-8")
-
-
-def test_held_out_domains(fitted) -> None:
-    """Each domain answered by a model fitted without it: the figure that carries over."""
-    model, found, probabilities = fitted
-    shown = fit.figures([e.label for e in found], [fit.answer(p, model.thresholds) for p in probabilities])
-    record_figure(f"classifier, domains held out: {len(found)} key results, " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()))
-    assert len({e.domain for e in found}) >= 200
-    assert shown["accuracy"] >= 0.78 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.12, shown
 
 
 def figures(name: str) -> dict[str, float]:
