@@ -1,5 +1,12 @@
-"""The pytest fixtures every tier shares, and the summary printed at the end of a run. What tests
-share that is not a fixture (writing and building sites, sample pages, helpers) is in tests/fixtures."""
+"""The pytest fixtures every tier shares, the tier's marker on each test, and the summary printed at
+the end of a run. What tests share that is not a fixture (writing and building sites, sample pages,
+helpers) is in tests/fixtures.
+
+The tiers are folders: tests/unit (in process and no build, at most the command line on a page or
+two: `pytest tests/unit`, in seconds), tests/build (real builds by MkDocs, ProperDocs, Sphinx and
+Zensical, pre-commit, packages, the command line over sites, the oldest libraries allowed) and
+tests/browser (Chromium). Each test also carries its tier's marker, so that `pytest -m "not browser"`
+and the like select across folders."""
 
 from __future__ import annotations
 
@@ -13,6 +20,9 @@ from typing import Any
 import pytest
 
 from fixtures.sites import DATA, FIGURES, write_site
+
+HERE = Path(__file__).parent
+TIERS = ("unit", "build", "browser")  # registered as markers in pyproject.toml
 
 # CI sets FORCE_COLOR, which makes Sphinx colour its log even into a pipe; the suite runs that way
 # everywhere, so a test that reads a host's log without asking for plain text fails here too.
@@ -49,6 +59,17 @@ def browser() -> Iterator[object]:
 
     with chromium() as launched:
         yield launched
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with the tier its folder names."""
+    for item in items:
+        try:
+            tier = item.path.relative_to(HERE).parts[0]
+        except ValueError:
+            continue
+        if tier in TIERS:
+            item.add_marker(tier)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
