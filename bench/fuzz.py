@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from fuzzing import check_one, pages
+from fixtures.fuzzing import check_one, pages
 
 
 def main() -> None:

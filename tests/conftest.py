@@ -1,115 +1,32 @@
-"""Shared helpers: write real sites into tmp_path and build them with MkDocs itself."""
+"""The pytest fixtures every tier shares, the tier's marker on each test, and the summary printed at
+the end of a run. What tests share that is not a fixture (writing and building sites, sample pages,
+helpers) is in tests/fixtures.
+
+The tiers are folders: tests/unit (in process and no build, at most the command line on a page or
+two: `pytest tests/unit`, in seconds), tests/build (real builds by MkDocs, ProperDocs, Sphinx and
+Zensical, pre-commit, packages, the command line over sites, the oldest libraries allowed) and
+tests/browser (Chromium). Each test also carries its tier's marker, so that `pytest -m "not browser"`
+and the like select across folders."""
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import shutil
-import subprocess
-import sys
-import textwrap
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-DATA = Path(__file__).parent / "data"
-REPO = Path(__file__).parent.parent
-CLI = [sys.executable, "-m", "mkdocs_okr"]
+from fixtures.sites import DATA, FIGURES, write_site
+
+HERE = Path(__file__).parent
+TIERS = ("unit", "build", "browser")  # registered as markers in pyproject.toml
 
 # CI sets FORCE_COLOR, which makes Sphinx colour its log even into a pipe; the suite runs that way
 # everywhere, so a test that reads a host's log without asking for plain text fails here too.
 os.environ["FORCE_COLOR"] = "1"
-
-
-@dataclass
-class Built:
-    """A site after a real build: its folders and the okr plugin's log lines."""
-
-    root: Path
-    site: Path
-    logs: list[tuple[str, str]]
-
-    def html(self, page: str) -> str:
-        return (self.site / page).read_text(encoding="utf-8")
-
-    def export(self) -> dict[str, Any]:
-        """The site's okrs.json, checked against the report schema."""
-        data = json.loads((self.site / "okrs.json").read_text(encoding="utf-8"))
-        assert_report(data)
-        return data
-
-    @property
-    def findings(self) -> list[str]:
-        """The plugin's findings as `LEVEL message`, prefix removed."""
-        return [f"{level} {msg.split(': ', 1)[1]}" for level, msg in self.logs]
-
-
-def write_site(root: Path, files: Mapping[str, str | bytes], config: str) -> Path:
-    """Write mkdocs.yml and docs/ files (text is dedented) under root."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(textwrap.dedent(config), encoding="utf-8")
-    for name, content in files.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return root
-
-
-def build_site(root: Path, caplog: pytest.LogCaptureFixture, **overrides: object) -> Built:
-    """Build the site at root in-process with load_config + build, collecting the plugin's log."""
-    caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.mkdocs_okr"):
-        cwd = os.getcwd()
-        os.chdir(root)
-        try:
-            config = load_config(str(root / "mkdocs.yml"), **overrides)
-            build(config, dirty=bool(overrides.get("dirty")))
-        finally:
-            os.chdir(cwd)
-    logs = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("mkdocs.plugins.mkdocs_okr")]
-    return Built(root, Path(config.site_dir), logs)
-
-
-def run_mkdocs(
-    *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: int = 300
-) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs` (a build, usually) as a user would, in a subprocess."""
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=timeout)
-
-
-def run_cli(*args: str, cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs-okr` as a user would, in a subprocess; a JSON report it prints is checked
-    against the published report schema, so every test that reads one also tests the contract."""
-    full_env = {**os.environ, **(env or {})}
-    run = subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=120)
-    if args[:1] == ("check",) and "json" in args and run.returncode in (0, 1):
-        assert_report(json.loads(run.stdout))
-    return run
-
-
-@lru_cache(maxsize=1)
-def report_validator() -> Draft202012Validator:
-    schema = json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def assert_report(report: object) -> None:
-    """Fail with every way `report` breaks schema/report.schema.json."""
-    errors = [f"{e.json_path}: {e.message}" for e in report_validator().iter_errors(report)]
-    assert errors == [], errors
 
 
 @pytest.fixture
@@ -135,12 +52,24 @@ def reproducible_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
 
 
-FIGURES: list[str] = []
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Chromium, one for each test module that asks (tests/browser)."""
+    from fixtures.browser import chromium
+
+    with chromium() as launched:
+        yield launched
 
 
-def record_figure(line: str) -> None:
-    """Keep a measured figure (time, memory, counts) to print at the end of the run, for quoting."""
-    FIGURES.append(line)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with the tier its folder names."""
+    for item in items:
+        try:
+            tier = item.path.relative_to(HERE).parts[0]
+        except ValueError:
+            continue
+        if tier in TIERS:
+            item.add_marker(tier)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -150,7 +79,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("measured figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
-
 
 
 def resolved_versions() -> str:

@@ -1,0 +1,31 @@
+"""The classifier's fit, run afresh on every labelled set under tests/data, as it was run to make
+mkdocs_okr/classify/data/model.json: the model shipped is what it gives, and the figure for domains
+it never saw (the classifier itself: tests/unit/test_classify.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.sites import DATA, record_figure
+from mkdocs_okr.classify import fit
+
+
+@pytest.fixture(scope="module")
+def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:
+    """The fit, run afresh on every labelled set (about a minute)."""
+    return fit.fitted(DATA)
+
+
+def test_the_shipped_model_is_what_the_fit_gives(fitted) -> None:
+    """The weights and thresholds in data/model.json come from the fit, not from a hand."""
+    model, _, _ = fitted
+    assert fit.to_json(model) == (fit.Path(fit.__file__).parent / "data" / "model.json").read_text(encoding="utf-8")
+
+
+def test_held_out_domains(fitted) -> None:
+    """Each domain answered by a model fitted without it: the figure that carries over."""
+    model, found, probabilities = fitted
+    shown = fit.figures([e.label for e in found], [fit.answer(p, model.thresholds) for p in probabilities])
+    record_figure(f"classifier, domains held out: {len(found)} key results, " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()))
+    assert len({e.domain for e in found}) >= 200
+    assert shown["accuracy"] >= 0.78 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.12, shown
