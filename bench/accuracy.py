@@ -65,7 +65,7 @@ def _page(group: dict) -> list[Row]:
     assert okr is not None, f"the page of {group['domain']!r} does not validate"
     customer, users = names(group.get("customer")), names(group.get("customers_users"))
     return [
-        (kr["text"], customer, users, kr["level"], model.controllability.level.value)  # type: ignore[union-attr]
+        (kr["text"], customer, users, kr["level"], model.controllability.level.value)  # type: ignore[union-attr]  # every key result of a set's page has its controllability
         for kr, model in zip(results, okr.objectives[0].key_results)
         if kr["level"] != "mixed"
     ]

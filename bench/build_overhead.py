@@ -274,7 +274,10 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool, out: 
     plugin_cfg, bare_cfg = write_configs(root, theme, search)
     check_clean(root, docs, plugin_cfg, pages, okr_pages)
 
-    plugin_s, bare_s, plugin_mb, bare_mb = [], [], [], []
+    plugin_s: list[float] = []
+    bare_s: list[float] = []
+    plugin_mb: list[float] = []
+    bare_mb: list[float] = []
     for r in range(1, rounds + 1):
         plugin_site, bare_site = out / f"site-plugin-{r}", out / f"site-bare-{r}"
         for seconds, mb, cfg, site in (
@@ -292,12 +295,12 @@ def measure(base: Path, pages: int, rounds: int, theme: str, search: bool, out: 
         shutil.rmtree(bare_site)
         print(f"  {pages} pages, pair {r}/{rounds}: plugin {plugin_s[-1]:.2f} s, bare {bare_s[-1]:.2f} s", flush=True)
 
-    cli_s = []
+    cli_s: list[float] = []
     for _ in range(rounds):
-        seconds, proc, _ = run(cli_command(docs, plugin_cfg), root)
+        took, proc, _ = run(cli_command(docs, plugin_cfg), root)
         if proc.returncode != 0:
             fail(f"mkdocs-okr check exited {proc.returncode}:\n{proc.stderr[-3000:]}")
-        cli_s.append(seconds)
+        cli_s.append(took)
 
     ratios = [p / b for p, b in zip(plugin_s, bare_s)]
     diffs = [p - b for p, b in zip(plugin_s, bare_s)]

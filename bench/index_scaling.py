@@ -14,6 +14,7 @@ import argparse
 import random
 import time
 
+from mkdocs_okr.model import Diagnostic
 from mkdocs_okr.rules.crosspage import add_cross_page
 from mkdocs_okr.show import render
 from mkdocs_okr.show.siteindex import build_index
@@ -87,7 +88,7 @@ def measure(pages: int, rounds: int) -> dict[str, float]:
     okrs = site(pages)
     best = {"cross-page": float("inf"), "index data": float("inf"), "index HTML": float("inf")}
     for _ in range(rounds):
-        diagnostics = {str(o["file"]): [] for o in okrs}
+        diagnostics: dict[str, list[Diagnostic]] = {str(o["file"]): [] for o in okrs}
         t0 = time.perf_counter()
         add_cross_page(diagnostics, okrs, {})
         t1 = time.perf_counter()

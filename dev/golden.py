@@ -96,8 +96,8 @@ def record(out: Path, source: Path, pages: int) -> None:
         (project / "conf.py").write_text(CONF, encoding="utf-8")
         run([py, "-m", "sphinx", "-q", "-b", "html", ".", "_build"], source, project)
         (out / "hosts" / "sphinx").mkdir()
-        for page in [*(p.stem for p in examples)]:
-            shutil.copy(project / "_build" / f"{page}.html", out / "hosts" / "sphinx" / f"{page}.html")
+        for example in examples:
+            shutil.copy(project / "_build" / f"{example.stem}.html", out / "hosts" / "sphinx" / f"{example.stem}.html")
         shutil.copy(project / "_build" / "okrs.json", out / "hosts" / "sphinx" / "okrs.json")
 
 

@@ -35,7 +35,7 @@ REPORT_NOTE = (
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """List every rule page in the nav, under the rules index, so that a reader who follows a card's
     "About this rule" link keeps the site's navigation (the registry says which rules there are)."""
-    config.nav = _with_rules(config.nav)
+    config.nav = _with_rules(config.nav or [])
     return config
 
 

@@ -149,7 +149,7 @@ def explain(
     assessed = assess(text, customer, customers_users, measures)
     result, inferred = assessed.result, assessed.inferred
     if fmt == "json":
-        data = {"text": text, "customer": list(customer), "customers_users": list(customers_users)}
+        data: dict[str, object] = {"text": text, "customer": list(customer), "customers_users": list(customers_users)}
         data["controllability"] = result.to_dict()
         if assessed.contradicted:
             data["inferred"] = inferred.to_dict()

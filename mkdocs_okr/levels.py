@@ -10,4 +10,5 @@ from .datafiles import load_yaml
 @lru_cache(maxsize=1)
 def levels() -> dict[str, dict[str, str]]:
     """Each level's symbol, label, reason and wording; rendering needs only these."""
-    return load_yaml("data/levels.yaml")
+    found: dict[str, dict[str, str]] = load_yaml("data/levels.yaml")
+    return found

@@ -110,7 +110,8 @@ def _page_file(md: Markdown) -> tuple[str, str] | None:
     processor. None for plain Python-Markdown, or a page that has no file."""
     for processor in md.preprocessors:
         if type(processor).__name__ == "ContextPreprocessor":  # Zensical
-            config, path = processor.config, processor.page.path
+            context: Any = processor  # Zensical's, which carries its page and config untyped
+            config, path = context.config, context.page.path
             root = config["root_dir"]
             return _named(os.path.join(root, config["docs_dir"], path), root)
     links = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None

@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from .check import Options, may_be_okr_page, read_text
 from .for_mkdocs import searchtext
@@ -125,7 +126,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             if _INDEX_MARKER_BYTES in raw and holds_marker(raw.decode("utf-8", "replace")):
                 holds_index = True
                 # the index changes with any OKR page: rebuild its page on every `--dirty` build too
-                file.is_modified = lambda: True  # type: ignore[method-assign]
+                file.is_modified = lambda: True  # type: ignore[method-assign]  # MkDocs asks each file whether it changed; the index page always has
         workers = workers_for(len(items), self.config["workers"])
         self.batch = Batch(options, self.build.look, workers)
         self.batch.submit(items)
@@ -220,7 +221,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         return env
 
     @event_priority(50)
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """List the index's periods in the table of contents of the page that holds it, and give
         the search plugins, which index the page next, the card's or the index's text in words."""
         shown = self._shown_index(page)
@@ -231,11 +234,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if not self.build.search or not page.content:
             return context
         if shown is not None:
-            okrs = [c.okr() for _, c in sorted((c.file, c) for c in self.build.checked.values()) if c.okr_json]
+            okrs = [o for _, c in sorted((c.file, c) for c in self.build.checked.values()) if (o := c.okr())]
             page.content = searchtext.with_text(page.content, INDEX_MARKER, okrs, False, self.build.look.search_paths)
         checked = self.build.checked.get(page.file.src_uri)
         if checked is not None and checked.okr_json and CARD_MARKER in page.content:
-            okr = [checked.okr()]
+            okr = [o for o in [checked.okr()] if o]
             page.content = searchtext.with_text(page.content, CARD_MARKER, okr, True, self.build.look.search_paths)
         return context
 
@@ -329,7 +332,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
 
     def _guidance(self, page_url: str) -> str:
         """`guidance_url` as a link from the page: kept when absolute, else taken from the site's root."""
-        url = self.config["guidance_url"]
+        url: str = self.config["guidance_url"]
         if "://" in url or url.startswith("/"):
             return url
         return get_relative_url(url.strip("./") or ".", page_url).rstrip("/") + "/"

@@ -91,7 +91,7 @@ def configure(app: Sphinx, config: Any) -> None:
     options = replace(core_options(values), today=day)
     templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
     root = os.path.join(app.confdir, values["root"])
-    app.okr_host = Host(options, Look(templates), values["guidance_url"], root)  # type: ignore[attr-defined]
+    app.okr_host = Host(options, Look(templates), values["guidance_url"], root)  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
 
 
 def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -99,7 +99,7 @@ def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
     path = app.env.doc2path(docname)
     if app.config.source_suffix.get(os.path.splitext(path)[1]) != "markdown":
         return
-    host: Host = app.okr_host  # type: ignore[attr-defined]
+    host: Host = app.okr_host  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
     found = markdown_page(source[0], _name(host, path), host.options, host.look, None, host.guidance_url)
     if found.front is not None:
         _record(app.env, docname, Found(FRONT, 1, found.front))
@@ -113,7 +113,7 @@ class OkrDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        host: Host = self.env.app.okr_host  # type: ignore[attr-defined]
+        host: Host = self.env.app.okr_host  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
         name = _name(host, self.env.doc2path(self.env.docname))
         text = "\n".join(self.content)
         checked = block(text, self._origin(), name, host.options, host.look, None, host.guidance_url)
@@ -173,7 +173,7 @@ def write_files(app: Sphinx, exception: Exception | None) -> None:
     every = (f for found in _found(app.env).values() for f in found)
     found = [f.checked for f in sorted(every, key=lambda f: (f.checked.file, f.line))]  # in page order
     if found and app.builder.format == "html":
-        host: Host = app.okr_host  # type: ignore[attr-defined]
+        host: Host = app.okr_host  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
         css = os.path.join(app.outdir, "_static", CSS_FILE)
         os.makedirs(os.path.dirname(css), exist_ok=True)
         with open(css, "w", encoding="utf-8") as f:
@@ -194,8 +194,8 @@ def _record(env: BuildEnvironment, docname: str, found: Found) -> None:
 def _found(env: BuildEnvironment) -> dict[str, list[Found]]:
     """The OKR blocks of every page read, by docname (kept in the environment between builds)."""
     if not hasattr(env, "okr_found"):
-        env.okr_found = {}  # type: ignore[attr-defined]
-    return env.okr_found  # type: ignore[attr-defined,no-any-return]
+        env.okr_found = {}  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
+    return env.okr_found  # type: ignore[attr-defined,no-any-return]  # the extension's state on Sphinx's environment, which has no typed slot for it
 
 
 def _card_node(checked: Checked) -> nodes.raw:

@@ -87,7 +87,18 @@ def resolved_versions() -> str:
 
     libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "none"
     found = []
-    for name in ("mkdocs", "markdown", "pyyaml", "jsonschema", "jinja2", "click", "mkdocs-material", "sphinx", "myst-parser", "zensical"):
+    for name in (
+        "mkdocs",
+        "markdown",
+        "pyyaml",
+        "jsonschema",
+        "jinja2",
+        "click",
+        "mkdocs-material",
+        "sphinx",
+        "myst-parser",
+        "zensical",
+    ):
         try:
             found.append(f"{name} {version(name)}")
         except PackageNotFoundError:

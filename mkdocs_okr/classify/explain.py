@@ -45,7 +45,8 @@ _NOUN_BREAKS = {
 
 @lru_cache(maxsize=1)
 def _suggestions() -> dict[str, Any]:
-    return load("suggestions")
+    found: dict[str, Any] = load("suggestions")
+    return found
 
 
 @lru_cache(maxsize=1)

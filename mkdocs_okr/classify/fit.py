@@ -108,15 +108,15 @@ def fit(
                 g[1] += p1 * v
                 g[2] += p2 * v
         for k in range(3):
-            g = bias_grad[k] / n
-            bias_steps[k] += g * g
-            bias[k] -= STEP * g / math.sqrt(bias_steps[k])
+            step = bias_grad[k] / n
+            bias_steps[k] += step * step
+            bias[k] -= STEP * step / math.sqrt(bias_steps[k])
         for i, wi in enumerate(w):
             gi, acc = grad[i], steps[i]
             for k in range(3):
-                g = (gi[k] + L2 * wi[k]) / n
-                acc[k] += g * g
-                wi[k] -= STEP * g / math.sqrt(acc[k])
+                step = (gi[k] + L2 * wi[k]) / n
+                acc[k] += step * step
+                wi[k] -= STEP * step / math.sqrt(acc[k])
     rounded = {name: (round(wi[0], 4), round(wi[1], 4), round(wi[2], 4)) for name, wi in zip(names, w)}
     kept = {name: wi for name, wi in rounded.items() if max(map(abs, wi)) >= 1e-3}
     return Model(

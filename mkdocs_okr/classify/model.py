@@ -72,7 +72,7 @@ def softmax(scores: list[float]) -> list[float]:
 
 def from_json(data: dict) -> Model:
     weights = {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
-    return Model(weights, tuple(data["bias"]), tuple(data["thresholds"]))  # type: ignore[arg-type]  # three floats
+    return Model(weights, tuple(data["bias"]), tuple(data["thresholds"]))
 
 
 @lru_cache(maxsize=1)

@@ -108,8 +108,8 @@ class Lexicon:
         for number, matcher in enumerate(matchers):
             for first, bucket in matcher.index.items():
                 self.index.setdefault(first, []).extend((phrase, number, entry) for phrase, entry in bucket)
-        for bucket in self.index.values():
-            bucket.sort(key=lambda item: -len(item[0]))
+        for found in self.index.values():
+            found.sort(key=lambda item: -len(item[0]))
 
     def spans(self, lemmas: tuple[str, ...]) -> list[list[tuple[int, int, Entry]]]:
         found: list[list[tuple[int, int, Entry]]] = [[] for _ in range(self.size)]

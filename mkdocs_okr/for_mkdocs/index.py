@@ -83,7 +83,7 @@ def place_index(nav: Navigation, index: File, title: str | None) -> None:
     """Put the section that MkDocs made for the index's folder right, as the module says."""
     page = index.page
     section = page.parent if isinstance(page, Page) else None
-    if section is None:
+    if section is None or not isinstance(page, Page):
         return
     siblings = section.parent.children if section.parent is not None else nav.items
     if section.children == [page]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Union
 
 from ..model import Diagnostic, Severity
 from ..show import report
 from ..site.outcome import LOG_LEVEL, Checked, log_line
 
 Findings = dict[str, list[Diagnostic]]  # page file -> its findings, in order
+
+Log = Union[logging.Logger, "logging.LoggerAdapter[logging.Logger]"]  # MkDocs gives plugins a LoggerAdapter
 
 
 class Run:
@@ -48,15 +51,13 @@ class Run:
         return report.export(len(self.pages), okrs, diagnostics)
 
 
-def log_all(findings: Findings, log: logging.Logger) -> None:
+def log_all(findings: Findings, log: Log) -> None:
     """Every finding of every page, pages in path order."""
     for found in findings.values():
         _log(found, log)
 
 
-def log_changes(
-    findings: Findings, before: Mapping[str, Sequence[Diagnostic]], log: logging.Logger, strict: bool
-) -> None:
+def log_changes(findings: Findings, before: Mapping[str, Sequence[Diagnostic]], log: Log, strict: bool) -> None:
     """The findings of each page whose findings are not those of the build before (a page that
     has none left says so), then a line that sums up the site. Under `--strict`, that line is a
     warning while a finding not printed again would fail the build, so the rebuild fails as the
@@ -86,7 +87,7 @@ def summary(findings: Findings, changed: int) -> str:
     return f"OKR findings changed on {changed} of {pages}; the site has {found}"
 
 
-def _log(found: Iterable[Diagnostic], log: logging.Logger) -> None:
+def _log(found: Iterable[Diagnostic], log: Log) -> None:
     for d in found:
         log.log(LOG_LEVEL[d.severity], log_line(d))
 

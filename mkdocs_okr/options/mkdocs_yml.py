@@ -39,7 +39,10 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
         names = [loader.construct_scalar(item) for item in items]
     else:
         raise yaml.constructor.ConstructorError(
-            None, None, f"!ENV: expected a variable's name or a list, found a {node.id}", node.start_mark
+            None,
+            None,
+            f"!ENV: expected a variable's name or a list, found a {type(node).__name__.removesuffix('Node').lower()}",
+            node.start_mark,
         )
     for name in names:
         if name in os.environ:
@@ -55,7 +58,7 @@ def _ignored(loader: _Loader, suffix: str, node: yaml.Node) -> None:
 
 
 _Loader.add_constructor("!ENV", _env)
-_Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node) or ".")
+_Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node) or ".")  # type: ignore[arg-type]  # !relative is written on a scalar
 _Loader.add_multi_constructor("", _ignored)
 
 

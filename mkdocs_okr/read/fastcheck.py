@@ -45,8 +45,10 @@ def compile_schema(schema: dict[str, Any]) -> Check:
         for key, value in node.items():
             if key in ANNOTATIONS or key.startswith("x-"):
                 continue
-            checks.append(_keyword(key, value, node, build, ref))
-        return _every([c for c in checks if c is not None])
+            check = _keyword(key, value, node, build, ref)
+            if check is not None:
+                checks.append(check)
+        return _every(checks)
 
     return build(schema)
 
@@ -70,7 +72,9 @@ def _every(checks: list[Check]) -> Check:
     return every
 
 
-def _keyword(key: str, value: Any, node: dict[str, Any], build: Callable, ref: Callable) -> Check | None:
+def _keyword(
+    key: str, value: Any, node: dict[str, Any], build: Callable[[dict[str, Any]], Check], ref: Callable[[str], Check]
+) -> Check | None:
     if key == "$ref":
         return ref(value)
     if key == "type":

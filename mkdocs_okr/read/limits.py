@@ -10,7 +10,7 @@ the first level too many, and only for blocks that could be deep at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -69,7 +69,7 @@ def _first_too_deep(block: str, limit: int, loader: Any) -> yaml.Mark | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limit:
-                return event.start_mark
+                return cast(yaml.Mark, event.start_mark)  # libyaml's marks have the same fields
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None

@@ -69,7 +69,7 @@ def build_okr(
 
 
 def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: FrontMatter) -> KeyResult:
-    fields = {"text": item} if isinstance(item, str) else item
+    fields: dict[str, Any] = {"text": item} if isinstance(item, str) else item
     at = front.positions.position(pointer)
     return KeyResult(
         id=fields.get("id") or f"KR{index + 1}",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from .fastcheck import ANNOTATIONS, TYPES, json_equal
 
@@ -75,7 +75,7 @@ def _resolve(pointer: str, root: Node) -> Node:
     target: Any = root
     for part in pointer.lstrip("#/").split("/"):
         target = target[part]
-    return target
+    return cast(Node, target)
 
 
 def _properties(subs: Node, instance: Node, node: Node, path: Path, root: Node) -> Iterator[SchemaError]:
@@ -105,7 +105,7 @@ def _names(sub: Node, instance: Node, node: Node, path: Path, root: Node) -> Ite
         yield from _descend(name, sub, path, root)
 
 
-_MAPPING = {
+_MAPPING: dict[str, Callable[..., Iterator[SchemaError]]] = {
     "properties": _properties,
     "required": _required,
     "additionalProperties": _additional,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..datafiles import text
 from ..model import Finding, escape, human_path
@@ -39,7 +39,7 @@ def schema_text() -> str:
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The schema's data, read once."""
-    return json.loads(schema_text())  # type: ignore[no-any-return]
+    return json.loads(schema_text())  # type: ignore[no-any-return]  # the published schema: a JSON object
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +106,9 @@ def explain(errors: Iterable[Error], front: FrontMatter) -> Validation | None:
 def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
     pointer = "".join(f"/{escape(str(p))}" for p in error.absolute_path)
     where = human_path(pointer)
-    instance, schema, kind = error.instance, error.schema, error.validator
+    instance: Any = error.instance
+    schema = cast("dict[str, Any]", error.schema)  # a subschema of ours: always a mapping
+    kind, value = error.validator, cast(Any, error.validator_value)
     # an empty value has no text of its own to point at: point at its key
     at = front.positions.key_position(pointer) if instance is None else front.positions.position(pointer)
     if kind == "additionalProperties":
@@ -114,7 +116,7 @@ def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
         return [_unknown_key(key, allowed, pointer, where, front) for key in instance if key not in allowed]
     if kind == "required":
         unknown = [k for k in instance if k not in schema.get("properties", {})]
-        missing = [k for k in error.validator_value if k not in instance]
+        missing = [k for k in value if k not in instance]
         parent = front.positions.key_position(pointer)
         return [
             Finding("schema", parent, f'{where}: missing required key "{key}"', pointer)
@@ -123,18 +125,16 @@ def _explain(error: Error, front: FrontMatter) -> list[Finding] | None:
         ]
     if kind == "type":
         # a field's own words, but "a number" for a number whose words are about its bounds
-        expected = (schema.get("x-expected") if schema.get("type") != "number" else None) or _either(
-            error.validator_value
-        )
+        expected = (schema.get("x-expected") if schema.get("type") != "number" else None) or _either(value)
         message = f"{where}: expected {expected}, got {_describe(instance)}"
     elif kind in ("pattern", "minimum", "maximum") and "x-expected" in schema:
         message = f"{where}: expected {schema['x-expected']}, got {_describe(instance)}"
     elif kind == "enum":
-        options = ", ".join(f'"{v}"' for v in error.validator_value)
+        options = ", ".join(f'"{v}"' for v in value)
         message = f"{where}: expected one of {options}, got {_describe(instance)}"
-        message += _did_you_mean(instance, [str(v) for v in error.validator_value])
+        message += _did_you_mean(instance, [str(v) for v in value])
     elif kind == "minItems":
-        message = f"{where}: expected at least {_count(error.validator_value, 'item')}, got an empty list"
+        message = f"{where}: expected at least {_count(value, 'item')}, got an empty list"
     elif kind == "minLength":
         message = f"{where}: must not be empty"
     elif error.message is None:  # jsonschema's words, and only it has them

@@ -34,20 +34,25 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
     mark = error.problem_mark or error.context_mark
     lines = text.split("\n")
     line = mark.line if mark is not None and mark.line < len(lines) else None
-    tab = _tab_at(lines, line) if line is not None else None
-    if tab is not None:
-        where = yaml.Mark(mark.name, mark.index, line, tab, None, None)
-        return (
-            where,
-            "YAML syntax error: this line is indented with a tab; YAML indents with spaces only, so replace the tab with spaces",
-        )
-    shift = _indentation(lines, line) if line is not None and problem.startswith(words["indentation"]) else None
-    if shift is not None:
-        column, message = shift
-        return yaml.Mark(mark.name, mark.index, line, column, None, None), f"YAML syntax error: {message}"
+    if mark is not None and line is not None:
+        tab = _tab_at(lines, line)
+        if tab is not None:
+            return (
+                _mark(mark.name, mark.index, line, tab),
+                "YAML syntax error: this line is indented with a tab; YAML indents with spaces only, so replace the tab with spaces",
+            )
+        shift = _indentation(lines, line) if problem.startswith(words["indentation"]) else None
+        if shift is not None:
+            column, message = shift
+            return _mark(mark.name, mark.index, line, column), f"YAML syntax error: {message}"
     hint = next((h for start, h in words["hints"].items() if problem.startswith(start)), "")
     context = f" ({error.context})" if error.context and not hint else ""
     return mark, f"YAML syntax error: {problem}{context}{hint}"
+
+
+def _mark(name: str, index: int, line: int, column: int) -> yaml.Mark:
+    """A mark at a line and column of the text; none of ours needs the buffer a mark may carry."""
+    return yaml.Mark(name, index, line, column, None, None)  # type: ignore[arg-type]  # PyYAML takes None; its stubs say int
 
 
 def character_error(text: str, error: yaml.reader.ReaderError) -> tuple[yaml.Mark, str]:
@@ -55,7 +60,7 @@ def character_error(text: str, error: yaml.reader.ReaderError) -> tuple[yaml.Mar
     character = chr(error.character) if isinstance(error.character, int) else str(error.character)
     at = max(text.find(character), 0)
     start = text.rfind("\n", 0, at) + 1
-    mark = yaml.Mark("", at, text.count("\n", 0, at), at - start, None, None)
+    mark = _mark("", at, text.count("\n", 0, at), at - start)
     return mark, f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it"
 
 

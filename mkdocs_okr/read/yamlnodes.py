@@ -25,7 +25,7 @@ from .yamlerrors import character_error, syntax_error
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """The safe loader (C parser when available), remembering how plain scalars resolve: OKR
     pages repeat the same keys and small values, and resolving runs a Python regex per scalar."""
 
@@ -35,7 +35,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 @lru_cache(maxsize=4096)
 def _resolve(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-    return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)  # type: ignore[no-any-return]
+    return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)  # type: ignore[no-any-return]  # PyYAML's C loader is untyped
 
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -112,7 +112,7 @@ class _FileLines:
         if mark is None:
             return None
         line = bisect_right(self.starts, mark.index) - 1
-        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line], None, None)
+        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line], None, None)  # type: ignore[arg-type]  # PyYAML takes None; its stubs say int
 
     def tree(self, root: yaml.Node) -> None:
         """Correct the mark of every node under `root` (each once: aliases share nodes)."""
@@ -256,7 +256,7 @@ class Reader:
         """Report a number no key result can hold; the text is kept, so the schema says no more of it."""
         shown = node.value if len(node.value) <= 24 else node.value[:20] + "…"
         self.add("schema", node, f"{human_path('/'.join(self.path))}: {shown} {why}")
-        return node.value
+        return str(node.value)
 
     def _refuse(self, node: yaml.Node) -> None:
         shown = node.tag.replace(_TAG, "!!")

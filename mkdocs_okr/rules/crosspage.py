@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
@@ -78,7 +78,7 @@ def resolve(refs: Sequence[Ref]) -> dict[str, Ref]:
 
 
 def add_cross_page(
-    diagnostics_by_file: Mapping[str, MutableSequence[Diagnostic]],
+    diagnostics_by_file: Mapping[str, list[Diagnostic]],
     okrs: Iterable[Mapping[str, Any]],
     severity: Mapping[str, Severity],
 ) -> None:
@@ -189,7 +189,7 @@ def supports(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> Iterator[tuple[R
     on_loop = loops(refs, by_key)
     for ref in refs:
         target = ref.aligns_to
-        if ref is by_key[ref.key] and target in by_key and ref.key not in on_loop:
+        if ref is by_key[ref.key] and target is not None and target in by_key and ref.key not in on_loop:
             yield ref, by_key[target]
 
 
@@ -201,7 +201,7 @@ def loops(refs: Sequence[Ref], by_key: Mapping[str, Ref]) -> dict[str, tuple[str
     for ref in refs:
         path: dict[str, int] = {}
         key: str | None = ref.key
-        while key in by_key and key not in done and key not in path:
+        while key is not None and key in by_key and key not in done and key not in path:
             path[key] = len(path)
             key = by_key[key].aligns_to
         if key in path:  # the walk came back to itself: the keys from there on are a loop

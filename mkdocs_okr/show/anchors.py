@@ -54,7 +54,9 @@ def card_ids(objectives: Iterable[tuple[object, Sequence[object]]], taken: set[s
     `taken` holds (those of other cards on the page) are told apart too, and added to it."""
     pairs = [(f"okr-{str(o).lower()}", [str(kr).lower() for kr in krs]) for o, krs in objectives]
     results = [f"{anchor}-{kr}" for anchor, krs in pairs for kr in krs]
-    found = iter(unique([anchor for anchor, _ in pairs] + results, taken, _INDEX_IDS.fullmatch))
+    found = iter(
+        unique([anchor for anchor, _ in pairs] + results, taken, lambda name: _INDEX_IDS.fullmatch(name) is not None)
+    )
     own = tuple(next(found) for _ in pairs)
     return CardIds(own, tuple(tuple(next(found) for _ in krs) for _, krs in pairs))
 

@@ -93,7 +93,7 @@ def _read_results(path: str) -> list[Checked] | None:
 
     try:
         with open(path, "rb") as file:
-            results = pickle.load(file)
+            results: list[Checked] = pickle.load(file)
         os.unlink(path)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None

@@ -75,7 +75,7 @@ def outcome(
     """A checked page as a host uses it: the card (when `look` wants cards), the OKRs' JSON, the
     card's ids, told apart from those in `taken` (other cards' on the page), which gets them.
     `css_url` None leaves the stylesheet to the host."""
-    card, anchors = None, ()
+    card, anchors = None, tuple[str, ...]()
     if result.is_okr_page and look.cards:
         ids = page_ids(result.okr, taken) if result.okr else None
         anchors = tuple(ids.all()) if ids else ()

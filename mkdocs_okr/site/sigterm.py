@@ -90,7 +90,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     if ending:  # first, while the pools' threads are idle: they tear down the queues of killed workers
         from multiprocessing import util
 
-        util._run_finalizers(0)  # as Python's exit does: frees the pools' named semaphores, which the
+        util._run_finalizers(0)  # type: ignore[attr-defined]  # private, but what Python's exit calls; as it does: frees the pools' named semaphores, which the
         # resource tracker would report as leaked once this process is gone
     for batch in list(_live):
         batch.terminate()

@@ -32,7 +32,9 @@ def guidance_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_cards_read_well_in_the_guidance_site(browser: object, guidance_site: str, path: str, scheme: str, width: int) -> None:
+def test_cards_read_well_in_the_guidance_site(
+    browser: object, guidance_site: str, path: str, scheme: str, width: int
+) -> None:
     context, page, errors = open_page(browser, guidance_site + path, width, scheme)
     try:
         badges = page.locator(".okr-badge")
@@ -106,14 +108,19 @@ CONTRAST = """el => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_index_page_reads_well_in_light_and_dark(browser: object, guidance_site: str, scheme: str, width: int) -> None:
+def test_the_index_page_reads_well_in_light_and_dark(
+    browser: object, guidance_site: str, scheme: str, width: int
+) -> None:
     context, page, errors = open_page(browser, guidance_site + "okrs/", width, scheme)
     try:
         charts = page.locator("svg.okr-chart")
         assert charts.count() >= 4 and charts.first.is_visible()
         assert charts.first.get_attribute("role") == "img"
         assert "Key results by whose behaviour they measure" in charts.first.locator("title").first.text_content()
-        for text in page.locator("svg.okr-chart text.okr-chart__team").all()[:3] + page.locator(".okr-index__table td a").all()[:3]:
+        for text in (
+            page.locator("svg.okr-chart text.okr-chart__team").all()[:3]
+            + page.locator(".okr-index__table td a").all()[:3]
+        ):
             assert text.is_visible() and text.evaluate(CONTRAST) >= 4.5, text.text_content()
         box = page.locator("svg.okr-chart rect").first.bounding_box()
         assert box and box["width"] > 20 and box["height"] >= 8
@@ -129,7 +136,9 @@ def test_the_index_page_reads_well_in_light_and_dark(browser: object, guidance_s
         context.close()
 
 
-def test_the_home_page_leads_with_what_the_tool_does_on_a_phones_first_screen(browser: object, guidance_site: str) -> None:
+def test_the_home_page_leads_with_what_the_tool_does_on_a_phones_first_screen(
+    browser: object, guidance_site: str
+) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     context.route(lambda u: not u.startswith("http://127.0.0.1"), offline)
     page = context.new_page()
@@ -146,10 +155,14 @@ def test_the_home_page_leads_with_what_the_tool_does_on_a_phones_first_screen(br
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_option_names_in_the_configuration_reference_never_break_mid_word(browser: object, guidance_site: str, width: int) -> None:
+def test_option_names_in_the_configuration_reference_never_break_mid_word(
+    browser: object, guidance_site: str, width: int
+) -> None:
     context, page, errors = open_page(browser, guidance_site + "reference/configuration/", width, "light")
     try:
-        names = page.eval_on_selector_all("article h2 code", "els => els.map(e => [e.textContent, e.getClientRects().length])")
+        names = page.eval_on_selector_all(
+            "article h2 code", "els => els.map(e => [e.textContent, e.getClientRects().length])"
+        )
         assert len(names) >= 14 and all(lines == 1 for _, lines in names), names
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         page.screenshot(path=str(SHOTS / f"configuration_{width}.png"))
@@ -253,7 +266,9 @@ def index_problems(layout: dict) -> list[str]:
     # the chart's text is the page's: not scaled with the column, not larger than a heading
     for t in layout["chart"]:
         if t["size"] != layout["body"] or abs(t["scale"] - 1) > 0.01:
-            problems.append(f"chart text {t['text']!r} is {t['size']} px scaled {t['scale']:.2f}; the page's is {layout['body']} px")
+            problems.append(
+                f"chart text {t['text']!r} is {t['size']} px scaled {t['scale']:.2f}; the page's is {layout['body']} px"
+            )
         elif not t["size"] * 0.9 <= t["height"] <= t["size"] * 1.6:
             problems.append(f"chart text {t['text']!r} is {t['height']:.1f} px high at {t['size']} px")
         if t["left"] < t["svgLeft"] - 0.5 or t["right"] > t["svgRight"] + 0.5:
@@ -265,8 +280,12 @@ def index_problems(layout: dict) -> list[str]:
     # every column of every table can be read without scrolling it
     for c in layout["cells"]:
         if c["width"] <= 0 or c["left"] < c["seenLeft"] - 0.5 or c["right"] > c["seenRight"] + 0.5:
-            problems.append(f"cell {c['text']!r} is out of sight ({c['left']:.0f} to {c['right']:.0f} px of {c['seenLeft']:.0f} to {c['seenRight']:.0f})")
-    problems += [f"objective {t['text']!r} wraps under its chip" for t in layout["titles"] if t["left"] < t["chipRight"]]
+            problems.append(
+                f"cell {c['text']!r} is out of sight ({c['left']:.0f} to {c['right']:.0f} px of {c['seenLeft']:.0f} to {c['seenRight']:.0f})"
+            )
+    problems += [
+        f"objective {t['text']!r} wraps under its chip" for t in layout["titles"] if t["left"] < t["chipRight"]
+    ]
     return problems
 
 

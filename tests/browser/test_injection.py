@@ -20,7 +20,7 @@ TITLE = "\"><img src=x onerror=\"window.__pwned = 'title'; alert('title')\"> {{ 
 UNIT = "<img src=x onerror=alert('unit')>"
 KR = "Raise the renewal rate of restaurant owners from 82% to 90% <b onmouseover=alert(1)>now</b> javascript:alert(1)"
 REASON = '<script>window.__pwned = "reason"</script> {{ config }}'
-CUSTOMER = "\"><svg onload=\"window.__pwned = 'customer'\">"
+CUSTOMER = '"><svg onload="window.__pwned = \'customer\'">'
 ALIGNS = '<script>alert("aligns")</script>/2026-Q1/O9'
 # what must never appear in the HTML unescaped
 RAW = ["<script>window.__pwned", "<script>alert", "<img src=x", "<svg onload", "<b onmouseover"]
@@ -77,7 +77,7 @@ okr:
   period: 2026-Q1
   objectives:
     - title: Support the first team
-      aligns_to: {yaml_text(TEAM + '/2026-Q1/O1')}
+      aligns_to: {yaml_text(TEAM + "/2026-Q1/O1")}
       key_results: [Raise the renewal rate of restaurant owners from 82% to 90%, Ship it by May]
 ---
 # Aligned page
@@ -88,7 +88,11 @@ THEMES = {"material": "theme:\n  name: material\n  font: false\n", "mkdocs": "th
 @pytest.fixture(scope="module", params=list(THEMES))
 def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     config = "site_name: Hostile\n" + THEMES[request.param] + "plugins:\n  - search\n  - okr\n"
-    root = write_site(tmp_path_factory.mktemp(request.param), {"index.md": "# Home\n", "valid.md": VALID, "invalid.md": INVALID, "aligned.md": ALIGNED}, config)
+    root = write_site(
+        tmp_path_factory.mktemp(request.param),
+        {"index.md": "# Home\n", "valid.md": VALID, "invalid.md": INVALID, "aligned.md": ALIGNED},
+        config,
+    )
     run = run_mkdocs("build", cwd=root)
     assert run.returncode == 0, run.stderr
     server, url = serve(root / "site")
@@ -97,7 +101,9 @@ def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 @pytest.mark.parametrize("page", ["valid/", "invalid/", "aligned/", "okrs/"])
-def test_no_script_runs_and_the_text_is_shown_as_text(browser: object, hostile_site: tuple[Path, str], page: str) -> None:
+def test_no_script_runs_and_the_text_is_shown_as_text(
+    browser: object, hostile_site: tuple[Path, str], page: str
+) -> None:
     site, url = hostile_site
     html = (site / page / "index.html").read_text(encoding="utf-8")
     assert "okr-card" in html or "okr-index" in html
@@ -134,6 +140,12 @@ def test_no_template_marks_user_data_safe() -> None:
     from mkdocs_okr.show.render import environment
 
     assert environment().autoescape("okr/card.html") and environment().autoescape(None)
-    uses = [(path.name, line.strip()) for path in (REPO / "mkdocs_okr" / "templates" / "okr").iterdir()
-            for line in path.read_text(encoding="utf-8").splitlines() if "safe" in line.replace("safely", "")]
-    assert sorted(uses) == [("card.html", "<style>{{ style | safe }}</style>"), ("index.md", "{{ marker | safe }}")], textwrap.shorten(str(uses), 300)
+    uses = [
+        (path.name, line.strip())
+        for path in (REPO / "mkdocs_okr" / "templates" / "okr").iterdir()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "safe" in line.replace("safely", "")
+    ]
+    assert sorted(uses) == [("card.html", "<style>{{ style | safe }}</style>"), ("index.md", "{{ marker | safe }}")], (
+        textwrap.shorten(str(uses), 300)
+    )

@@ -43,14 +43,26 @@ def big_front_matter(size: int) -> bytes:
 # name -> (page bytes, rule, line, column, words the message must hold)
 ATTACKS: dict[str, tuple[Callable[[], bytes], str, int, int, str]] = {
     "billion laughs": (laughs, "limit", 3, 57, "more than 10,000 values"),
-    "recursive alias": (lambda: (HEAD + "  objectives: &a [*a]\n---\n").encode(), "limit", 5, 15, "nested deeper than 64"),
+    "recursive alias": (
+        lambda: (HEAD + "  objectives: &a [*a]\n---\n").encode(),
+        "limit",
+        5,
+        15,
+        "nested deeper than 64",
+    ),
     "10,000 levels of [": (lambda: nested("[", "]", 10_000), "limit", 5, 78, "nested deeper than 64"),
     "10,000 levels of {a:": (lambda: nested("{a: ", "}", 10_000), "limit", 5, 267, "nested deeper than 64"),
     "10,000 levels of - ": (lambda: block_nested(10_000), "limit", 6, 131, "nested deeper than 64"),
     "100,000 levels of [": (lambda: nested("[", "]", 100_000), "limit", 5, 78, "nested deeper than 64"),
     "10 MB front matter": (lambda: big_front_matter(10 * MB), "limit", 1, 1, "more than the 262,144 this site allows"),
     "100,000-line page": (lambda: GOOD.encode() + b"A line of the body.\n" * 100_000, "", 0, 0, ""),
-    "not UTF-8": (lambda: GOOD.replace("Keep", "Caf\xe9").encode("latin-1"), "encoding", 6, 17, "byte 0xe9 at byte offset 85"),
+    "not UTF-8": (
+        lambda: GOOD.replace("Keep", "Caf\xe9").encode("latin-1"),
+        "encoding",
+        6,
+        17,
+        "byte 0xe9 at byte offset 85",
+    ),
     "NUL byte": (lambda: GOOD.replace("Keep", "Ke\x00ep").encode(), "yaml", 6, 16, "U+0000 is not allowed"),
 }
 
@@ -77,7 +89,9 @@ def test_each_attack_gets_one_clear_finding(name: str, tmp_path: Path) -> None:
     page, good = tmp_path / "attack.md", tmp_path / "good.md"
     page.write_bytes(make())
     good.write_text(GOOD, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-c", MEASURE, str(page), str(good)], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(page), str(good)], capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     measured = json.loads(run.stdout)
     size = page.stat().st_size
@@ -96,8 +110,14 @@ def test_each_attack_gets_one_clear_finding(name: str, tmp_path: Path) -> None:
 
 # the largest pages the default limits let through, each full of findings of one kind
 WITHIN_LIMITS = {
-    "an ignore on every key result": (640, "    - title: Objective {i}\n      key_results: [{{text: x, ignore: {{stale: w}}}}, {{text: y, ignore: {{stale: w}}}}, {{text: z, ignore: {{stale: w}}}}]\n"),
-    "the same ids everywhere": (930, "    - id: O1\n      title: Objective {i}\n      key_results: [{{id: K, text: a}}, {{id: K, text: b}}]\n"),
+    "an ignore on every key result": (
+        640,
+        "    - title: Objective {i}\n      key_results: [{{text: x, ignore: {{stale: w}}}}, {{text: y, ignore: {{stale: w}}}}, {{text: z, ignore: {{stale: w}}}}]\n",
+    ),
+    "the same ids everywhere": (
+        930,
+        "    - id: O1\n      title: Objective {i}\n      key_results: [{{id: K, text: a}}, {{id: K, text: b}}]\n",
+    ),
     "an unknown key everywhere": (1580, "    - title: Objective {i}\n      titel: x\n      key_results: [a, b]\n"),
     "wrong types everywhere": (1030, "    - title: [{i}]\n      key_results: [{{text: 1, target: x, unit: [1]}}]\n"),
     "YAML 1.1 traps everywhere": (1580, "    - title: 2026-01-01\n      key_results: [yes, 1:30, 010]\n"),
@@ -117,8 +137,14 @@ def test_the_largest_pages_within_the_limits_are_checked_in_linear_time(name: st
     start = time.perf_counter()
     result = check_bytes(page, "p.md", Options())
     seconds = time.perf_counter() - start
-    record_figure(f"within the limits, {name} ({count:,} objectives, {len(page):,} bytes): {seconds * 1000:.0f} ms, {len(result.diagnostics):,} findings")
-    assert len(page) <= 262_144 and len(result.diagnostics) >= count and "limit" not in {d.rule for d in result.diagnostics}
+    record_figure(
+        f"within the limits, {name} ({count:,} objectives, {len(page):,} bytes): {seconds * 1000:.0f} ms, {len(result.diagnostics):,} findings"
+    )
+    assert (
+        len(page) <= 262_144
+        and len(result.diagnostics) >= count
+        and "limit" not in {d.rule for d in result.diagnostics}
+    )
 
 
 def test_limits_are_the_sites_to_change(site: Callable[..., Path]) -> None:
@@ -130,10 +156,15 @@ def test_limits_are_the_sites_to_change(site: Callable[..., Path]) -> None:
     assert [(d["rule"], d["message"]) for d in report["diagnostics"]] == [
         ("limit", "nested deeper than 4 levels; the okr block is not read (option max_depth)")
     ]
-    for depth, values, size, expected in [(64, 5, 262_144, "more than 5 values"), (64, 10_000, 100, "more than the 100 ")]:
+    for depth, values, size, expected in [
+        (64, 5, 262_144, "more than 5 values"),
+        (64, 10_000, 100, "more than the 100 "),
+    ]:
         (root / "mkdocs.yml").write_text(config.format(depth=depth, values=values, size=size), encoding="utf-8")
         report = json.loads(run_cli("check", "--format", "json", cwd=root).stdout)
-        assert [d["rule"] for d in report["diagnostics"]] == ["limit"] and expected in report["diagnostics"][0]["message"]
+        assert [d["rule"] for d in report["diagnostics"]] == ["limit"] and expected in report["diagnostics"][0][
+            "message"
+        ]
 
 
 def test_a_build_with_every_attack_finishes_and_reports_each(site: Callable[..., Path]) -> None:
@@ -144,10 +175,12 @@ def test_a_build_with_every_attack_finishes_and_reports_each(site: Callable[...,
     root = site(pages, "site_name: Attacks\nplugins:\n  - okr\n")
     start = time.perf_counter()
     run = run_mkdocs("build", cwd=root)
-    record_figure(f"mkdocs build of {len(pages)} pages, every attack among them: {time.perf_counter() - start:.1f} s, whole process")
+    record_figure(
+        f"mkdocs build of {len(pages)} pages, every attack among them: {time.perf_counter() - start:.1f} s, whole process"
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Traceback" not in run.stderr
-    for i, (name, (_, rule, line, column, words)) in enumerate(ATTACKS.items()):
+    for i, (name, (_, rule, line, column, _words)) in enumerate(ATTACKS.items()):
         html = (root / "site" / f"attack-{i}" / "index.html").read_text(encoding="utf-8", errors="replace")
         if rule:
             assert f"ERROR   -  mkdocs_okr: docs/attack-{i}.md:{line}:{column}: " in run.stderr, name
@@ -198,7 +231,10 @@ def test_the_folder_walk_reports_what_it_cannot_read_and_checks_the_rest(tmp_pat
         "mkdocs-okr: cannot read docs/self.md: Too many levels of symbolic links",
     ]
     if prefix is not None:
-        expected += ["mkdocs-okr: cannot read docs/closed: Permission denied", "mkdocs-okr: cannot read docs/locked.md: Permission denied"]
+        expected += [
+            "mkdocs-okr: cannot read docs/closed: Permission denied",
+            "mkdocs-okr: cannot read docs/locked.md: Permission denied",
+        ]
     assert sorted(run.stderr.splitlines()) == sorted(expected)
     assert run.stdout.splitlines()[-1].startswith("checked 2 files (2 OKR pages)")
     if prefix is None:
@@ -220,7 +256,10 @@ def test_positions_count_lines_as_the_file_does_not_as_yaml_11() -> None:
     """YAML 1.1 breaks lines at U+2028, U+2029 and NEL too; editors and the file's line count do not."""
     from mkdocs_okr.check import Options, check_bytes
 
-    page = (HEAD + '  customer: "a\u2028b\u2029c\x85d"\n  objectives:\n    - title: t\n      key_results: [x]\n  extra: 1\n---\n').encode()
+    page = (
+        HEAD
+        + '  customer: "a\u2028b\u2029c\x85d"\n  objectives:\n    - title: t\n      key_results: [x]\n  extra: 1\n---\n'
+    ).encode()
     (d,) = [d for d in check_bytes(page, "p.md", Options()).diagnostics if d.rule == "schema"]
     assert (d.line, d.column) == (9, 3) and 'unknown key "extra"' in d.message
     broken = (HEAD + '  customer: "a\u2028b"\n  objectives: [a, b\n  x: 1\n---\n').encode()
@@ -243,7 +282,9 @@ def test_an_okr_block_that_stands_alone_has_the_same_limits() -> None:
 
     origin = Origin(line=11, indent=4)
     deep = check_block("team: A\nperiod: 2026-Q1\nobjectives: " + "[" * 100_000 + "\n", origin, "p.md", Options())
-    assert [(d.rule, d.line, d.column) for d in deep.diagnostics] == [("limit", 13, 4 + 13 + 63)]  # the 64th '[' is level 65
+    assert [(d.rule, d.line, d.column) for d in deep.diagnostics] == [
+        ("limit", 13, 4 + 13 + 63)
+    ]  # the 64th '[' is level 65
     bomb = laughs().decode().split("okr:\n", 1)[1].replace("\n---\n", "\n").replace("\n  ", "\n")[2:]
     assert [d.rule for d in check_block(bomb, origin, "p.md", Options()).diagnostics] == ["limit"]
     nul = check_block("team: A\nperiod: 2026\x00\n", origin, "p.md", Options())

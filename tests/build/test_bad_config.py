@@ -12,7 +12,9 @@ import pytest
 from fixtures.pages import HEAD
 from fixtures.sites import run_cli, run_mkdocs
 
-PAGE = HEAD + """\
+PAGE = (
+    HEAD
+    + """\
   objectives:
     - title: Keep restaurants on the platform
       key_results:
@@ -23,6 +25,7 @@ PAGE = HEAD + """\
 ---
 # Q1
 """
+)
 
 # option as written -> what the one line must say
 WRONG = {
@@ -33,14 +36,20 @@ WRONG = {
     "max_front_matter_bytes: 1.5": ("max_front_matter_bytes", "expected a whole number, got 1.5"),
     "min_key_results: two": ("min_key_results", "expected a whole number, got 'two'"),
     "stale_after_days: -1": ("stale_after_days", "expected at least 0, got -1"),
-    "severity: {schema: fatal}": ("severity", '"schema": expected one of error, warning, info, ignore, got \'fatal\''),
+    "severity: {schema: fatal}": ("severity", "\"schema\": expected one of error, warning, info, ignore, got 'fatal'"),
     "severity: {shema: ignore}": ("severity", 'unknown rule or level "shema" — did you mean "schema"?'),
     "severity: [schema]": ("severity", "expected a mapping of rule id to severity, got ['schema']"),
     "customer: 5": ("customer", "expected a name or a list of names, got 5"),
     "today: yesterday": ("today", "expected a date YYYY-MM-DD, got 'yesterday'"),
     # issue 21, item 12: a card's "About this rule" link must not run script
-    "guidance_url: 'javascript:alert(1)//'": ("guidance_url", "expected an http or https URL, or a path, got 'javascript:alert(1)//'"),
-    "guidance_url: ' javascript:alert(1)'": ("guidance_url", "expected an http or https URL, or a path, got ' javascript:alert(1)'"),
+    "guidance_url: 'javascript:alert(1)//'": (
+        "guidance_url",
+        "expected an http or https URL, or a path, got 'javascript:alert(1)//'",
+    ),
+    "guidance_url: ' javascript:alert(1)'": (
+        "guidance_url",
+        "expected an http or https URL, or a path, got ' javascript:alert(1)'",
+    ),
 }
 
 
@@ -54,7 +63,9 @@ def test_a_wrong_option_is_one_line_naming_it(option: str, site: Callable[..., P
     root = site({"q1.md": PAGE}, config(option))
     build = run_mkdocs("build", cwd=root, timeout=120)
     naming = [line for line in build.stderr.splitlines() if f"option '{name}'" in line]
-    assert naming == [f"{'WARNING' if 'unknown option' in says else 'ERROR':<8}-  Config value 'plugins': Plugin 'okr' option '{name}': {says}"]
+    assert naming == [
+        f"{'WARNING' if 'unknown option' in says else 'ERROR':<8}-  Config value 'plugins': Plugin 'okr' option '{name}': {says}"
+    ]
     assert "Traceback" not in build.stderr
     assert build.returncode == (0 if "unknown option" in says else 1)
     check = run_cli("check", cwd=root)
@@ -85,7 +96,9 @@ def test_an_unknown_rule_in_a_pages_ignore_is_a_finding(site: Callable[..., Path
 def test_the_other_hosts_refuse_a_guidance_url_that_is_not_a_link() -> None:
     import markdown
 
-    with pytest.raises(ValueError, match="guidance_url: expected an http or https URL, or a path, got 'data:text/html,x'"):
+    with pytest.raises(
+        ValueError, match="guidance_url: expected an http or https URL, or a path, got 'data:text/html,x'"
+    ):
         markdown.markdown("# x", extensions=["okr"], extension_configs={"okr": {"guidance_url": "data:text/html,x"}})
     for fine in ("https://example.org/okr/", "/okr-guide/", "./", "../guide/"):
         markdown.markdown("# x", extensions=["okr"], extension_configs={"okr": {"guidance_url": fine}})

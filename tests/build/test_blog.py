@@ -4,8 +4,8 @@ out of the site until its `on_nav`: a post with an `okr` block is checked like a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -23,13 +23,19 @@ BLOG = "site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\n  - blo
 def test_a_blog_post_with_okrs_gets_its_card_its_findings_and_its_place_in_the_index_and_export(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = site({"index.md": "# Home\n", "blog/index.md": "# Blog\n", "blog/posts/q1.md": POST, "blog/posts/draft.md": DRAFT}, BLOG)
+    root = site(
+        {"index.md": "# Home\n", "blog/index.md": "# Blog\n", "blog/posts/q1.md": POST, "blog/posts/draft.md": DRAFT},
+        BLOG,
+    )
     built = build_site(root, caplog)
     post = built.html("blog/2026/01/15/menu-team-okrs/index.html")
     assert post.count('<section class="okr-card"') == 1 and "82% → 90%" in post
     assert built.logs == [
-        ("WARNING", "mkdocs_okr: docs/blog/posts/q1.md:15:11: O1 KR2 measures diners, your customers' users: "
-         "outside your control (\"orders\", \"diner\") [controllability]")
+        (
+            "WARNING",
+            "mkdocs_okr: docs/blog/posts/q1.md:15:11: O1 KR2 measures diners, your customers' users: "
+            'outside your control ("orders", "diner") [controllability]',
+        )
     ]
     index = built.html("okrs/index.html")
     assert 'href="../blog/2026/01/15/menu-team-okrs/#okr-o1"' in index and "Draft team" not in index

@@ -11,7 +11,9 @@ import pytest
 from fixtures.sites import DATA, build_site, run_cli
 
 EXPECTED = (DATA / "broken_site" / "expected.txt").read_text(encoding="utf-8").splitlines()
-FINDING = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>\w+): (?P<message>.*) \[(?P<rule>[\w-]+)\]$")
+FINDING = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>\w+): (?P<message>.*) \[(?P<rule>[\w-]+)\]$"
+)
 
 
 def test_the_fixture_has_at_least_15_broken_pages_each_with_its_finding() -> None:
@@ -39,7 +41,10 @@ def test_build_reports_the_same_findings_as_the_cli(broken_site: Path, caplog: p
 
 def test_json_carries_the_same_findings_with_pointers(broken_site: Path) -> None:
     report = json.loads(run_cli("check", "--format", "json", cwd=broken_site).stdout)
-    lines = [f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']} [{d['rule']}]" for d in report["diagnostics"]]
+    lines = [
+        f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']} [{d['rule']}]"
+        for d in report["diagnostics"]
+    ]
     assert lines == EXPECTED[:-1]
     pointers = {d["file"].rsplit("/", 1)[1]: d["pointer"] for d in report["diagnostics"]}
     assert pointers["period.md"] == "/okr/period"
@@ -47,7 +52,9 @@ def test_json_carries_the_same_findings_with_pointers(broken_site: Path) -> None
     assert pointers["missing-title.md"] == "/okr/objectives/0"
 
 
-def test_a_broken_page_does_not_stop_the_build_without_strict(broken_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_broken_page_does_not_stop_the_build_without_strict(
+    broken_site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     built = build_site(broken_site, caplog)
     good = built.html("good/index.html")
     assert 'class="okr-card"' in good and "3 days → 1 day" in good

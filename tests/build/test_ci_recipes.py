@@ -30,18 +30,24 @@ def commands() -> list[str]:
     (used,) = entry["hooks"]
     (hook,) = [h for h in HOOKS if h["id"] == used["id"]]
     # pre-commit runs the manifest's entry, then the config's args, then the file names
-    found.append(" ".join([hook["entry"], *used.get("args", []), "docs/index.md", "docs/examples/food-delivery-after.md"]))
+    found.append(
+        " ".join([hook["entry"], *used.get("args", []), "docs/index.md", "docs/examples/food-delivery-after.md"])
+    )
     return [c for c in found if not c.startswith("pip install")]  # the package is installed already
 
 
 def formats_of_the_cli() -> set[str]:
     """The --format choices of the installed `mkdocs-okr check`, read from its --help."""
-    run = subprocess.run([sys.executable, "-m", "mkdocs_okr", "check", "--help"], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs_okr", "check", "--help"], capture_output=True, text=True, timeout=60
+    )
     return set(re.search(r"--format \[([a-z|]+)\]", run.stdout).group(1).split("|"))
 
 
 def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
@@ -87,7 +93,9 @@ def test_the_pre_commit_recipe_is_a_valid_config_using_this_repositorys_hook(tmp
     assert (entry["repo"], entry["rev"]) == ("https://github.com/mkdocs-okr/mkdocs-okr", "v0.1.0")
     assert [hook["id"] for hook in entry["hooks"]] == ["mkdocs-okr"]
     project = (REPO / "pyproject.toml").read_text(encoding="utf-8")  # no tomllib before Python 3.11
-    assert f'\nversion = "{entry["rev"].removeprefix("v")}"\n' in project and f'\nSource = "{entry["repo"]}"\n' in project
+    assert (
+        f'\nversion = "{entry["rev"].removeprefix("v")}"\n' in project and f'\nSource = "{entry["repo"]}"\n' in project
+    )
 
 
 def test_the_hook_manifest_is_valid(tmp_path: Path) -> None:
@@ -104,7 +112,10 @@ def test_the_hook_manifest_is_valid(tmp_path: Path) -> None:
         "require_serial": True,  # cross-page rules: all files in one call
     }
     broken = tmp_path / "broken.yaml"
-    broken.write_text(MANIFEST.read_text(encoding="utf-8").replace("require_serial: true", "require_serial: yes please"), encoding="utf-8")
+    broken.write_text(
+        MANIFEST.read_text(encoding="utf-8").replace("require_serial: true", "require_serial: yes please"),
+        encoding="utf-8",
+    )
     assert pre_commit("validate-manifest", str(broken)).returncode == 1
 
 

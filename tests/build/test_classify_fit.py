@@ -26,6 +26,11 @@ def test_held_out_domains(fitted) -> None:
     """Each domain answered by a model fitted without it: the figure that carries over."""
     model, found, probabilities = fitted
     shown = fit.figures([e.label for e in found], [fit.answer(p, model.thresholds) for p in probabilities])
-    record_figure(f"classifier, domains held out: {len(found)} key results, " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()))
+    record_figure(
+        f"classifier, domains held out: {len(found)} key results, "
+        + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
+    )
     assert len({e.domain for e in found}) >= 200
-    assert shown["accuracy"] >= 0.78 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.12, shown
+    assert shown["accuracy"] >= 0.78 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.12, (
+        shown
+    )

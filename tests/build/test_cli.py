@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -83,7 +83,13 @@ def test_json_format_follows_the_contract(site: Callable[..., Path]) -> None:
     }
     assert set(kr["controllability"]) == {"level", "source", "actor", "evidence", "reason", "suggestion"}
     first = okr["objectives"][0]["key_results"][0]
-    assert (first["baseline"], first["target"], first["current"], first["unit"], first["progress"]) == (82, 90, 84, "%", 0.25)
+    assert (first["baseline"], first["target"], first["current"], first["unit"], first["progress"]) == (
+        82,
+        90,
+        84,
+        "%",
+        0.25,
+    )
     (d,) = report["diagnostics"]
     assert d == {
         "file": "docs/okrs/bad.md",
@@ -105,7 +111,13 @@ def test_output_is_deterministic_and_sorted(site: Callable[..., Path]) -> None:
     assert files == ["docs/p1.md", "docs/p2.md", "docs/p3.md"]
 
 
-@pytest.mark.parametrize("args, says", [(["check", "nowhere"], "no such file or folder: nowhere"), (["check", "--config", "nope.yml"], "no such config file")])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["check", "nowhere"], "no such file or folder: nowhere"),
+        (["check", "--config", "nope.yml"], "no such config file"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(site: Callable[..., Path], args: list[str], says: str) -> None:
     run = run_cli(*args, cwd=site({"q.md": OKR_PAGE}))
     assert run.returncode == 2 and says in run.stderr and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
@@ -152,7 +164,15 @@ def test_schema_command_prints_the_published_schema(tmp_path: Path) -> None:
 
 
 def test_explain_prints_level_reason_and_suggestion(tmp_path: Path) -> None:
-    run = run_cli("explain", "Increase repeat orders per diner", "--customer", "restaurant owners", "--customers-users", "diners", cwd=tmp_path)
+    run = run_cli(
+        "explain",
+        "Increase repeat orders per diner",
+        "--customer",
+        "restaurant owners",
+        "--customers-users",
+        "diners",
+        cwd=tmp_path,
+    )
     assert run.returncode == 0
     lines = dict(line.split(":", 1) for line in run.stdout.splitlines())
     assert lines["level"].strip() == "customers_users (Outside your control)"
@@ -161,7 +181,9 @@ def test_explain_prints_level_reason_and_suggestion(tmp_path: Path) -> None:
 
 
 def test_explain_json_and_a_contradicted_declaration(tmp_path: Path) -> None:
-    run = run_cli("explain", "Raise renewal of restaurants to 90%", "--measures", "team", "--format", "json", cwd=tmp_path)
+    run = run_cli(
+        "explain", "Raise renewal of restaurants to 90%", "--measures", "team", "--format", "json", cwd=tmp_path
+    )
     data = json.loads(run.stdout)
     assert data["controllability"]["level"] == "team" and data["controllability"]["source"] == "declared"
     assert data["inferred"]["level"] == "customer"
@@ -199,7 +221,9 @@ def test_the_checker_and_the_build_agree_on_a_real_mkdocs_yml_with_its_tags(site
     env = {"OKR_SCHEMA": "warning", "NO_MKDOCS_2_WARNING": "1"}
     build = run_mkdocs("build", cwd=root, env=env, timeout=120)
     assert build.returncode == 0, build.stderr
-    from_build = sorted(line.split("mkdocs_okr: ", 1)[1] for line in build.stderr.splitlines() if "mkdocs_okr: " in line)
+    from_build = sorted(
+        line.split("mkdocs_okr: ", 1)[1] for line in build.stderr.splitlines() if "mkdocs_okr: " in line
+    )
     run = run_cli("check", "--config", "mkdocs.yml", cwd=root, env=env)
     from_cli = sorted(re.sub(r": (error|warning|info): ", ": ", line) for line in run.stdout.splitlines()[:-1])
     assert from_cli == from_build and len(from_cli) >= 3

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from fixtures.sites import REPO, run_mkdocs
+from mkdocs_okr.levels import levels
 from mkdocs_okr.options.table import OPTIONS
 from mkdocs_okr.rules.registry import registry
-from mkdocs_okr.levels import levels
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,9 @@ def test_the_controllability_rule_page_says_each_badge_with_its_meaning(site: Pa
 
 def test_the_configuration_reference_shows_each_default_as_yaml(site: Path) -> None:
     page = (site / "reference/configuration/index.html").read_text(encoding="utf-8")
-    shown = dict(re.findall(r'<h2 id="(\w+)"><code>\w+</code>.*?</h2>\s*<p>Default: <code>(.*?)</code></p>', page, re.DOTALL))
+    shown = dict(
+        re.findall(r'<h2 id="(\w+)"><code>\w+</code>.*?</h2>\s*<p>Default: <code>(.*?)</code></p>', page, re.DOTALL)
+    )
     defaults = {option.name: option.default for option in OPTIONS}
     assert shown.keys() == defaults.keys()
     for name, default in defaults.items():
@@ -77,11 +79,19 @@ def test_the_ci_page_links_the_machine_readable_report_to_the_report_page(site: 
 def test_every_benchmark_command_in_the_docs_runs_a_script_that_takes_its_options() -> None:
     """The performance page keeps the commands for users; bench/README.md keeps the method."""
     pages = [REPO / "README.md", REPO / "bench/README.md", *sorted((REPO / "docs").rglob("*.md"))]
-    commands = [c for p in pages for c in re.findall(r"^python (bench/\S+\.py)((?: --?[\w-]+(?: [\w,]+)?)*)", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    commands = [
+        c
+        for p in pages
+        for c in re.findall(
+            r"^python (bench/\S+\.py)((?: --?[\w-]+(?: [\w,]+)?)*)", p.read_text(encoding="utf-8"), re.MULTILINE
+        )
+    ]
     assert len(commands) >= 8
     for script, args in commands:
         assert (REPO / script).is_file(), script
-        usage = subprocess.run([sys.executable, script, "--help"], cwd=REPO, capture_output=True, text=True, timeout=60).stdout
+        usage = subprocess.run(
+            [sys.executable, script, "--help"], cwd=REPO, capture_output=True, text=True, timeout=60
+        ).stdout
         for flag in re.findall(r"--[\w-]+", args):
             assert flag in usage, (script, flag)
     performance = (REPO / "docs/performance.md").read_text(encoding="utf-8")

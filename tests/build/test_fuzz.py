@@ -17,9 +17,16 @@ from fixtures.fuzzing import check_one, pages
 from fixtures.sites import build_site, record_figure, run_cli, write_site
 from mkdocs_okr.check import may_be_okr_page
 
-CI = settings(derandomize=True, database=None, deadline=None, print_blob=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
-FINDING = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): .+ \[(?P<rule>[\w-]+)\]$")
+CI = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+FINDING = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): .+ \[(?P<rule>[\w-]+)\]$"
+)
 LOGGED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): .+ \[(?P<rule>[\w-]+)\]$")
 
 
@@ -59,7 +66,9 @@ def test_the_core_answers_every_page_with_a_model_or_located_findings(counter: C
     check()
 
 
-def test_a_real_build_survives_any_pages_and_shows_a_card_on_each_okr_page(tmp_path: Path, caplog: pytest.LogCaptureFixture, counter: Counter) -> None:
+def test_a_real_build_survives_any_pages_and_shows_a_card_on_each_okr_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, counter: Counter
+) -> None:
     sites = iter(range(10_000))
 
     @settings(CI, max_examples=40)

@@ -18,7 +18,11 @@ def test_golden_outputs_are_the_same_from_the_same_sources_and_a_change_is_named
     assert record.returncode == 0, record.stderr
     assert {p.name for p in out.iterdir()} == {"guidance", "bench", "tests-check", "hosts"}
     same = subprocess.run([*GOLDEN, "compare", str(out), "--pages", "20"], capture_output=True, text=True, timeout=600)
-    assert (same.returncode, same.stdout.strip()) == (0, "every golden output is byte-identical"), same.stdout + same.stderr
+    assert (same.returncode, same.stdout.strip()) == (0, "every golden output is byte-identical"), (
+        same.stdout + same.stderr
+    )
     (out / "bench" / "okrs.json").write_text("{}", encoding="utf-8")
-    changed = subprocess.run([*GOLDEN, "compare", str(out), "--pages", "20"], capture_output=True, text=True, timeout=600)
+    changed = subprocess.run(
+        [*GOLDEN, "compare", str(out), "--pages", "20"], capture_output=True, text=True, timeout=600
+    )
     assert changed.returncode == 1 and changed.stdout.startswith("bench/okrs.json: differs"), changed.stdout

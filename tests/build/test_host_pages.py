@@ -26,9 +26,14 @@ def test_the_zensical_page_builds_as_written(tmp_path: Path) -> None:
     (tmp_path / "docs/okrs").mkdir(parents=True)
     (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "docs/okrs/q2.md").write_text(page, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "zensical", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
-    shown = re.search(r"`(docs/okrs/q2.md:\d+:\d+: O1 KR2 measures diners), \.\.\. \[controllability\]`", (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8"))
+    shown = re.search(
+        r"`(docs/okrs/q2.md:\d+:\d+: O1 KR2 measures diners), \.\.\. \[controllability\]`",
+        (REPO / "docs/hosts/markdown.md").read_text(encoding="utf-8"),
+    )
     assert shown and shown[1] in run.stdout + run.stderr
     html = (tmp_path / "site/okrs/q2/index.html").read_text(encoding="utf-8")
     assert '<section class="okr-card"' in html and html.count("</span> Outside your control<") == 1
@@ -79,7 +84,13 @@ def test_the_properdocs_page_builds_as_written_and_the_check_takes_its_config(tm
     (tmp_path / "docs/okrs").mkdir(parents=True)
     (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "docs/okrs/q2.md").write_text(DINERS_PAGE, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     diners = "O1 KR2 measures diners, your customers' users"
     assert run.returncode == 1 and f"mkdocs_okr: docs/okrs/q2.md:9:11: {diners}" in run.stderr, run.stderr
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -38,7 +38,9 @@ def test_a_chain_of_aligns_to_1000_deep_is_built_and_checked(
     root = site(chain_pages(1000))
     started = time.perf_counter()
     built = build_site(root, caplog)
-    record_figure(f"a chain of aligns_to 1,000 objectives deep on 100 pages: built in {time.perf_counter() - started:.1f} s")
+    record_figure(
+        f"a chain of aligns_to 1,000 objectives deep on 100 pages: built in {time.perf_counter() - started:.1f} s"
+    )
     html = built.html("okrs/index.html")
     tree = html[html.index('<ul class="okr-tree">') : html.index("</section>", html.index('<ul class="okr-tree">'))]
     keys = re.findall(r'<li><a href="[^"]*">([^<]*)</a>', tree)
@@ -74,13 +76,18 @@ def taken(user: str, dest: str, what: str, fix: str) -> str:
 
 
 INDEX_TAKEN = "the index is not generated: set the okr plugin's option index to another path, e.g. index: okrs/all.md"
-EXPORT_TAKEN = "the export is not written: set the okr plugin's option export to another path, e.g. export: okrs-export.json"
+EXPORT_TAKEN = (
+    "the export is not written: set the okr plugin's option export to another path, e.g. export: okrs-export.json"
+)
 
 
 def test_a_page_of_yours_at_the_index_address_is_kept_and_the_build_says_why_there_is_no_index(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    built = build_site(site({"teams/payments.md": PAGE, "okrs.md": "# Our own OKR notes\n"}, PLUGIN.format(extra="", options="")), caplog)
+    built = build_site(
+        site({"teams/payments.md": PAGE, "okrs.md": "# Our own OKR notes\n"}, PLUGIN.format(extra="", options="")),
+        caplog,
+    )
     assert "Our own OKR notes" in built.html("okrs/index.html") and "okr-index" not in built.html("okrs/index.html")
     marker = ", or add the line <!-- mkdocs-okr: index --> to docs/okrs.md to show the index there"
     assert warnings(built) == [taken("docs/okrs.md", "okrs/index.html", "the OKR index", INDEX_TAKEN + marker)]
@@ -105,9 +112,13 @@ def test_without_directory_urls_the_index_is_compared_by_where_it_is_written(
     assert warnings(built) == [taken("docs/okrs/index.html", "okrs/index.html", "the OKR index", INDEX_TAKEN)]
 
 
-def test_a_file_of_yours_at_the_export_path_is_kept(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_a_file_of_yours_at_the_export_path_is_kept(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     mine = '{"ours": "not the export"}\n'
-    built = build_site(site({"teams/payments.md": PAGE, "okrs.json": mine}, PLUGIN.format(extra="", options="")), caplog)
+    built = build_site(
+        site({"teams/payments.md": PAGE, "okrs.json": mine}, PLUGIN.format(extra="", options="")), caplog
+    )
     assert built.html("okrs.json") == mine
     assert warnings(built) == [taken("docs/okrs.json", "okrs.json", "the export of the site's OKRs", EXPORT_TAKEN)]
 
@@ -120,9 +131,13 @@ def test_a_file_of_yours_at_the_export_path_is_kept(site: Callable[..., Path], c
 def test_a_folder_of_yours_at_the_export_path_is_kept_and_the_build_goes_on(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    built = build_site(site({"teams/payments.md": PAGE, "okrs.json/readme.txt": "ours\n"}, PLUGIN.format(extra="", options="")), caplog)
+    built = build_site(
+        site({"teams/payments.md": PAGE, "okrs.json/readme.txt": "ours\n"}, PLUGIN.format(extra="", options="")), caplog
+    )
     assert built.html("okrs.json/readme.txt") == "ours\n" and "okr-index" in built.html("okrs/index.html")
-    assert warnings(built) == [taken("the folder docs/okrs.json/", "okrs.json", "the export of the site's OKRs", EXPORT_TAKEN)]
+    assert warnings(built) == [
+        taken("the folder docs/okrs.json/", "okrs.json", "the export of the site's OKRs", EXPORT_TAKEN)
+    ]
 
 
 @pytest.mark.parametrize("path", ["../okrs.json", "/tmp/okrs.json", "data//okrs.json", "./okrs.json"])
@@ -141,7 +156,9 @@ def okr_page(team: str, period: str, *objectives: tuple[str, str, str | None]) -
     lines = [f"---\nokr:\n  team: {team}\n  period: {period}\n  objectives:"]
     for ident, title, aligns in objectives:
         lines.append(f"    - id: {ident}\n      title: {title}" + (f"\n      aligns_to: {aligns}" if aligns else ""))
-        lines.append("      key_results: [Raise weekly active teams from 10 to 20, Cut the median load time from 3 s to 1 s]")
+        lines.append(
+            "      key_results: [Raise weekly active teams from 10 to 20, Cut the median load time from 3 s to 1 s]"
+        )
     return "\n".join(lines) + f"\n---\n# {team}\n"
 
 
@@ -159,7 +176,13 @@ def test_ids_that_differ_in_case_or_join_an_objectives_and_a_key_results_are_tol
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     pages = {
-        "a.md": okr_page("Menus", "2026-Q1", ("O1", "Upper case one", None), ("o1", "Lower case one", None), ("O1-KR1", "Joined", None)),
+        "a.md": okr_page(
+            "Menus",
+            "2026-Q1",
+            ("O1", "Upper case one", None),
+            ("o1", "Lower case one", None),
+            ("O1-KR1", "Joined", None),
+        ),
         "b.md": okr_page("Growth", "2026-Q1", ("O1", "Supports the lower one", "Menus/2026-Q1/o1")),
     }
     built = build_site(site(pages), caplog)
@@ -197,9 +220,15 @@ def test_aligns_to_matches_case_for_case_and_says_which_it_means(
 def test_team_sections_of_the_index_that_would_share_an_id_are_told_apart(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    pages = {"a.md": okr_page("Q1 Ops", "2026", ("O1", "Year", None)), "b.md": okr_page("Ops", "2026-Q1", ("O1", "Quarter", None))}
+    pages = {
+        "a.md": okr_page("Q1 Ops", "2026", ("O1", "Year", None)),
+        "b.md": okr_page("Ops", "2026-Q1", ("O1", "Quarter", None)),
+    }
     index = build_site(site(pages), caplog).html("okrs/index.html")
-    assert re.findall(r'<h3 id="([^"]*)">([^<]*)</h3>', index) == [("okr-2026-q1-ops", "Q1 Ops"), ("okr-2026-q1-ops-2", "Ops")]
+    assert re.findall(r'<h3 id="([^"]*)">([^<]*)</h3>', index) == [
+        ("okr-2026-q1-ops", "Q1 Ops"),
+        ("okr-2026-q1-ops-2", "Ops"),
+    ]
     assert len(okr_ids(index)) == len(set(okr_ids(index)))
 
 
@@ -211,15 +240,25 @@ def test_a_card_on_the_page_that_shows_the_index_takes_none_of_its_ids(
     built = build_site(site({"plan.md": page + "\n<!-- mkdocs-okr: index -->\n", "b.md": child}), caplog)
     html = built.html("plan/index.html")
     assert 'class="okr-index"' in html and len(okr_ids(html)) == len(set(okr_ids(html)))
-    assert "Named like a section" in element(html, "okr-alignment-2") and "So is this" in element(html, "okr-period-2026-2")
+    assert "Named like a section" in element(html, "okr-alignment-2") and "So is this" in element(
+        html, "okr-period-2026-2"
+    )
     assert 'href="../plan/#okr-alignment-2">Menus/2026/alignment</a>' in built.html("b/index.html")
 
 
 def test_two_okr_blocks_of_one_markdown_page_give_different_ids() -> None:
     import markdown
 
-    fenced = "```okr\n" + okr_page("Menus", "2026-Q2", ("O1", "In a block", None)).split("---\nokr:\n", 1)[1].split("\n---")[0]
-    text = okr_page("Menus", "2026-Q1", ("O1", "In the front matter", None)) + "\n" + fenced.replace("\n  ", "\n") + "\n```\n"
+    fenced = (
+        "```okr\n"
+        + okr_page("Menus", "2026-Q2", ("O1", "In a block", None)).split("---\nokr:\n", 1)[1].split("\n---")[0]
+    )
+    text = (
+        okr_page("Menus", "2026-Q1", ("O1", "In the front matter", None))
+        + "\n"
+        + fenced.replace("\n  ", "\n")
+        + "\n```\n"
+    )
     html = markdown.markdown(text, extensions=["okr"])
     assert okr_ids(html) == ["okr-o1", "okr-o1-kr1", "okr-o1-kr2", "okr-o1-2", "okr-o1-kr1-2", "okr-o1-kr2-2"]
 
@@ -250,7 +289,11 @@ def test_team_names_that_only_look_the_same_are_a_finding_naming_both_spellings_
         'docs/e.md:3:9: team "Payments\\u200b" looks the same as "Payments" on docs/c.md and 1 other page, but is written '
         "with other characters, so the index shows two teams; write it as those pages do [team-spelling]",
     ]
-    assert [f.split(" ", 1)[1] for f in built.findings if f.startswith("WARNING") and f.endswith(("[team-spelling]", "[aligns-to]"))] == expected
+    assert [
+        f.split(" ", 1)[1]
+        for f in built.findings
+        if f.startswith("WARNING") and f.endswith(("[team-spelling]", "[aligns-to]"))
+    ] == expected
     # not merged: each page keeps the name it writes, in the index as in its aligns_to
     index = built.html("okrs/index.html")
     assert re.findall(r'<h3 id="[^"]*">([^<]*)</h3>', index) == TWINS
@@ -258,4 +301,8 @@ def test_team_names_that_only_look_the_same_are_a_finding_naming_both_spellings_
     assert [o["team_at"] for o in built.export()["okrs"]][:2] == [{"line": 3, "column": 9}] * 2
 
     cli = run_cli("check", "docs", cwd=root)
-    assert [line.replace(": warning: ", ": ") for line in cli.stdout.splitlines() if line.endswith(("[team-spelling]", "[aligns-to]"))] == expected
+    assert [
+        line.replace(": warning: ", ": ")
+        for line in cli.stdout.splitlines()
+        if line.endswith(("[team-spelling]", "[aligns-to]"))
+    ] == expected

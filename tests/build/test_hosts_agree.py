@@ -14,7 +14,13 @@ from fixtures.sites import REPO, assert_report, run_cli, run_mkdocs, write_site
 from fixtures.sphinx import sphinx_build
 from mkdocs_okr.markdown import OkrExtension
 
-EXAMPLES = ["food-delivery-company.md", "food-delivery-before.md", "food-delivery-after.md", "learning-before.md", "shops-before.md"]
+EXAMPLES = [
+    "food-delivery-company.md",
+    "food-delivery-before.md",
+    "food-delivery-after.md",
+    "learning-before.md",
+    "shops-before.md",
+]
 PARTIES = {"customer": ["restaurant owners", "restaurants"], "customers_users": ["diners"]}
 # a site's own words: each host must hand them to the classifier (the ranch page reads them)
 VOCABULARY = {"customers_users": ["riders"], "metrics": {"customers_users": ["hoof trims"], "team": ["pasture checks"]}}
@@ -32,10 +38,18 @@ okr:
 # Ranch tools
 """
 # every option of the core, at a value that is not its default, that the limits page shows
-CORE = {"today": "2026-03-01", "stale_after_days": 20, "min_key_results": 1, "max_key_results": 6,
-        "max_front_matter_bytes": 100_000, "max_depth": 30, "max_values": 60}
+CORE = {
+    "today": "2026-03-01",
+    "stale_after_days": 20,
+    "min_key_results": 1,
+    "max_key_results": 6,
+    "max_front_matter_bytes": 100_000,
+    "max_depth": 30,
+    "max_values": 60,
+}
 SEVERITY = {"team": "warning", "stale": "info"}
-LIMITS = """---
+LIMITS = (
+    """---
 okr:
   team: Limits
   period: 2026-Q1
@@ -46,13 +60,21 @@ okr:
           updated: "2026-02-01"
     - title: Six are not too many here
       key_results:
-""" + "".join(f"        - text: Restaurant owners who renew their plan, group {n}, from 80% to 90%\n" for n in range(6)) + """---
+"""
+    + "".join(f"        - text: Restaurant owners who renew their plan, group {n}, from 80% to 90%\n" for n in range(6))
+    + """---
 
 # Limits
 """
-BIG = "---\nokr:\n  team: Big\n  period: 2026-Q1\n  objectives:\n" + "".join(
-    f"    - title: Objective {n}\n      key_results:\n        - text: Restaurant owners renew, {n}\n" for n in range(30)
-) + "---\n\n# Big\n"
+)
+BIG = (
+    "---\nokr:\n  team: Big\n  period: 2026-Q1\n  objectives:\n"
+    + "".join(
+        f"    - title: Objective {n}\n      key_results:\n        - text: Restaurant owners renew, {n}\n"
+        for n in range(30)
+    )
+    + "---\n\n# Big\n"
+)
 MKDOCS = f"""\
 site_name: Hosts
 plugins:
@@ -82,7 +104,16 @@ def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The report of the same pages from each host: {"okrs": [...], "diagnostics": [...]}."""
     pages = {f"okrs/{name}": (REPO / "docs/examples" / name).read_text(encoding="utf-8") for name in EXAMPLES}
-    pages.update({"okrs/fenced.md": FENCED, "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"), "okrs/broken.md": BAD_PAGE, "okrs/ranch.md": RANCH, "okrs/limits.md": LIMITS, "okrs/big.md": BIG})
+    pages.update(
+        {
+            "okrs/fenced.md": FENCED,
+            "okrs/diners.md": DINERS.replace("Restaurant platform", "Menu team"),
+            "okrs/broken.md": BAD_PAGE,
+            "okrs/ranch.md": RANCH,
+            "okrs/limits.md": LIMITS,
+            "okrs/big.md": BIG,
+        }
+    )
     root = write_site(tmp_path_factory.mktemp("hosts") / "site", {"index.md": "# Home\n", **pages}, MKDOCS)
     (root / "docs/conf.py").write_text(CONF, encoding="utf-8")
     found: dict[str, dict[str, Any]] = {}
@@ -122,7 +153,10 @@ def test_every_host_reads_the_same_okrs_from_the_same_pages(reports: dict[str, d
 
 def test_every_host_reports_the_same_findings_of_a_page(reports: dict[str, dict[str, Any]]) -> None:
     """The command line and the plugin also run the cross-page rules, which these pages pass."""
-    by_host = {host: findings([d for d in r["diagnostics"] if d["file"] != "docs/okrs/fenced.md"]) for host, r in reports.items()}
+    by_host = {
+        host: findings([d for d in r["diagnostics"] if d["file"] != "docs/okrs/fenced.md"])
+        for host, r in reports.items()
+    }
     assert {rule for *_, rule, _ in by_host["cli"]} >= {"controllability", "schema"}
     for host in ["plugin", "markdown", "sphinx"]:
         assert by_host[host] == by_host["cli"], host
@@ -142,7 +176,10 @@ def test_every_host_teaches_the_classifier_the_sites_words(reports: dict[str, di
     """Without the site's `vocabulary`, both ranch key results read as unknown."""
     from mkdocs_okr.classify import assess
 
-    assert {assess(text).result.level.value for text in ("Hoof trims per month: 200 to 300", "Pasture checks per week up 20%")} == {"unknown"}
+    assert {
+        assess(text).result.level.value
+        for text in ("Hoof trims per month: 200 to 300", "Pasture checks per week up 20%")
+    } == {"unknown"}
     for host, report in reports.items():
         (ranch,) = [o for o in report["okrs"] if o["file"] == "docs/okrs/ranch.md"]
         levels = [kr["controllability"]["level"] for kr in ranch["objectives"][0]["key_results"]]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -61,8 +61,11 @@ def test_each_language_gets_its_index_in_its_folder_and_theme_and_one_report_of_
     assert export["files_checked"] == 4
     assert [okr["file"] for okr in export["okrs"]] == ["docs/okrs/q1.fr.md", "docs/okrs/q1.md"]
     assert built.logs == [
-        ("WARNING", f"mkdocs_okr: docs/okrs/{name}:14:11: O1 KR2 measures diners, your customers' users: "
-         "outside your control (\"orders\", \"diner\") [controllability]")
+        (
+            "WARNING",
+            f"mkdocs_okr: docs/okrs/{name}:14:11: O1 KR2 measures diners, your customers' users: "
+            'outside your control ("orders", "diner") [controllability]',
+        )
         for name in ("q1.fr.md", "q1.md")
     ]
     assert not [d for d in export["diagnostics"] if d["rule"] == "duplicate-id"]
@@ -75,10 +78,14 @@ def test_the_language_switcher_and_the_sitemap_lead_to_the_index_in_each_languag
     sitemap = re.findall(r"<loc>([^<]*)</loc>", built.html("sitemap.xml"))
     assert {"https://example.com/okrs/", "https://example.com/fr/okrs/"} <= set(sitemap)
     entries = re.findall(r"<url>(.*?)</url>", built.html("sitemap.xml"), re.DOTALL)
-    for url in ("https://example.com/okrs/", "https://example.com/fr/okrs/"):  # each with both languages' index as alternates
+    for url in (
+        "https://example.com/okrs/",
+        "https://example.com/fr/okrs/",
+    ):  # each with both languages' index as alternates
         (entry,) = [e for e in entries if f"<loc>{url}</loc>" in e]
         assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry) == [
-            ("en", "https://example.com/okrs/"), ("fr", "https://example.com/fr/okrs/")
+            ("en", "https://example.com/okrs/"),
+            ("fr", "https://example.com/fr/okrs/"),
         ]
     switch = r'<a href="([^"]*)" hreflang="{}" class="md-select__link">'
     assert re.search(switch.format("fr"), built.html("okrs/index.html")).group(1) == "../fr/okrs/"  # type: ignore[union-attr]
@@ -91,7 +98,11 @@ def test_a_page_not_translated_is_reported_once_though_both_languages_show_it(
     pages = {**PAGES, "okrs/q2.md": OKR_PAGE.replace("2026-Q1", "2026-Q2").replace("Cut the median", "Cut the mean")}
     built = build_site(site(pages, i18n_config("mkdocs", False)), caplog)
     assert "Cut the mean" in built.html("fr/okrs/q2/index.html")  # the French site falls back to it
-    assert [okr["file"] for okr in built.export()["okrs"]] == ["docs/okrs/q1.fr.md", "docs/okrs/q1.md", "docs/okrs/q2.md"]
+    assert [okr["file"] for okr in built.export()["okrs"]] == [
+        "docs/okrs/q1.fr.md",
+        "docs/okrs/q1.md",
+        "docs/okrs/q2.md",
+    ]
     assert len(built.logs) == 2
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -59,8 +59,13 @@ def test_a_zensical_build_shows_the_card_and_reports_the_findings(site: Callable
     zensical-ui, which has no release pip can find); docs/hosts/markdown.md says so, and
     test_host_pages holds it to the version this run has."""
     broken = FENCED.replace("period: 2026-Q1", "period: Q1 2026")
-    root = site({"index.md": "# Home\n", "okrs/q1.md": DINERS, "okrs/fenced.md": FENCED, "okrs/broken.md": broken}, MKDOCS_CONFIG)
-    run = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    root = site(
+        {"index.md": "# Home\n", "okrs/q1.md": DINERS, "okrs/fenced.md": FENCED, "okrs/broken.md": broken},
+        MKDOCS_CONFIG,
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "zensical", "build"], cwd=root, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     output = run.stdout + run.stderr
     assert "docs/okrs/q1.md:14:11: O1 KR2 measures diners" in output
@@ -68,6 +73,8 @@ def test_a_zensical_build_shows_the_card_and_reports_the_findings(site: Callable
     assert 'docs/okrs/broken.md:7:9: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [schema]' in output
     q1 = (root / "site/okrs/q1/index.html").read_text(encoding="utf-8")
     assert q1.count('<section class="okr-card"') == 1 and "82% → 90%" in q1 and "okr-card__team" in q1
-    assert (root / "site/okrs/fenced/index.html").read_text(encoding="utf-8").count("</span> Outside your control<") == 1
+    assert (root / "site/okrs/fenced/index.html").read_text(encoding="utf-8").count(
+        "</span> Outside your control<"
+    ) == 1
     assert "could not be read" in (root / "site/okrs/broken/index.html").read_text(encoding="utf-8")
     assert "okr-card" not in (root / "site/index.html").read_text(encoding="utf-8")

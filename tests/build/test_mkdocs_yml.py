@@ -5,8 +5,8 @@ neither can read is one line, never a traceback."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,9 @@ import pytest
 from fixtures.pages import HEAD
 from fixtures.sites import run_cli, run_mkdocs
 
-PAGE = HEAD + """\
+PAGE = (
+    HEAD
+    + """\
   objectives:
     - title: Keep restaurants on the platform
       key_results:
@@ -25,6 +27,7 @@ PAGE = HEAD + """\
 ---
 # Q1
 """
+)
 
 
 def findings(diagnostics: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -47,12 +50,23 @@ def test_check_and_build_agree_on_options_inherited_through_a_chain(site: Callab
     config = "site_name: T\nINHERIT: config/site.yml\nplugins:\n  okr:\n    stale_after_days: 30\n"
     root = site({"q1.md": PAGE}, config)
     (root / "config").mkdir()
-    (root / "config/site.yml").write_text("INHERIT: base.yml\nplugins:\n  okr:\n    stale_after_days: 400\n    today: 2026-04-16\n")
-    (root / "config/base.yml").write_text("site_name: Base\nplugins:\n  okr:\n    customer: [restaurant owners]\n    severity: {stale: error}\n")
+    (root / "config/site.yml").write_text(
+        "INHERIT: base.yml\nplugins:\n  okr:\n    stale_after_days: 400\n    today: 2026-04-16\n"
+    )
+    (root / "config/base.yml").write_text(
+        "site_name: Base\nplugins:\n  okr:\n    customer: [restaurant owners]\n    severity: {stale: error}\n"
+    )
     check, build = both(root)
     assert check == build
-    assert ("docs/q1.md", 9, 20, "error", "stale", "O1 KR1: last updated 2026-03-01, 46 days before 2026-04-16 (the limit is 30); "
-            "measure it again and update current and updated") in check
+    assert (
+        "docs/q1.md",
+        9,
+        20,
+        "error",
+        "stale",
+        "O1 KR1: last updated 2026-03-01, 46 days before 2026-04-16 (the limit is 30); "
+        "measure it again and update current and updated",
+    ) in check
     strict_check, strict_build = run_cli("check", "--strict", cwd=root), run_mkdocs("build", "--strict", cwd=root)
     assert strict_check.returncode == 1 and strict_build.returncode == 1
 
@@ -61,7 +75,9 @@ def test_a_missing_parent_is_one_line(site: Callable[..., Path]) -> None:
     root = site({"q1.md": PAGE}, "site_name: T\nINHERIT: base/missing.yml\nplugins:\n  - okr\n")
     check = run_cli("check", cwd=root)
     assert check.returncode == 2
-    assert check.stderr.splitlines() == [f'Error: mkdocs.yml: INHERIT: "base/missing.yml" does not exist (looked for {root}/base/missing.yml)']
+    assert check.stderr.splitlines() == [
+        f'Error: mkdocs.yml: INHERIT: "base/missing.yml" does not exist (looked for {root}/base/missing.yml)'
+    ]
     build = run_mkdocs("build", cwd=root)
     assert build.returncode == 1 and "Traceback" not in build.stderr and "does not exist" in build.stderr
 
@@ -99,7 +115,7 @@ def test_every_form_of_env_reads_as_in_the_build(option: str, site: Callable[...
 def test_env_without_a_variable_is_one_line_naming_the_option(site: Callable[..., Path]) -> None:
     root = site({"q1.md": PAGE}, "site_name: T\nplugins:\n  - okr:\n      customer: !ENV []\n")
     check = run_cli("check", cwd=root)
-    line = "okr plugin option \"customer\": expected a name or a list of names, got None"
+    line = 'okr plugin option "customer": expected a name or a list of names, got None'
     assert check.returncode == 2 and check.stderr.splitlines() == [f"Error: mkdocs.yml: {line}"]
     build = run_mkdocs("build", cwd=root)
     assert build.returncode == 1 and "Traceback" not in build.stderr and "option 'customer'" in build.stderr
@@ -111,7 +127,9 @@ def test_docs_dir_from_env_reads_as_in_the_build(site: Callable[..., Path]) -> N
     assert check == build and check
     (root / "mkdocs.yml").write_text("site_name: T\ndocs_dir: !ENV [OKR_DOCS, 5]\nplugins:\n  - okr\n")
     check = run_cli("check", cwd=root)
-    assert check.returncode == 2 and check.stderr.splitlines() == ["Error: mkdocs.yml: docs_dir: expected the path of a folder, got 5"]
+    assert check.returncode == 2 and check.stderr.splitlines() == [
+        "Error: mkdocs.yml: docs_dir: expected the path of a folder, got 5"
+    ]
     assert run_mkdocs("build", cwd=root).returncode == 1
 
 
@@ -131,7 +149,7 @@ def test_a_source_date_epoch_that_is_no_date_is_one_line(epoch: str, site: Calla
     assert check.returncode == 2 and check.stderr.splitlines() == [f"Error: {line}"]
     build = run_mkdocs("build", cwd=root, env={"SOURCE_DATE_EPOCH": epoch})
     assert build.returncode == 1 and "Traceback" not in build.stderr
-    assert [l for l in build.stderr.splitlines() if "SOURCE_DATE_EPOCH" in l] == [f"ERROR   -  {line}"]
+    assert [out for out in build.stderr.splitlines() if "SOURCE_DATE_EPOCH" in out] == [f"ERROR   -  {line}"]
 
 
 def test_the_day_is_read_once_for_the_whole_run(site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,13 +165,15 @@ def test_the_day_is_read_once_for_the_whole_run(site: Callable[..., Path], monke
     assert config.plugins["okr"].batch.options.today == date(2026, 1, 1)  # conftest's SOURCE_DATE_EPOCH
 
 
-def test_the_other_hosts_say_what_is_wrong_with_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_other_hosts_say_what_is_wrong_with_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The Markdown extension refuses it as it refuses a wrong setting; Sphinx logs one error and
     measures age against the current date, as it goes on after a wrong setting. (A value that is
     no whole number stops Sphinx itself, with its traceback, before it loads any extension.)"""
-    from mkdocs_okr.markdown import OkrExtension
     from fixtures.pages import FENCED
     from fixtures.sphinx import project, sphinx_build
+    from mkdocs_okr.markdown import OkrExtension
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
     with pytest.raises(ValueError) as refused:
@@ -164,4 +184,7 @@ def test_the_other_hosts_say_what_is_wrong_with_source_date_epoch(tmp_path: Path
     (root / "docs/conf.py").write_text('extensions = ["myst_parser", "mkdocs_okr.sphinx"]\n', encoding="utf-8")
     run = sphinx_build(root)
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
-    assert f"ERROR: SOURCE_DATE_EPOCH is -99999999999999: {RANGE} (the current date is used) [okr.config]" in run.stderr.splitlines()
+    assert (
+        f"ERROR: SOURCE_DATE_EPOCH is -99999999999999: {RANGE} (the current date is used) [okr.config]"
+        in run.stderr.splitlines()
+    )

@@ -5,8 +5,9 @@ MkDocs about a page the site's writers never wrote."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -70,8 +71,10 @@ def test_with_its_own_nav_a_site_is_not_told_of_the_index_and_shows_it_where_it_
     root = with_hook(site(pages, site_config("mkdocs", "nav:\n  - index.md\n  - teams/menu.md\n")))
     run = run_mkdocs("build", cwd=root)
     assert run.returncode == 0, run.stderr
-    assert "not included in the \"nav\"" not in run.stderr and "okrs/index.md" not in run.stderr
+    assert 'not included in the "nav"' not in run.stderr and "okrs/index.md" not in run.stderr
     assert nav_of(root) == ["Home", "Menu team OKRs"] and (root / "site/okrs/index.html").is_file()
-    root = with_hook(site(pages, site_config("mkdocs", "nav:\n  - index.md\n  - Plans: okrs/index.md\n  - teams/menu.md\n")))
+    root = with_hook(
+        site(pages, site_config("mkdocs", "nav:\n  - index.md\n  - Plans: okrs/index.md\n  - teams/menu.md\n"))
+    )
     build_site(root, caplog)
     assert nav_of(root) == ["Home", "Plans", "Menu team OKRs"]

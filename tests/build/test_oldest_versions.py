@@ -54,16 +54,32 @@ def test_the_core_passes_on_the_oldest_libraries_allowed(tmp_path: Path) -> None
     constraints = tmp_path / "floors.txt"
     constraints.write_text("\n".join([*pins, THEME_FLOOR]) + "\n", encoding="utf-8")
     install = subprocess.run(
-        [python, "-m", "pip", "install", "-q", "-c", str(constraints), str(REPO), THEME_FLOOR, "pytest>=8", "hypothesis>=6.100"],
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "-c",
+            str(constraints),
+            str(REPO),
+            THEME_FLOOR,
+            "pytest>=8",
+            "hypothesis>=6.100",
+        ],
         capture_output=True,
         text=True,
         timeout=400,
     )
     assert install.returncode == 0, install.stderr[-3000:]
-    listed = subprocess.run([python, "-m", "pip", "list", "--format", "freeze"], capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(
+        [python, "-m", "pip", "list", "--format", "freeze"], capture_output=True, text=True, check=True
+    ).stdout
     for pin in pins:
         assert pin.lower() in listed.lower(), f"{pin} was not installed:\n{listed}"
-    where = subprocess.run([python, "-c", "import mkdocs_okr; print(mkdocs_okr.__file__)"], cwd=tmp_path, capture_output=True, text=True)
+    where = subprocess.run(
+        [python, "-c", "import mkdocs_okr; print(mkdocs_okr.__file__)"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert str(env) in where.stdout, where.stdout + where.stderr  # the installed wheel, not the checkout
     tests = [str(REPO / "tests" / name) for name in CORE_TESTS]
     # run from outside the checkout, so the installed wheel is imported and not the source tree

@@ -6,8 +6,8 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -49,9 +49,22 @@ def test_the_card_sits_under_the_heading_with_its_stylesheet(
     built = build_site(root, caplog)
     page = "okrs/q1/index.html" if directory_urls else "okrs/q1.html"
     html = built.html(page)
-    heading, card, body = html.index("Menu team OKRs</h1>"), html.index('<section class="okr-card"'), html.index("Some text.")
+    heading, card, body = (
+        html.index("Menu team OKRs</h1>"),
+        html.index('<section class="okr-card"'),
+        html.index("Some text."),
+    )
     assert heading < card < body
-    for text in ["Restaurant platform", "2026-Q1", ">O1<", ">KR1<", ">KR2<", "82% → 90%", "now 84%", '<progress max="100" value="25"']:
+    for text in [
+        "Restaurant platform",
+        "2026-Q1",
+        ">O1<",
+        ">KR1<",
+        ">KR2<",
+        "82% → 90%",
+        "now 84%",
+        '<progress max="100" value="25"',
+    ]:
         assert text in html, text
     href = html[card - 200 : card].rsplit('<link rel="stylesheet" href="', 1)[1].split('"', 1)[0]
     assert href.endswith("assets/mkdocs-okr/okr.css")
@@ -61,12 +74,16 @@ def test_the_card_sits_under_the_heading_with_its_stylesheet(
 
 def test_strict_build_fails_on_a_bad_page_and_passes_when_fixed(site: Callable[..., Path]) -> None:
     root = site({**PLAIN, "okrs/q1.md": BAD_PAGE}, config())
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert 'docs/okrs/q1.md:4:11: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [schema]' in run.stderr
     assert "Traceback" not in run.stderr
     (root / "docs/okrs/q1.md").write_text(OKR_PAGE, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -91,7 +108,9 @@ def test_severity_per_rule_from_config(
     root = site({"okrs/q1.md": BAD_PAGE}, config(plugin=plugin))
     built = build_site(root, caplog)
     assert [lvl for lvl, _ in built.logs] == ([logged] if logged else [])
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True
+    )
     assert (run.returncode != 0) == strict_fails
 
 
@@ -136,7 +155,9 @@ def test_a_site_overrides_the_card_template_from_custom_dir(
     theme = "mkdocs\n  custom_dir: overrides"
     root = site({"okrs/q1.md": OKR_PAGE}, config(theme))
     (root / "overrides/okr").mkdir(parents=True)
-    (root / "overrides/okr/card.html").write_text('<p class="my-card">{{ okr.team }} / {{ okr.period }}</p>', encoding="utf-8")
+    (root / "overrides/okr/card.html").write_text(
+        '<p class="my-card">{{ okr.team }} / {{ okr.period }}</p>', encoding="utf-8"
+    )
     html = build_site(root, caplog).html("okrs/q1/index.html")
     assert '<p class="my-card">Restaurant platform / 2026-Q1</p>' in html and "okr-card" not in html
 
@@ -147,7 +168,9 @@ def test_the_card_escapes_what_a_page_writes(site: Callable[..., Path], caplog: 
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_a_site_without_okr_pages_gets_no_stylesheet(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_a_site_without_okr_pages_gets_no_stylesheet(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     built = build_site(site(PLAIN, config()), caplog)
     assert not (built.site / "assets/mkdocs-okr").exists()
 
@@ -175,7 +198,10 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
 def test_worker_processes_give_the_same_site_and_findings(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    pages = {f"okrs/p{i:03d}.md": (BAD_PAGE if i % 7 == 0 else OKR_PAGE).replace("Restaurant platform", f"Team {i}") for i in range(150)}
+    pages = {
+        f"okrs/p{i:03d}.md": (BAD_PAGE if i % 7 == 0 else OKR_PAGE).replace("Restaurant platform", f"Team {i}")
+        for i in range(150)
+    }
     pages.update(PLAIN)
     parallel = build_site(site(pages, config(plugin="  - okr:\n      workers: 2\n")), caplog)
     serial = build_site(site(pages, config(plugin="  - okr:\n      workers: 0\n")), caplog)
@@ -196,14 +222,20 @@ def test_the_build_exports_okrs_json_equal_to_the_cli_report(
 def test_an_objective_id_used_twice_across_pages_is_found_by_build_and_cli_alike(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = site({"okrs/a.md": OKR_PAGE, "okrs/b.md": OKR_PAGE, "okrs/c.md": OKR_PAGE.replace("2026-Q1", "2026-Q2")}, config())
+    root = site(
+        {"okrs/a.md": OKR_PAGE, "okrs/b.md": OKR_PAGE, "okrs/c.md": OKR_PAGE.replace("2026-Q1", "2026-Q2")}, config()
+    )
     built = build_site(root, caplog)
     from_build = [f"{msg.split(': ', 1)[1]}" for level, msg in built.logs if "[duplicate-id]" in msg]
     assert from_build == [
         "docs/okrs/b.md:6:7: O1: Restaurant platform, 2026-Q1 already has an objective O1 (docs/okrs/a.md:6); "
         "give this one another id [duplicate-id]"
     ]
-    cli = [line.replace(": error: ", ": ") for line in run_cli("check", cwd=root).stdout.splitlines() if "[duplicate-id]" in line]
+    cli = [
+        line.replace(": error: ", ": ")
+        for line in run_cli("check", cwd=root).stdout.splitlines()
+        if "[duplicate-id]" in line
+    ]
     assert cli == from_build
 
 
@@ -244,7 +276,9 @@ def test_pages_are_named_from_mkdocs_yml_folder_wherever_docs_dir_is(tmp_path: P
     assert expected.endswith("team/q1.md") and expected.startswith(docs_dir.split("/")[0])
 
 
-def test_the_text_handed_to_mkdocs_is_what_mkdocs_reads_itself(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_the_text_handed_to_mkdocs_is_what_mkdocs_reads_itself(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     """The plugin hands MkDocs the pages it has read already, so no page is read twice: with a
     BOM, Windows or old Mac line ends, or both, every page renders as it does without the plugin,
     and a page that is not UTF-8 still stops the build as MkDocs stops it."""
@@ -253,7 +287,7 @@ def test_the_text_handed_to_mkdocs_is_what_mkdocs_reads_itself(site: Callable[..
         "index.md": PLAIN["index.md"],
         "crlf.md": crlf.encode(),
         "bom.md": b"\xef\xbb\xbf" + crlf.replace("About", "Bom").encode(),
-        "cr.md": "# Only CR\r\rtext\r".encode(),
+        "cr.md": b"# Only CR\r\rtext\r",
     }
     nav = "nav: [index.md, crlf.md, bom.md, cr.md]\n"
     with_plugin = build_site(site(files, config(extra=nav)), caplog)

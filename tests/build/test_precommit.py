@@ -42,7 +42,12 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, env=env, check=True, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
     ).stdout.split("\0")
     root = tmp_path_factory.mktemp("hook_repo")
     for name in filter(None, listed):
@@ -72,7 +77,17 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 
 def try_repo(hook_repo: Path, user_repo: tuple[Path, dict[str, str]], *files: str) -> subprocess.CompletedProcess[str]:
     root, env = user_repo
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "mkdocs-okr", "--verbose", "--files", *files]
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(hook_repo),
+        "mkdocs-okr",
+        "--verbose",
+        "--files",
+        *files,
+    ]
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
 
 

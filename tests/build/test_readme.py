@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from fixtures.sites import REPO, run_cli, run_mkdocs
+from mkdocs_okr.levels import levels
 from mkdocs_okr.options.table import MKDOCS, of_host
 from mkdocs_okr.rules.registry import registry
-from mkdocs_okr.levels import levels
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 SEVERITY_WORDS = {"errors": "error", "warnings": "warning", "info": "info"}
@@ -36,8 +36,10 @@ def blocks(text: str) -> list[tuple[str, str]]:
 def table(text: str, header: str) -> list[list[str]]:
     """The body rows of the Markdown table whose header row starts with `header`, cells stripped."""
     lines = text.split(f"\n| {header}", 1)[1].splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[: next(
-        (i for i, line in enumerate(lines) if not line.startswith("|")), len(lines))]]
+    return [
+        [cell.strip() for cell in line.strip("|").split(" | ")]
+        for line in lines[: next((i for i, line in enumerate(lines) if not line.startswith("|")), len(lines))]
+    ]
 
 
 def test_the_quick_start_builds_as_written_and_its_mistake_reads_as_shown(tmp_path: Path) -> None:
@@ -73,7 +75,9 @@ def test_the_options_table_is_the_plugins_options_with_their_defaults() -> None:
         if all(re.fullmatch(r"`[^`]+`", v) for v in literals) and len(literals) == len(row):
             for name, literal in zip(row, literals):
                 expected = defaults[name]
-                assert yaml.safe_load(literal.strip("`")) == (list(expected) if isinstance(expected, tuple) else expected), name
+                assert yaml.safe_load(literal.strip("`")) == (
+                    list(expected) if isinstance(expected, tuple) else expected
+                ), name
     assert sorted(listed) == sorted(defaults)
 
 
@@ -98,15 +102,17 @@ def test_the_rule_list_is_the_registry_with_its_default_severities() -> None:
 def test_every_badge_named_beside_its_level_is_the_badge_the_plugin_shows(page: str) -> None:
     lines = (REPO / page).read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("|") and "| badge |" in f"{line} ")
-    header, *rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in takewhile(
-        lambda line: line.startswith("|"), lines[start:])]
+    header, *rows = [
+        [c.strip() for c in line.strip("|").split(" | ")]
+        for line in takewhile(lambda line: line.startswith("|"), lines[start:])
+    ]
     badge, level = header.index("badge"), header.index("level")
     shown = {row[level].strip("`"): row[badge] for row in rows[1:]}
     assert shown == {name: words["label"] for name, words in levels().items()}
 
 
 def test_the_explain_example_is_what_the_command_prints() -> None:
-    (_, example), = [b for b in blocks(section("Whose behaviour does a key result measure?")) if b[0] == "text"]
+    ((_, example),) = [b for b in blocks(section("Whose behaviour does a key result measure?")) if b[0] == "text"]
     command, *lines = example.splitlines()
     quoted = re.findall(r'"([^"]+)"|(\S+)', command.removeprefix("$ mkdocs-okr "))
     run = run_cli(*[a or b for a, b in quoted], cwd=REPO)

@@ -4,10 +4,11 @@ workflow commands with GitHub's escaping, and SARIF 2.1.0 against the official s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,8 +17,8 @@ from jsonschema.validators import validator_for
 from fixtures.sites import DATA, REPO, assert_report, run_cli, run_mkdocs
 from mkdocs_okr.check import PageResult
 from mkdocs_okr.model import Diagnostic, Severity
-from mkdocs_okr.show.report import github
 from mkdocs_okr.rules.registry import registry
+from mkdocs_okr.show.report import github
 
 BROKEN = DATA / "broken_site"
 PAGE = """\
@@ -67,12 +68,15 @@ def test_the_report_schema_rejects_what_breaks_the_contract() -> None:
 
 
 def test_github_format_is_one_workflow_command_a_finding(site: Callable[..., Path]) -> None:
-    root = site({"okrs/q1.md": PAGE}, "site_name: T\nplugins:\n  - okr:\n      customer: [restaurants, restaurant owners]\n      customers_users: [diners]\n")
+    root = site(
+        {"okrs/q1.md": PAGE},
+        "site_name: T\nplugins:\n  - okr:\n      customer: [restaurants, restaurant owners]\n      customers_users: [diners]\n",
+    )
     run = run_cli("check", "--format", "github", cwd=root)
     assert run.returncode == 0, run.stderr  # a warning fails only --strict
     assert run.stdout.splitlines() == [
         "::warning file=docs/okrs/q1.md,line=8,col=11,title=mkdocs-okr controllability::O1 KR1 measures diners, "
-        "your customers' users: outside your control (\"diner\", \"orders\")",
+        'your customers\' users: outside your control ("diner", "orders")',
         "checked 1 file (1 OKR page): 1 warning",
     ]
 
@@ -115,7 +119,10 @@ def test_sarif_fingerprints_survive_lines_added_above_a_finding(site: Callable[.
     moved = PAGE.replace("okr:\n", "title: Menus\nokr:\n")
     after = json.loads(run_cli("check", "--format", "sarif", cwd=site({"q1.md": moved}, config)).stdout)
     (old,), (new,) = before["runs"][0]["results"], after["runs"][0]["results"]
-    assert new["locations"][0]["physicalLocation"]["region"]["startLine"] == old["locations"][0]["physicalLocation"]["region"]["startLine"] + 1
+    assert (
+        new["locations"][0]["physicalLocation"]["region"]["startLine"]
+        == old["locations"][0]["physicalLocation"]["region"]["startLine"] + 1
+    )
     assert new["partialFingerprints"] == old["partialFingerprints"]
 
 
@@ -135,8 +142,8 @@ def test_schema_command_prints_the_report_schema() -> None:
 def test_the_build_export_is_the_compact_report_byte_for_byte() -> None:
     """The build writes okrs.json from OKRs its workers serialised one by one; the bytes must be
     those of serialising the whole report at once, non-ASCII text and findings included."""
-    from mkdocs_okr.show import report
     from mkdocs_okr.check import Options, check_text
+    from mkdocs_okr.show import report
 
     pages = [check_text(PAGE.replace("Menus", team), f"{team}.md", Options()) for team in ("Menus", "Café «Été»")]
     okrs = [p.okr.to_dict() for p in pages if p.okr]
@@ -162,7 +169,9 @@ def test_a_file_name_cannot_add_a_line_or_drive_the_terminal_and_sarif_uris_are_
     text = run_cli("check", ".", cwd=tmp_path).stdout
     lines = text.splitlines()
     shown = [name.replace("\n", "\\n").replace("\x1b", "\\x1b") for name in HOSTILE_NAMES]
-    assert all(any(line.startswith(name + ":") for name in shown) for line in lines[:-1]) and lines[-1].startswith("checked 5 files")
+    assert all(any(line.startswith(name + ":") for name in shown) for line in lines[:-1]) and lines[-1].startswith(
+        "checked 5 files"
+    )
     assert sum(": error: period" in line for line in lines) == 5
     assert not any(line.startswith("::") for line in lines) and "\x1b" not in text
     assert "a\\n::error file=x::pwned.md:4:11: error: period" in text and "b\\x1b[31mred.md:4:11" in text

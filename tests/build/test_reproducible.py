@@ -32,7 +32,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def mkdocs_build(root: Path, site_dir: str) -> None:
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", site_dir], cwd=root, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", site_dir], cwd=root, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -75,8 +77,13 @@ def fetch(url: str) -> str | None:
 def test_mkdocs_serve_shows_a_finding_after_the_rebuild_and_drops_it_after_the_fix(site: Callable[..., Path]) -> None:
     root = site({"index.md": "# Home\n", "q1.md": GOOD})
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/q1/"
     answers: list[bool] = []
 
@@ -98,7 +105,9 @@ def test_mkdocs_serve_shows_a_finding_after_the_rebuild_and_drops_it_after_the_f
         (root / "docs" / "q1.md").write_text(GOOD, encoding="utf-8")
         fixed = wait_for(lambda html: 'class="okr-card"' in html and "okr-card--invalid" not in html, "the fix")
         assert all(answers), "the server stopped answering during a rebuild"
-        record_figure(f"mkdocs serve: first build {started:.1f} s, finding shown {broken:.1f} s after the edit, gone {fixed:.1f} s after the fix")
+        record_figure(
+            f"mkdocs serve: first build {started:.1f} s, finding shown {broken:.1f} s after the edit, gone {fixed:.1f} s after the fix"
+        )
     finally:
         server.terminate()
         try:
@@ -107,4 +116,4 @@ def test_mkdocs_serve_shows_a_finding_after_the_rebuild_and_drops_it_after_the_f
             server.kill()
             output = server.communicate()[0]
     assert "Traceback" not in output
-    assert "q1.md:4:11: period: expected YYYY, YYYY-Qn or YYYY-Hn, got \"Q1 2026\" [schema]" in output
+    assert 'q1.md:4:11: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [schema]' in output

@@ -21,7 +21,9 @@ KEY_RESULTS = """\
 """
 
 
-def page(team: str = "Checkout", period: str = "2026-Q2", ident: str = "O1", extra: str = "", kr_extra: str = "") -> str:
+def page(
+    team: str = "Checkout", period: str = "2026-Q2", ident: str = "O1", extra: str = "", kr_extra: str = ""
+) -> str:
     """An OKR page with one objective; `extra` goes into the okr block, `kr_extra` into a key result."""
     body = KEY_RESULTS.format(kr_extra=kr_extra)
     return f"---\nokr:\n  team: {team}\n  period: {period}{extra}\n  objectives:\n    - id: {ident}\n      title: Keep merchants on the Pro plan\n{body}---\n# OKRs\n"
@@ -43,11 +45,14 @@ STAND_INS = {  # each error's stand-in would name an objective that a valid page
     "okrs/i-bad-id.md": page(ident="1st"),  # read as its default id, O1
     "okrs/j-no-key-results.md": page().replace("      key_results:", "      key_result:"),  # set aside whole, as O1
 }
-MESSAGE = "O1: {team}, {period} already has an objective O1 (docs/okrs/{first}); give this one another id [duplicate-id]"
+MESSAGE = (
+    "O1: {team}, {period} already has an objective O1 (docs/okrs/{first}); give this one another id [duplicate-id]"
+)
 FOUND = [
     "docs/okrs/b-unknown-key.md:7:7: " + MESSAGE.format(team="Checkout", period="2026-Q2", first="a.md:6"),
     "docs/okrs/c-bad-key-result.md:6:7: " + MESSAGE.format(team="Checkout", period="2026-Q2", first="a.md:6"),
-    "docs/okrs/z-valid-later.md:6:7: " + MESSAGE.format(team="Checkout", period="2026-H1", first="0-invalid-first.md:7"),
+    "docs/okrs/z-valid-later.md:6:7: "
+    + MESSAGE.format(team="Checkout", period="2026-H1", first="0-invalid-first.md:7"),
 ]
 
 
@@ -60,7 +65,9 @@ def built_duplicates(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
     return duplicates([msg.split(": ", 1)[1] for level, msg in built.logs])
 
 
-def test_a_real_duplicate_on_an_invalid_page_is_found(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_a_real_duplicate_on_an_invalid_page_is_found(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     root = site(REAL, CONFIG)
     run = run_cli("check", cwd=root)
     assert run.returncode == 1 and "[schema]" in run.stdout
@@ -86,7 +93,9 @@ def test_an_invalid_id_is_no_duplicate_of_another_on_its_page(site: Callable[...
     assert run.stdout.count("[schema]") == 1 and "[duplicate-id]" not in run.stdout, run.stdout
 
 
-def test_an_objective_on_an_invalid_page_can_be_aligned_to(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_an_objective_on_an_invalid_page_can_be_aligned_to(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     """It exists: no `aligns-to` finding, and the card links to its page (whose card shows the error)."""
     supports = page(team="Growth").replace("      title:", "      aligns_to: Checkout/2026-Q2/O1\n      title:")
     root = site({"okrs/b-unknown-key.md": page(extra="\n  colour: blue"), "okrs/growth.md": supports}, CONFIG)

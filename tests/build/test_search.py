@@ -4,8 +4,9 @@ MkDocs' own search plugin and from Material's."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -32,4 +33,3 @@ def test_key_results_objectives_and_teams_are_found_on_their_page_and_the_index(
     assert not entries(built.site, "In your control")  # the badges' words are not what a reader searches for
     page = built.html("okrs/q1/index.html")
     assert "mkdocs-okr: search" not in page and page.count('<section class="okr-card"') == 1
-

@@ -12,16 +12,18 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from fixtures.pages import OKR_PAGE
 
-DINERS = OKR_PAGE.replace("Cut the median time to publish a full menu from 3 days to 1 day", "Increase orders per diner per week from 1.2 to 1.5")
+DINERS = OKR_PAGE.replace(
+    "Cut the median time to publish a full menu from 3 days to 1 day",
+    "Increase orders per diner per week from 1.2 to 1.5",
+)
 GUESTS = DINERS.replace("Restaurant platform", "Guest team").replace("per diner", "per guest")
 DEADLINE = 120  # seconds for the whole serve session: a bound, not a measure
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -64,7 +66,11 @@ def serving(root: Path) -> Iterator[Server]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         yield Server(process)
@@ -82,12 +88,14 @@ def okr_lines(lines: list[str]) -> list[str]:
 
 def test_a_rebuild_prints_only_the_pages_whose_findings_changed_then_a_summary(site: Callable[..., Path]) -> None:
     root = site({"index.md": "# Home\n", "okrs/a.md": DINERS, "okrs/b.md": GUESTS})
-    diner = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\") [controllability]"
+    diner = 'O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner") [controllability]'
     with serving(root) as server:
         first = okr_lines(server.build(until="Serving on"))  # watching for changes from then on
         assert len(first) == 2 and "docs/okrs/a.md:14:11:" in first[0] and "docs/okrs/b.md:14:11:" in first[1]
 
-        (root / "docs/okrs/a.md").write_text(DINERS.replace("  objectives:", "  customers_users: [diners]\n  objectives:"), encoding="utf-8")
+        (root / "docs/okrs/a.md").write_text(
+            DINERS.replace("  objectives:", "  customers_users: [diners]\n  objectives:"), encoding="utf-8"
+        )
         edited = okr_lines(server.build())
         assert edited == [
             f"WARNING -  mkdocs_okr: docs/okrs/a.md:15:11: {diner}",
@@ -102,12 +110,16 @@ def test_a_rebuild_prints_only_the_pages_whose_findings_changed_then_a_summary(s
         ]
 
         (root / "docs/index.md").write_text("# Home, changed\n", encoding="utf-8")
-        assert okr_lines(server.build()) == ["INFO    -  mkdocs_okr: OKR findings unchanged on 2 OKR pages; the site has 1 warning"]
+        assert okr_lines(server.build()) == [
+            "INFO    -  mkdocs_okr: OKR findings unchanged on 2 OKR pages; the site has 1 warning"
+        ]
 
 
-def test_under_strict_a_rebuild_that_leaves_a_warning_fails_as_the_first_build_did(caplog: pytest.LogCaptureFixture) -> None:
-    from mkdocs_okr.model import Diagnostic, Severity
+def test_under_strict_a_rebuild_that_leaves_a_warning_fails_as_the_first_build_did(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from mkdocs_okr.for_mkdocs.runlog import log_changes
+    from mkdocs_okr.model import Diagnostic, Severity
 
     warning = Diagnostic("docs/a.md", 3, 5, Severity.WARNING, "controllability", "KR1 measures diners")
     findings = {"docs/a.md": [warning], "docs/b.md": []}

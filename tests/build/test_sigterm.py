@@ -58,10 +58,14 @@ def test_sigterm_leaves_no_worker_and_no_spool(command: str, tmp_path: Path) -> 
     args = [*CLI, "check", "--workers", "2"] if command == "check" else [sys.executable, "-m", "mkdocs", "build", "-q"]
     stderr = tmp_path / "stderr"
     with stderr.open("w") as err:  # a pipe would be held open by workers that outlive the run
-        run = subprocess.Popen(args, cwd=root, env={**os.environ, "TMPDIR": str(spool_parent)}, stdout=subprocess.DEVNULL, stderr=err)
+        run = subprocess.Popen(
+            args, cwd=root, env={**os.environ, "TMPDIR": str(spool_parent)}, stdout=subprocess.DEVNULL, stderr=err
+        )
     workers: set[int] = set()
     try:
-        wait_for(lambda: run.poll() is not None or any(spool_parent.glob("mkdocs-okr-*/*.pickle")), "results from workers")
+        wait_for(
+            lambda: run.poll() is not None or any(spool_parent.glob("mkdocs-okr-*/*.pickle")), "results from workers"
+        )
         assert run.poll() is None, "the run ended before it could be stopped; give it more pages"
         workers = children(run.pid)
         assert workers

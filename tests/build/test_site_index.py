@@ -5,9 +5,9 @@ alignment tree, links that resolve, and the same index after a dirty rebuild as 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -115,7 +115,7 @@ def test_aligns_to_names_an_existing_objective_and_the_build_and_cli_agree(
     root = site(SITE, CONFIG)
     built = build_site(root, caplog)
     assert aligns_findings(built.logs) == [
-        'docs/teams/growth.md:7:18: O1: aligns_to makes a loop: Growth/2026-Q2/O1 → Growth/2026-Q2/O2 → '
+        "docs/teams/growth.md:7:18: O1: aligns_to makes a loop: Growth/2026-Q2/O1 → Growth/2026-Q2/O2 → "
         "Growth/2026-Q2/O1; an objective cannot support itself [aligns-to]",
         # the loop is reported once, at its first objective (O2 is on it too)
         'docs/teams/growth.md:14:18: SELF: aligns_to "Growth/2026-Q2/SELF" names this objective itself; '
@@ -143,7 +143,9 @@ def test_a_card_links_to_the_objective_it_supports(site: Callable[..., Path], ca
     built = build_site(site(SITE, CONFIG), caplog)
     html = built.html("teams/success/index.html")
     assert 'Supports <a href="../../company/#okr-o1">Company/2026/O1</a>' in html
-    assert 'Supports <a aria-disabled="true" title="No objective company/2026/o1 on this site">company/2026/o1</a>' in html
+    assert (
+        'Supports <a aria-disabled="true" title="No objective company/2026/o1 on this site">company/2026/o1</a>' in html
+    )
     assert assert_links_resolve(built.site, "teams/success/", html, '<section class="okr-card"') >= 1
     assert "okr-align:" not in html
 
@@ -163,7 +165,10 @@ def test_the_index_page_lists_every_period_newest_first_with_a_chart_and_the_tre
     assert '<h3 id="okr-2026-q3-restaurant-success">Restaurant Success</h3>' in html
     # the chart: one bar per team, its numbers as text, described for screen readers
     assert html.count('<svg class="okr-chart"') == 3
-    assert "<title id=\"okr-period-2026-q3-chart-title\">Key results by whose behaviour they measure, 2026-Q3</title>" in html
+    assert (
+        '<title id="okr-period-2026-q3-chart-title">Key results by whose behaviour they measure, 2026-Q3</title>'
+        in html
+    )
     assert "Restaurant Success: 3 you can influence, 1 outside your control. " in html
     # progress: the mean of the key results that have numbers (50% and 100%)
     assert 'aria-label="O1: 75%"' in html and "2 of 2 measured" in html
@@ -187,13 +192,21 @@ def test_other_pages_link_to_the_index_and_to_objectives_under_strict_anchor_val
 
 @pytest.mark.parametrize(
     ("option", "expected"),
-    [("", "okrs/index.html"), ("      index: reports/all-okrs.md\n", "reports/all-okrs/index.html"), ('      index: ""\n', None)],
+    [
+        ("", "okrs/index.html"),
+        ("      index: reports/all-okrs.md\n", "reports/all-okrs/index.html"),
+        ('      index: ""\n', None),
+    ],
 )
 def test_the_index_goes_where_the_site_says(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture, option: str, expected: str | None
 ) -> None:
     built = build_site(site(SITE, CONFIG + option), caplog)
-    made = sorted(str(p.relative_to(built.site)) for p in built.site.rglob("index.html") if "okr-index" in p.read_text(encoding="utf-8"))
+    made = sorted(
+        str(p.relative_to(built.site))
+        for p in built.site.rglob("index.html")
+        if "okr-index" in p.read_text(encoding="utf-8")
+    )
     assert made == ([expected] if expected else [])
 
 
@@ -222,8 +235,11 @@ def test_a_page_of_the_site_at_the_index_path_is_never_replaced(
 ) -> None:
     built = build_site(site({**SITE, "okrs/index.md": "# Our own page\n"}, CONFIG), caplog)
     assert "Our own page" in built.html("okrs/index.html") and "okr-index" not in built.html("okrs/index.html")
-    assert ("INFO", "mkdocs_okr: okrs/index.md is a page of yours, so the OKR index is not generated there; "
-            "add the line <!-- mkdocs-okr: index --> to it to show the index in it") in built.logs
+    assert (
+        "INFO",
+        "mkdocs_okr: okrs/index.md is a page of yours, so the OKR index is not generated there; "
+        "add the line <!-- mkdocs-okr: index --> to it to show the index in it",
+    ) in built.logs
 
 
 @pytest.mark.parametrize("holder", ["generated", "marker"])
@@ -237,7 +253,9 @@ def test_a_dirty_rebuild_gives_the_same_index_as_a_clean_build(
         index = "planning/index.html"
     root = site(files, CONFIG)
     build_site(root, caplog)
-    changed = SUCCESS.replace("Make menus effortless", "Make menus delightful").replace("period: 2026-Q3", "period: 2026-Q4")
+    changed = SUCCESS.replace("Make menus effortless", "Make menus delightful").replace(
+        "period: 2026-Q3", "period: 2026-Q4"
+    )
     (root / "docs/teams/success.md").write_text(changed, encoding="utf-8")
     start = '<div class="okr-index">'  # the theme's nav differs after a dirty build: MkDocs says so itself
     dirty = element(build_site(root, caplog, dirty=True).html(index), start)
@@ -245,7 +263,9 @@ def test_a_dirty_rebuild_gives_the_same_index_as_a_clean_build(
     assert dirty == clean and "Make menus delightful" in clean and "okr-period-2026-q4" in clean
 
 
-def test_two_builds_give_the_same_index_byte_for_byte(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_two_builds_give_the_same_index_byte_for_byte(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     first = build_site(site(SITE, CONFIG), caplog)
     second = build_site(site(SITE, CONFIG), caplog)
     assert first.html("okrs/index.html") == second.html("okrs/index.html")
@@ -260,14 +280,17 @@ def test_the_cli_on_a_few_files_sees_the_rest_of_the_site_for_cross_page_rules(s
     lines = run.stdout.splitlines()
     assert [line for line in lines if "[aligns-to]" in line] == []
     assert [line.split(": ", 1)[0] for line in lines if "[duplicate-id]" in line] == [
-        "docs/teams/z-copy.md:6:7", "docs/teams/z-copy.md:19:7"
+        "docs/teams/z-copy.md:6:7",
+        "docs/teams/z-copy.md:19:7",
     ]
     assert all(line.startswith("docs/teams/z-copy.md:") for line in lines[:-1]), lines
     assert lines[-1].startswith("checked 1 file (1 OKR page)")
 
 
 BROKEN_YAML = "---\nokr:\n  team: Payments\n  period: 2026-Q1\n  objectives:\n    - title: Pay on time\n      key_results: [Cut late payouts from 5% to 1%\n---\n# Payments\n"
-BROKEN_SCHEMA = SUCCESS.replace("period: 2026-Q3", "period: Q3 2026").replace("aligns_to: company/2026/o1", "align_to: Company/2026/O1")
+BROKEN_SCHEMA = SUCCESS.replace("period: 2026-Q3", "period: Q3 2026").replace(
+    "aligns_to: company/2026/o1", "align_to: Company/2026/O1"
+)
 
 
 def unread_note(html: str) -> str:
@@ -283,10 +306,13 @@ def test_the_index_lists_the_okr_pages_it_could_not_read_with_links_and_their_fi
     html = built.html("okrs/index.html")
     assert "key results on 2 pages:" in html
     note = unescape(re.sub(r"<[^>]+>", "", unread_note(html)))
-    assert " ".join(note.split()) == (
-        "2 more OKR pages could not be read, so they are not in this index. Each says why at its top: "
-        "docs/teams/payments.md: line 7, column 20 YAML syntax error: the '[' here is never closed; add ']' or quote the value [yaml] "
-        'docs/teams/success.md: line 4, column 11 period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q3 2026" [schema] (and 2 more findings)'  # the rest of the page is checked too (item 4)
+    assert (
+        " ".join(note.split())
+        == (
+            "2 more OKR pages could not be read, so they are not in this index. Each says why at its top: "
+            "docs/teams/payments.md: line 7, column 20 YAML syntax error: the '[' here is never closed; add ']' or quote the value [yaml] "
+            'docs/teams/success.md: line 4, column 11 period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q3 2026" [schema] (and 2 more findings)'  # the rest of the page is checked too (item 4)
+        )
     )
     assert [h for h in links(unread_note(html))] == ["../teams/payments/", "../teams/success/"]
     assert assert_links_resolve(built.site, "okrs/", html, '<div class="okr-index__unread"') == 2
@@ -300,10 +326,15 @@ def test_an_index_with_no_readable_page_still_names_the_pages_it_could_not_read(
     html = built.html("okrs/index.html")
     note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(html))).split())
     assert "No OKR page on this site could be read yet." in html
-    assert note.startswith("1 OKR page could not be read, so it is not in this index. The page says why at its top: "
-                           "docs/teams/payments.md: line 7, column 20 YAML syntax error")
+    assert note.startswith(
+        "1 OKR page could not be read, so it is not in this index. The page says why at its top: "
+        "docs/teams/payments.md: line 7, column 20 YAML syntax error"
+    )
     # a site that sets every finding of the page to ignore still learns that the page is left out
-    quiet = build_site(site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG + "      severity: {yaml: ignore}\n"), caplog)
+    quiet = build_site(
+        site({"index.md": "# Home\n", "teams/payments.md": BROKEN_YAML}, CONFIG + "      severity: {yaml: ignore}\n"),
+        caplog,
+    )
     note = " ".join(unescape(re.sub(r"<[^>]+>", "", unread_note(quiet.html("okrs/index.html")))).split())
     assert note.endswith("The page says why at its top: docs/teams/payments.md")
 
@@ -325,14 +356,19 @@ okr:
 """
 
 
-def test_the_index_lists_the_key_results_the_plugin_could_not_place(site: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> None:
+def test_the_index_lists_the_key_results_the_plugin_could_not_place(
+    site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
     """So that a team sees where to declare `measures:` or add a word; a declared key result is placed."""
     built = build_site(site({**SITE, "teams/ops.md": UNCLEAR}, CONFIG), caplog)
     html = built.html("okrs/index.html")
     section = element(html, '<section class="okr-index__unplaced"')
     assert '<h2 id="okr-unplaced">Key results the plugin could not place</h2>' in section
     assert "these 2 key results measure" in section and "Make Q4 great" not in section
-    assert re.findall(r"<li><a [^>]+>([^<]+)</a>: ([^<]+)</li>", section) == [("Ops, 2026-Q3, O1 KR1", "Make Q3 great"), ("Ops, 2026-Q3, O1 KR3", "Improve things")]
+    assert re.findall(r"<li><a [^>]+>([^<]+)</a>: ([^<]+)</li>", section) == [
+        ("Ops, 2026-Q3, O1 KR1", "Make Q3 great"),
+        ("Ops, 2026-Q3, O1 KR3", "Improve things"),
+    ]
     assert assert_links_resolve(built.site, "okrs/", section, '<section class="okr-index__unplaced"') == 2
     toc = re.findall(r'<a href="#(okr-[^"]+)" class="nav-link">', html)
     assert toc[-2:] == ["okr-unplaced", "okr-alignment"]

@@ -29,18 +29,24 @@ def warnings(run: subprocess.CompletedProcess[str]) -> list[str]:
 def test_findings_are_sphinx_warnings_at_the_page_lines(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     _, run = built
     assert run.returncode == 0, run.stderr
-    diner = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\") [okr.controllability]"
-    assert warnings(run) == sorted([
-        'okrs/broken.md:7: ERROR: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [okr.schema]',
-        f"okrs/broken.md:12: WARNING: {diner}",  # the rest of a page with a schema error is checked too
-        f"okrs/directive.rst:14: WARNING: {diner}",
-        f"okrs/fenced.md:12: WARNING: {diner}",
-        f"okrs/fenced.md:26: WARNING: {diner}",
-        f"okrs/q1.md:14: WARNING: {diner}",
-    ])
+    diner = (
+        'O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner") [okr.controllability]'
+    )
+    assert warnings(run) == sorted(
+        [
+            'okrs/broken.md:7: ERROR: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q1 2026" [okr.schema]',
+            f"okrs/broken.md:12: WARNING: {diner}",  # the rest of a page with a schema error is checked too
+            f"okrs/directive.rst:14: WARNING: {diner}",
+            f"okrs/fenced.md:12: WARNING: {diner}",
+            f"okrs/fenced.md:26: WARNING: {diner}",
+            f"okrs/q1.md:14: WARNING: {diner}",
+        ]
+    )
 
 
-def test_cards_stand_under_the_title_and_where_the_blocks_were(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+def test_cards_stand_under_the_title_and_where_the_blocks_were(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     root, _ = built
     out = root / "out"
     q1 = (out / "okrs/q1.html").read_text(encoding="utf-8")
@@ -52,7 +58,9 @@ def test_cards_stand_under_the_title_and_where_the_blocks_were(built: tuple[Path
     assert fenced.count('<section class="okr-card"') == 2 and "highlight-okr" not in fenced
     assert fenced.index("Some text.") < fenced.index("okr-card") < fenced.index("More text.")
     directive = (out / "okrs/directive.html").read_text(encoding="utf-8")
-    assert directive.index("Text before.") < directive.index('<section class="okr-card"') < directive.index("Text after.")
+    assert (
+        directive.index("Text before.") < directive.index('<section class="okr-card"') < directive.index("Text after.")
+    )
     assert directive.count("</span> Outside your control<") == 1
     assert "could not be read" in (out / "okrs/broken.html").read_text(encoding="utf-8")
     plain = (out / "plain.html").read_text(encoding="utf-8")
@@ -86,7 +94,9 @@ def test_other_builders_get_no_card_but_the_same_findings(tmp_path: Path) -> Non
     root = project(tmp_path, pages={"index.md": "# Home\n\n" + FENCED})
     run = sphinx_build(root, "-b", "text")
     assert run.returncode == 0, run.stderr
-    assert warnings(run) == ['index.md:14: WARNING: O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner") [okr.controllability]']
+    assert warnings(run) == [
+        'index.md:14: WARNING: O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner") [okr.controllability]'
+    ]
     text = (root / "out/index.txt").read_text(encoding="utf-8")
     assert "<section" not in text and "team: Restaurant platform" not in text
 
@@ -105,7 +115,11 @@ def test_a_wrong_setting_is_an_error_in_the_log_and_fails_W(tmp_path: Path) -> N
 
 def test_templates_path_overrides_the_card(tmp_path: Path) -> None:
     conf = CONF + 'templates_path = ["_templates"]\n'
-    root = project(tmp_path, conf, {"index.md": "# Home\n\n" + FENCED, "_templates/okr/card.html": "<p class=\"ours\">{{ okr.team }}</p>\n"})
+    root = project(
+        tmp_path,
+        conf,
+        {"index.md": "# Home\n\n" + FENCED, "_templates/okr/card.html": '<p class="ours">{{ okr.team }}</p>\n'},
+    )
     run = sphinx_build(root)
     assert run.returncode == 0, run.stderr
     assert '<p class="ours">Restaurant platform</p>' in (root / "out/index.html").read_text(encoding="utf-8")
@@ -121,7 +135,10 @@ def test_parallel_reading_finds_the_same(tmp_path: Path) -> None:
     pages = {f"p{n}.md": f"# Page {n}\n\n" + FENCED.replace("Restaurant platform", f"Team {n}") for n in range(8)}
     pages["index.md"] = "# Home\n\n```{toctree}\n" + "".join(f"p{n}\n" for n in range(8)) + "```\n"
     root = project(tmp_path, pages=pages)
-    serial, parallel = sphinx_build(root, "-b", "html"), sphinx_build(root, "-b", "html", "-j", "2", "-d", "doctrees-j", "-E")
+    serial, parallel = (
+        sphinx_build(root, "-b", "html"),
+        sphinx_build(root, "-b", "html", "-j", "2", "-d", "doctrees-j", "-E"),
+    )
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
     assert len(warnings(parallel)) == 8 and sorted(warnings(parallel)) == sorted(warnings(serial))
     report = json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))

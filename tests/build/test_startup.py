@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from fixtures.sites import REPO
 from mkdocs_okr.for_mkdocs.config import OkrConfig
 from mkdocs_okr.model import Severity
-from mkdocs_okr.site.outcome import LOG_LEVEL
 from mkdocs_okr.options.mkdocs_yml import SiteConfigError
-from mkdocs_okr.options.table import MKDOCS, core_options, of_host
 from mkdocs_okr.options.site_config import read
+from mkdocs_okr.options.table import MKDOCS, core_options, of_host
+from mkdocs_okr.site.outcome import LOG_LEVEL
 
 NOT_FOR_A_CHECK = ("mkdocs", "jinja2", "markdown", "jsonschema", "referencing", "rpds", "multiprocessing", "concurrent")
 NOT_FOR_THE_VERSION = (*NOT_FOR_A_CHECK, "yaml")  # and so nothing of the core, which reads YAML
@@ -40,7 +40,9 @@ def imported(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[st
     """`mkdocs-okr ARGS` run as a process, and the modules it imported beyond the interpreter's own start-up."""
 
     def run(argv: list[str]) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-X", "importtime", *argv], cwd=cwd, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-X", "importtime", *argv], cwd=cwd, capture_output=True, text=True, timeout=120
+        )
 
     def modules(stderr: str) -> set[str]:
         lines = [line for line in stderr.splitlines() if line.startswith("import time:") and "[us]" not in line]
@@ -106,15 +108,21 @@ def test_a_check_of_a_page_with_the_common_schema_errors_does_not_import_jsonsch
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     page = tmp_path / "docs" / "p.md"
-    page.write_text(COMMON_MISTAKES.replace("      ignore: {RULE: One key result is enough here}\n", ""), encoding="utf-8")
+    page.write_text(
+        COMMON_MISTAKES.replace("      ignore: {RULE: One key result is enough here}\n", ""), encoding="utf-8"
+    )
     run, modules = imported(["check", "docs/p.md"], tmp_path)
-    assert run.returncode == 1 and run.stdout == MISTAKES_FOUND + "checked 1 file (1 OKR page): 8 errors, 1 info\n", run.stdout + run.stderr
+    assert run.returncode == 1 and run.stdout == MISTAKES_FOUND + "checked 1 file (1 OKR page): 8 errors, 1 info\n", (
+        run.stdout + run.stderr
+    )
     assert among(modules, NOT_FOR_A_CHECK) == []
 
     page.write_text(COMMON_MISTAKES, encoding="utf-8")
     run, modules = imported(["check", "docs/p.md"], tmp_path)
     ignored = "docs/p.md:15:15: error: objectives[1].ignore: 'RULE' does not match '^[a-z][a-z-]*(?!\\\\n)$' [schema]\n"
-    assert run.stdout == MISTAKES_FOUND + ignored + "checked 1 file (1 OKR page): 9 errors, 1 info\n", run.stdout + run.stderr
+    assert run.stdout == MISTAKES_FOUND + ignored + "checked 1 file (1 OKR page): 9 errors, 1 info\n", (
+        run.stdout + run.stderr
+    )
     assert "jsonschema" in modules
 
 
@@ -128,9 +136,36 @@ def test_the_version_imports_nothing_of_the_checker(tmp_path: Path) -> None:
 # --- the checker reads mkdocs.yml's okr options as the plugin's MkDocs Config validates them
 
 OPTIONS = [option.name for option in of_host(MKDOCS)]
-VALUES = [None, True, False, 1.5, -1, 0, 1, 2, 5, 199, 200, 201, 10**6, "", "x", "2026-03-31", date(2026, 3, 31), datetime(2026, 3, 31, 9, 30),
-          [], ["merchants", " shoppers "], ["a", 1], "merchants", {}, {"schema": "warning"}, {"stale": "info", "team": "ignore"},
-          {"schema": "fatal"}, {"shema": "info"}, {"customer_staff": ["dispatchers"]}]
+VALUES = [
+    None,
+    True,
+    False,
+    1.5,
+    -1,
+    0,
+    1,
+    2,
+    5,
+    199,
+    200,
+    201,
+    10**6,
+    "",
+    "x",
+    "2026-03-31",
+    date(2026, 3, 31),
+    datetime(2026, 3, 31, 9, 30),
+    [],
+    ["merchants", " shoppers "],
+    ["a", 1],
+    "merchants",
+    {},
+    {"schema": "warning"},
+    {"stale": "info", "team": "ignore"},
+    {"schema": "fatal"},
+    {"shema": "info"},
+    {"customer_staff": ["dispatchers"]},
+]
 
 
 def mkdocs_reads(options: dict[str, object]) -> object:
@@ -140,7 +175,9 @@ def mkdocs_reads(options: dict[str, object]) -> object:
     failed, warnings = config.validate()
     if failed:
         return f'mkdocs.yml: okr plugin option "{failed[0][0]}": {failed[0][1]}'
-    return core_options(config), tuple(sorted(f'mkdocs.yml: okr plugin option "{key}": {warning}' for key, warning in warnings))
+    return core_options(config), tuple(
+        sorted(f'mkdocs.yml: okr plugin option "{key}": {warning}' for key, warning in warnings)
+    )
 
 
 def checker_reads(options: dict[str, object]) -> object:
@@ -160,8 +197,18 @@ def test_the_checker_reads_the_options_as_mkdocs_validates_them(options: dict[st
 def test_every_option_at_its_default_and_a_usual_site_are_read_alike() -> None:
     for option in of_host(MKDOCS):
         assert checker_reads({option.name: option.default}) == mkdocs_reads({option.name: option.default}), option.name
-    usual = {"customer": ["merchants"], "customers_users": "shoppers", "severity": {"stale": "info"}, "today": date(2026, 3, 31),
-             "max_depth": 200, "min_key_results": 0, "stale_after_days": 30, "enabled": False, "workers": 0, "index": ""}
+    usual = {
+        "customer": ["merchants"],
+        "customers_users": "shoppers",
+        "severity": {"stale": "info"},
+        "today": date(2026, 3, 31),
+        "max_depth": 200,
+        "min_key_results": 0,
+        "stale_after_days": 30,
+        "enabled": False,
+        "workers": 0,
+        "index": "",
+    }
     assert checker_reads(usual) == mkdocs_reads(usual)
     assert isinstance(checker_reads(usual), tuple)
 

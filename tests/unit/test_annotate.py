@@ -33,7 +33,11 @@ def found(text: str, options: Options = Options()) -> list[tuple[int, int, str, 
 def test_default_policy_warns_on_customers_users_and_unmeasurable() -> None:
     # onboarding is the customer's (shared/labelling.md), whose findings are off by default
     assert found(page()) == [(11, 11, "warning", "controllability"), (12, 11, "warning", "measurable")]
-    (d,) = [d for d in check_text(page(), "p.md", Options()).diagnostics if d.severity is Severity.WARNING and d.rule == "controllability"]
+    (d,) = [
+        d
+        for d in check_text(page(), "p.md", Options()).diagnostics
+        if d.severity is Severity.WARNING and d.rule == "controllability"
+    ]
     assert d.message.startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert d.pointer == "/okr/objectives/0/key_results/1"
 
@@ -44,11 +48,16 @@ def test_the_json_model_carries_the_annotation() -> None:
     levels = [kr.controllability.level.value for kr in okr.objectives[0].key_results if kr.controllability]
     assert levels == ["customer", "customers_users", "customer"]
     kr = okr.objectives[0].key_results[1].to_dict()
-    assert kr["controllability"]["level"] == "customers_users" and "restaurant owners" in kr["controllability"]["suggestion"]
+    assert (
+        kr["controllability"]["level"] == "customers_users"
+        and "restaurant owners" in kr["controllability"]["suggestion"]
+    )
 
 
 def test_severity_per_level_from_the_site() -> None:
-    options = Options(severity={"customers_users": Severity.ERROR, "unknown": Severity.IGNORE, "measurable": Severity.IGNORE})
+    options = Options(
+        severity={"customers_users": Severity.ERROR, "unknown": Severity.IGNORE, "measurable": Severity.IGNORE}
+    )
     assert found(page(), options) == [(11, 11, "error", "controllability")]
 
 
@@ -57,10 +66,16 @@ def test_a_declared_level_wins_and_a_contradiction_is_a_finding() -> None:
     assert (12, 21, "warning", "measures-mismatch") in found(text)
     result = check_text(text, "p.md", Options())
     (mismatch,) = [d for d in result.diagnostics if d.rule == "measures-mismatch"]
-    assert "declares measures: customer, but its text reads as customers_users" in mismatch.message and '"orders"' in mismatch.message
+    assert (
+        "declares measures: customer, but its text reads as customers_users" in mismatch.message
+        and '"orders"' in mismatch.message
+    )
     assert result.okr is not None
     kr = result.okr.objectives[0].key_results[1]
-    assert kr.controllability is not None and (kr.controllability.level.value, kr.controllability.source) == ("customer", "declared")
+    assert kr.controllability is not None and (kr.controllability.level.value, kr.controllability.source) == (
+        "customer",
+        "declared",
+    )
 
 
 def test_an_agreeing_declaration_is_no_finding() -> None:
@@ -92,7 +107,10 @@ def test_a_suppression_without_reason_or_with_an_unknown_rule_is_a_finding() -> 
 def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> None:
     """A B2C page in a B2B2C site: `customers_users: []` says the page has none, whatever the site says."""
     site = Options(customer=("restaurant owners",), customers_users=("diners",))
-    b2c = page().replace("  customer: [restaurant owners, restaurants]\n  customers_users: [diners]\n", "  customer: [households]\n  customers_users: []\n")
+    b2c = page().replace(
+        "  customer: [restaurant owners, restaurants]\n  customers_users: [diners]\n",
+        "  customer: [households]\n  customers_users: []\n",
+    )
     result = check_text(b2c, "p.md", site)
     assert result.okr is not None and result.okr.customers_users == () and result.okr.no_customers_users
     diner = result.okr.objectives[0].key_results[1].controllability
@@ -101,7 +119,10 @@ def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> No
     assert not any(d.rule == "controllability" and d.severity is Severity.WARNING for d in result.diagnostics)
     # leaving the key out inherits the site's customers' users
     inherits = check_text(b2c.replace("  customers_users: []\n", ""), "p.md", site)
-    assert inherits.okr is not None and inherits.okr.objectives[0].key_results[1].controllability.level.value == "customers_users"  # type: ignore[union-attr]
+    assert (
+        inherits.okr is not None
+        and inherits.okr.objectives[0].key_results[1].controllability.level.value == "customers_users"
+    )  # type: ignore[union-attr]
 
 
 def test_a_finding_names_its_party_once_and_as_a_group() -> None:
@@ -113,7 +134,8 @@ def test_a_finding_names_its_party_once_and_as_a_group() -> None:
 
 
 def test_a_silenced_warning_shows_its_reason_once_on_the_card() -> None:
-    from mkdocs_okr.site.outcome import Look, page as checked_page
+    from mkdocs_okr.site.outcome import Look
+    from mkdocs_okr.site.outcome import page as checked_page
 
     reason = "Kept as the 'before' example of our guidance page"
     text = page(kr_extra=f"          ignore:\n            controllability: {reason}\n")

@@ -12,15 +12,17 @@ from pathlib import Path
 import pytest
 
 from fixtures.pages import BAD_PAGE, OKR_PAGE
-from mkdocs_okr.site.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
-from mkdocs_okr.rules.crosspage import outline
-from mkdocs_okr.site.outcome import Look, page
 from mkdocs_okr.check import Options
+from mkdocs_okr.rules.crosspage import outline
+from mkdocs_okr.site.batch import MIN_PAGES, Batch, Item, check_chunk, workers_for
 from mkdocs_okr.site.check import check_site
+from mkdocs_okr.site.outcome import Look, page
 
 
 def test_a_worker_batch_equals_checking_in_process() -> None:
-    items = [Item(f"p{i}", (BAD_PAGE if i % 5 == 0 else OKR_PAGE).encode(), f"docs/p{i}.md", "x.css") for i in range(150)]
+    items = [
+        Item(f"p{i}", (BAD_PAGE if i % 5 == 0 else OKR_PAGE).encode(), f"docs/p{i}.md", "x.css") for i in range(150)
+    ]
     options = Options(customer=("restaurant owners",), customers_users=("diners",))
     batch = Batch(options, Look(), workers=1)
     batch.submit(items)
@@ -125,7 +127,9 @@ def test_the_command_line_checks_pages_while_it_reads_the_rest_and_finds_what_on
     assert len(parallel.okrs) > MIN_PAGES and [r.file for r in parallel.results] == sorted(n for n, _ in named[:-1])
 
 
-def test_without_a_writable_temporary_folder_the_pages_are_checked_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_without_a_writable_temporary_folder_the_pages_are_checked_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     items = [Item(f"p{i}", OKR_PAGE.encode(), f"docs/p{i}.md", "x.css") for i in range(20)]
     batch = Batch(Options(), Look(), workers=1)

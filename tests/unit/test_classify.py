@@ -12,17 +12,20 @@ from fixtures.sites import DATA, record_figure
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.classify import assess, fit
 from mkdocs_okr.classify.explain import aim
-from mkdocs_okr.model import Controllability, Level
 from mkdocs_okr.classify.words import _TOKEN_RE, token_spans, tokenize
+from mkdocs_okr.model import Controllability, Level
 
 
-def classify(text: str, customer=(), customers_users=(), declared: str | None = None) -> tuple[Controllability, Controllability]:
+def classify(
+    text: str, customer=(), customers_users=(), declared: str | None = None
+) -> tuple[Controllability, Controllability]:
     assessed = assess(text, customer, customers_users, declared)
     return assessed.result, assessed.inferred
 
 
 def is_measurable(text: str, has_target: bool) -> bool:
     return assess(text, has_target=has_target).measurable
+
 
 FOOD = (["restaurant owners", "restaurants"], ["diners"])
 SCHOOL = (["school districts", "superintendents"], ["teachers", "parents", "students"])
@@ -51,8 +54,15 @@ def figures(name: str) -> dict[str, float]:
     for group in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["groups"]:
         block = {"team": group.get("team") or group["domain"], "period": "2026-Q1"}
         block |= {key: group[key] for key in ("customer", "customers_users") if group.get(key) is not None}
-        block["objectives"] = [{"title": group.get("objective") or group["domain"], "key_results": [{"text": kr["text"]} for kr in group["key_results"]]}]
-        okr = check_text("---\n" + yaml.safe_dump({"okr": block}, allow_unicode=True) + "---\n", "page.md", Options()).okr
+        block["objectives"] = [
+            {
+                "title": group.get("objective") or group["domain"],
+                "key_results": [{"text": kr["text"]} for kr in group["key_results"]],
+            }
+        ]
+        okr = check_text(
+            "---\n" + yaml.safe_dump({"okr": block}, allow_unicode=True) + "---\n", "page.md", Options()
+        ).okr
         assert okr is not None
         for kr, model in zip(group["key_results"], okr.objectives[0].key_results):
             if kr["level"] != "mixed":
@@ -88,7 +98,12 @@ def test_every_article_example_is_right() -> None:
         ("Cut logo churn to 1% a month", FOOD, "customer", None),
         # "customer" meaning the end consumer, and meaning the team's customer
         ("Increase a restaurant's first-time customers who order again", FOOD, "customers_users", "customers"),
-        ("Raise the renewal rate of our restaurant customers from 82% to 90%", FOOD, "customer", "restaurant customers"),
+        (
+            "Raise the renewal rate of our restaurant customers from 82% to 90%",
+            FOOD,
+            "customer",
+            "restaurant customers",
+        ),
         ("Grow merchants' customers' repeat purchases", ([], []), "customers_users", None),
         # per-unit phrasings: the metric decides, not the denominator
         ("Orders per active diner per week from 1.2 to 1.5", FOOD, "customers_users", None),
@@ -97,7 +112,12 @@ def test_every_article_example_is_right() -> None:
         ("Bugs reported by restaurants down 40%", FOOD, "team", None),
         ("Number of complaints from restaurant owners halved", FOOD, "customer", "restaurant owners"),
         # the customer's staff: the customer, unless the page declares them its users
-        ("Teachers grade 80% of homework in the gradebook", (["school districts", "teachers"], ["students"]), "customer", "Teachers"),
+        (
+            "Teachers grade 80% of homework in the gradebook",
+            (["school districts", "teachers"], ["students"]),
+            "customer",
+            "Teachers",
+        ),
         ("Teachers grade 80% of homework in the gradebook", SCHOOL, "customers_users", "Teachers"),
         # the customer acts on its users
         ("Help restaurants reply to 90% of diner reviews within 24 hours", FOOD, "customer", "restaurants"),
@@ -152,7 +172,9 @@ def test_suggestions_use_the_page_and_what_it_counts() -> None:
         ("Increase repeat orders per diner", "", None),
     ],
 )
-def test_a_suggestion_keeps_the_time_frame_and_relative_change_of_its_key_result(text: str, carried: str, left: str | None) -> None:
+def test_a_suggestion_keeps_the_time_frame_and_relative_change_of_its_key_result(
+    text: str, carried: str, left: str | None
+) -> None:
     """Its own time frame and a relative change carry over; numbers that count the diners' orders do not."""
     result, _ = classify(text, *FOOD)
     assert result.suggestion is not None and aim(text) == carried
@@ -162,8 +184,14 @@ def test_a_suggestion_keeps_the_time_frame_and_relative_change_of_its_key_result
 
 @pytest.mark.parametrize(
     "text, target, measurable",
-    [("Improve onboarding", False, False), ("Make restaurants happier", False, False), ("Improve onboarding", True, True),
-     ("Cut onboarding time", False, True), ("Raise renewal from 80% to 90%", False, True), ("Increase average order value per active user", False, True)],
+    [
+        ("Improve onboarding", False, False),
+        ("Make restaurants happier", False, False),
+        ("Improve onboarding", True, True),
+        ("Cut onboarding time", False, True),
+        ("Raise renewal from 80% to 90%", False, True),
+        ("Increase average order value per active user", False, True),
+    ],
 )
 def test_measurable(text: str, target: bool, measurable: bool) -> None:
     assert is_measurable(text, target) is measurable
@@ -176,7 +204,9 @@ def test_classification_is_deterministic() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("abz09 .,'%-;:()/<>\u2013\u2014\u2019sS\u00e9\u0130\u00df\n")), max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from(list("abz09 .,'%-;:()/<>\u2013\u2014\u2019sS\u00e9\u0130\u00df\n")), max_size=60)
+)
 def test_each_token_is_found_where_the_tokenizer_matched_it(text: str) -> None:
     """Evidence is quoted from the key result as written: the places found for the tokens are
     those where the tokenizer's pattern matched them."""

@@ -68,9 +68,18 @@ def test_pages_that_are_not_okr_pages_are_left_alone(text: str) -> None:
         (GOOD.replace("2026-Q1", "2026-03-31"), [(4, 11, "implicit-type")]),
         (GOOD.replace("Raise renewal from 82% to 90%", "on"), [(8, 11, "implicit-type")]),
         (GOOD.replace("Raise renewal from 82% to 90%", "No"), [(8, 11, "implicit-type")]),
-        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"), [(9, 19, "implicit-type")]),
-        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"), [(9, 19, "implicit-type")]),
-        (GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 010"), [(9, 19, "implicit-type")]),
+        (
+            GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"),
+            [(9, 19, "implicit-type")],
+        ),
+        (
+            GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"),
+            [(9, 19, "implicit-type")],
+        ),
+        (
+            GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 010"),
+            [(9, 19, "implicit-type")],
+        ),
         # quoted, the same values are what they say
         (GOOD.replace("2026-Q1", '"2026"'), []),
         (GOOD.replace("Raise renewal from 82% to 90%", "'on'"), []),
@@ -96,7 +105,10 @@ def test_trap_messages_say_how_to_write_the_value() -> None:
         'YAML reads 2026-03-31 as a date, not as text; quote it: "2026-03-31"'
     ]
     assert "quote it" in messages(GOOD.replace("Raise renewal from 82% to 90%", "off"))[0]
-    assert "base-60 number 90" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"))[0]
+    assert (
+        "base-60 number 90"
+        in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1:30"))[0]
+    )
     assert "(1000)" in messages(GOOD.replace("- Raise renewal from 82% to 90%", "- text: x\n          target: 1e3"))[0]
 
 
@@ -111,10 +123,17 @@ def test_trap_messages_say_how_to_write_the_value() -> None:
         # a key indented by one: "mapping values are not allowed here"
         ("  period:", "   period:", (4, 4), "indented by 3 spaces and the key above it by 2 spaces"),
         # one item de-indented under another: "did not find expected key"
-        ("        - Raise renewal from 82% to 90%", "        - a\n       - Raise renewal", (9, 8), "indented by 7 spaces and the item above it by 8 spaces"),
+        (
+            "        - Raise renewal from 82% to 90%",
+            "        - a\n       - Raise renewal",
+            (9, 8),
+            "indented by 7 spaces and the item above it by 8 spaces",
+        ),
     ],
 )
-def test_obscure_yaml_errors_say_in_plain_words_what_to_fix(old: str, new: str, where: tuple[int, int], words: str) -> None:
+def test_obscure_yaml_errors_say_in_plain_words_what_to_fix(
+    old: str, new: str, where: tuple[int, int], words: str
+) -> None:
     [found] = check_text(GOOD.replace(old, new), "p.md", QUIET).diagnostics
     assert (found.rule, found.line, found.column) == ("yaml", *where)
     assert words in found.message, found.message
@@ -164,15 +183,20 @@ def test_tags_are_refused_and_nothing_executes(tmp_path: Path, payload: str) -> 
 
 def test_alias_bomb_is_bounded() -> None:
     lines = ["---", "okr:", "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"  a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]
+    lines += [
+        f"  a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
     result = check_text("\n".join(lines + ["---", ""]), "p.md", QUIET)
     assert [(d.rule, d.line) for d in result.diagnostics] == [("limit", 3)]
     assert "more than 10,000 values" in result.diagnostics[0].message and result.okr is None
 
 
 def test_all_findings_of_a_page_at_once_sorted_by_line() -> None:
-    text = GOOD.replace("2026-Q1", "Q1 2026").replace("    - title: Keep", "    - titel: Keep").replace(
-        "  team: Restaurant platform\n", "  team: Restaurant platform\n  team: Again\n"
+    text = (
+        GOOD.replace("2026-Q1", "Q1 2026")
+        .replace("    - title: Keep", "    - titel: Keep")
+        .replace("  team: Restaurant platform\n", "  team: Restaurant platform\n  team: Again\n")
     )
     lines = [d.line for d in check_text(text, "p.md", QUIET).diagnostics]
     assert lines == sorted(lines) and len(lines) == 3
@@ -185,8 +209,31 @@ def test_the_remembering_loader_resolves_every_scalar_as_yaml_does() -> None:
 
     from mkdocs_okr.read.yamlnodes import _BaseLoader, _Loader
 
-    values = ["text", "12", "1.5", "1e3", "0o17", "017", "0x1F", "1:30", "yes", "No", "on", "~", "null", "",
-              "2026-03-31", "2026-03-31 10:00:00", ".inf", "-.NaN", "<<", "=", "+1_000", "'12'", '"yes"']
+    values = [
+        "text",
+        "12",
+        "1.5",
+        "1e3",
+        "0o17",
+        "017",
+        "0x1F",
+        "1:30",
+        "yes",
+        "No",
+        "on",
+        "~",
+        "null",
+        "",
+        "2026-03-31",
+        "2026-03-31 10:00:00",
+        ".inf",
+        "-.NaN",
+        "<<",
+        "=",
+        "+1_000",
+        "'12'",
+        '"yes"',
+    ]
     document = "\n".join(f"k{i}: {v}" for i, v in enumerate(values * 2))
     tags = lambda loader: [v.tag for _, v in yaml.compose(document, Loader=loader).value]  # noqa: E731
     assert tags(_Loader) == tags(_BaseLoader)
@@ -199,7 +246,13 @@ def test_each_of_thousands_of_unknown_keys_is_found_at_its_own_line() -> None:
     keys = "".join(f"  unknown{i}: 1\n" for i in range(3000))
     text = GOOD.replace("  objectives:\n", keys + "  objectives:\n")
     found = [(d.line, d.message) for d in check_text(text, "p.md", QUIET).diagnostics if d.rule == "schema"]
-    assert found == [(5 + i, f'okr: unknown key "unknown{i}"; allowed keys: team, period, customer, customers_users, objectives, ignore') for i in range(3000)]
+    assert found == [
+        (
+            5 + i,
+            f'okr: unknown key "unknown{i}"; allowed keys: team, period, customer, customers_users, objectives, ignore',
+        )
+        for i in range(3000)
+    ]
 
 
 def test_looking_up_every_key_of_a_mapping_reads_its_keys_once() -> None:

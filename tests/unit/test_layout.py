@@ -42,7 +42,11 @@ def imported(path: Path) -> set[str]:
 
 
 def test_every_part_of_the_package_has_a_layer() -> None:
-    parts = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()}
+    parts = {
+        p.stem if p.is_file() else p.name
+        for p in PACKAGE.iterdir()
+        if p.suffix == ".py" or (p / "__init__.py").is_file()
+    }
     assert parts == set(LAYER)
 
 

@@ -23,15 +23,18 @@ def convert(text: str, others: tuple[str, ...] = (), **config: object) -> tuple[
 def test_a_fenced_block_becomes_the_card_with_badges_and_findings(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger=LOGGER):
         html = markdown.markdown(FENCED, extensions=["okr"], extension_configs={"okr": {**PARTIES, "file": "q1.md"}})
-    assert html.startswith("<h1>Menu team</h1>\n<p>Some text.</p>\n<div class=\"okr-block\"><style>")
+    assert html.startswith('<h1>Menu team</h1>\n<p>Some text.</p>\n<div class="okr-block"><style>')
     assert html.endswith("</div>\n<p>More text.</p>")
     assert "<code" not in html and "team: Restaurant platform" not in html
     assert html.count("</span> You can influence<") == 1 and html.count("</span> Outside your control<") == 1
-    message = "O1 KR2 measures diners, your customers' users: outside your control (\"orders\", \"diner\")"
+    message = 'O1 KR2 measures diners, your customers\' users: outside your control ("orders", "diner")'
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("WARNING", f"q1.md:12:9: {message} [controllability]")
     ]
-    assert '<span class="okr-problem__severity">warning</span> <span class="okr-problem__where">line 12, column 9</span>' in html
+    assert (
+        '<span class="okr-problem__severity">warning</span> <span class="okr-problem__where">line 12, column 9</span>'
+        in html
+    )
 
 
 def test_options_set_severity_and_link_a_stylesheet(caplog: pytest.LogCaptureFixture) -> None:
@@ -52,7 +55,7 @@ def test_findings_of_a_broken_block_are_at_the_page_lines_and_the_page_still_ren
     assert [r.getMessage().split(": ", 1)[0] for r in caplog.records] == ["q1.md:7:9", "q1.md:10:5", "q1.md:20:11"]
     assert "period: expected YYYY, YYYY-Qn or YYYY-Hn, got &#34;Q1 2026&#34;" in html
     assert html.count("The OKRs on this page could not be read") == 2
-    assert "<li>\n<p>an item</p>\n<div class=\"okr-block\">" in html and "<p>More text.</p>" in html
+    assert '<li>\n<p>an item</p>\n<div class="okr-block">' in html and "<p>More text.</p>" in html
     assert [c.okr() for c in extension.checked] == [None, None]
 
 
@@ -83,8 +86,14 @@ def test_each_conversion_starts_afresh() -> None:
 @pytest.mark.parametrize(
     ("config", "expected"),
     [
-        ({"severity": {"controlability": "error"}}, 'okr extension: severity: unknown rule or level "controlability" — did you mean "controllability"?'),
-        ({"severity": {"schema": "loud"}}, 'okr extension: severity: "schema": expected one of error, warning, info, ignore, got \'loud\''),
+        (
+            {"severity": {"controlability": "error"}},
+            'okr extension: severity: unknown rule or level "controlability" — did you mean "controllability"?',
+        ),
+        (
+            {"severity": {"schema": "loud"}},
+            "okr extension: severity: \"schema\": expected one of error, warning, info, ignore, got 'loud'",
+        ),
         ({"customer": [1, 2]}, "okr extension: customer: expected a name or a list of names, got [1, 2]"),
     ],
 )
@@ -100,4 +109,6 @@ def test_a_page_that_starts_with_a_bom_gets_its_card() -> None:
 
     text = "\ufeff---\nokr:\n  team: Kitchen tools\n  period: 2026-Q1\n  objectives:\n    - title: T\n      key_results: [Raise renewal from 80% to 90%, Cut churn from 3% to 2%]\n---\n# Kitchen tools\n"
     html = markdown.markdown(text, extensions=["okr"])
-    assert html.count("<section class=\"okr-card") == 1 and "team: Kitchen" not in html and "<h1>Kitchen tools</h1>" in html
+    assert (
+        html.count('<section class="okr-card') == 1 and "team: Kitchen" not in html and "<h1>Kitchen tools</h1>" in html
+    )

@@ -11,7 +11,8 @@ import pytest
 
 from fixtures.sites import run_cli
 from mkdocs_okr.check import Options, check_text
-from mkdocs_okr.site.outcome import Look, page as checked_page
+from mkdocs_okr.site.outcome import Look
+from mkdocs_okr.site.outcome import page as checked_page
 
 PAGE = """\
 ---
@@ -34,7 +35,11 @@ def findings(period: str = "2026-Q1", target: str = "90", customer: str = "kitch
     text = PAGE.format(period=period, target=target, customer=customer)
     card = checked_page(text.encode(), "p.md", Options(), Look(), None).card  # the card is made without a crash too
     assert card is not None
-    return [(d.line, d.rule, d.message) for d in check_text(text, "p.md", Options()).diagnostics if d.rule in ("schema", "implicit-type")]
+    return [
+        (d.line, d.rule, d.message)
+        for d in check_text(text, "p.md", Options()).diagnostics
+        if d.rule in ("schema", "implicit-type")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +55,11 @@ def findings(period: str = "2026-Q1", target: str = "90", customer: str = "kitch
 )
 def test_a_number_no_key_result_can_hold_is_one_finding(target: str, words: str) -> None:
     [(line, rule, message)] = findings(target=target)
-    assert (line, rule) == (10, "schema") and words in message and message.startswith("objectives[0].key_results[0].target: ")
+    assert (
+        (line, rule) == (10, "schema")
+        and words in message
+        and message.startswith("objectives[0].key_results[0].target: ")
+    )
 
 
 @pytest.mark.parametrize("period", ["0x" + "f" * 4000, "1:" + "59:" * 2000 + "59"])
@@ -76,7 +85,9 @@ def test_a_period_written_as_a_float_is_its_year(period: str, tmp_path: Path) ->
 
 def test_no_report_holds_a_number_json_cannot_carry(tmp_path: Path) -> None:
     for name, target in (("nan.md", ".nan"), ("inf.md", ".inf"), ("huge.md", HUGE)):
-        (tmp_path / name).write_text(PAGE.format(period="2026-Q1", target=target, customer="kitchens"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            PAGE.format(period="2026-Q1", target=target, customer="kitchens"), encoding="utf-8"
+        )
     run = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "NaN" not in run.stdout and "Infinity" not in run.stdout

@@ -9,10 +9,10 @@ import pytest
 
 from mkdocs_okr.check import Options
 from mkdocs_okr.for_mkdocs.config import OkrConfig
-from mkdocs_okr.read.limits import Limits
 from mkdocs_okr.markdown import OkrExtension
-from mkdocs_okr.options.table import MARKDOWN, MKDOCS, OPTIONS, SPHINX, Option, core_options, of_host, read_options
 from mkdocs_okr.options.readers import SettingError
+from mkdocs_okr.options.table import MARKDOWN, MKDOCS, OPTIONS, SPHINX, Option, core_options, of_host, read_options
+from mkdocs_okr.read.limits import Limits
 
 
 def test_the_plugin_and_the_markdown_extension_take_their_options_of_the_table() -> None:

@@ -29,8 +29,18 @@ def test_the_declarations_are_read_as_their_writer_expects() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("estate agencies and their agents", (["estate agencies", "agents"], ["agency", "agent"], {"agents": "estate agencies"})),
-        ("bus operators (with their depot staff and drivers)", (["bus operators", "depot staff", "drivers"], ["operator", "staff", "driver"], {"depot staff": "bus operators", "drivers": "bus operators"})),
+        (
+            "estate agencies and their agents",
+            (["estate agencies", "agents"], ["agency", "agent"], {"agents": "estate agencies"}),
+        ),
+        (
+            "bus operators (with their depot staff and drivers)",
+            (
+                ["bus operators", "depot staff", "drivers"],
+                ["operator", "staff", "driver"],
+                {"depot staff": "bus operators", "drivers": "bus operators"},
+            ),
+        ),
         ("tablet owners who download and play the games", (["tablet owners"], ["owner"], {})),
         ("studios shipping on our engine", (["studios"], ["studio"], {})),
         ("the shops' own buyers", (["shops", "buyers"], ["shop", "buyer"], {})),
@@ -38,13 +48,19 @@ def test_the_declarations_are_read_as_their_writer_expects() -> None:
         ("customers", (["customers"], ["customer"], {})),
     ],
 )
-def test_the_kinds_of_declaration_the_issue_names(text: str, expected: tuple[list[str], list[str], dict[str, str]]) -> None:
+def test_the_kinds_of_declaration_the_issue_names(
+    text: str, expected: tuple[list[str], list[str], dict[str, str]]
+) -> None:
     assert reading(text) == expected
 
 
 def test_a_suggestion_names_a_long_declared_customer_by_its_first_party() -> None:
     from mkdocs_okr.classify import assess
 
-    result = assess("Increase repeat trips per rider from 2 to 3 a week", ("bus operators (with their depot staff and drivers)",), ("riders",)).result
+    result = assess(
+        "Increase repeat trips per rider from 2 to 3 a week",
+        ("bus operators (with their depot staff and drivers)",),
+        ("riders",),
+    ).result
     assert result.level.value == "customers_users" and result.suggestion is not None
     assert "bus operators" in result.suggestion and "(with" not in result.suggestion

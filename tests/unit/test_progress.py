@@ -22,7 +22,9 @@ from mkdocs_okr.show.render import current, span
         (0, 0, 0, 1.0),
     ],
 )
-def test_fraction(baseline: float | None, target: float | None, current_value: float | None, expected: float | None) -> None:
+def test_fraction(
+    baseline: float | None, target: float | None, current_value: float | None, expected: float | None
+) -> None:
     assert fraction(baseline, target, current_value) == expected
 
 

@@ -40,7 +40,14 @@ def page(period: str = "2026-Q1", target: str = "90", extra: str = "", objective
 
 
 # what the valid page gets: the diner key result, the duplicate id, the lone objective's count, the output
-VALID = [(10, "controllability"), (13, "duplicate-id"), (15, "key-result-count"), (17, "controllability"), (17, "measurable"), (17, "no-target")]
+VALID = [
+    (10, "controllability"),
+    (13, "duplicate-id"),
+    (15, "key-result-count"),
+    (17, "controllability"),
+    (17, "measurable"),
+    (17, "no-target"),
+]
 
 
 def test_the_valid_page_has_its_findings() -> None:
@@ -56,7 +63,9 @@ def test_the_valid_page_has_its_findings() -> None:
         (dict(target="lots"), 12, []),  # a field of one key result: that key result alone is set aside
     ],
 )
-def test_a_schema_error_hides_no_other_finding(mistake: dict[str, str], schema_at: int, lost: list[tuple[int, str]]) -> None:
+def test_a_schema_error_hides_no_other_finding(
+    mistake: dict[str, str], schema_at: int, lost: list[tuple[int, str]]
+) -> None:
     found = rules_by_line(page(**mistake))
     assert (schema_at, "schema") in found
     shift = 1 if mistake.get("extra") or mistake.get("objective") else 0
@@ -65,14 +74,19 @@ def test_a_schema_error_hides_no_other_finding(mistake: dict[str, str], schema_a
 
 
 def test_a_key_result_that_cannot_be_read_gets_no_other_finding_of_its_own() -> None:
-    text = page().replace("        - Increase orders per diner per week from 1.2 to 1.5", "        - text: Increase orders per diner\n          baseline: many")
+    text = page().replace(
+        "        - Increase orders per diner per week from 1.2 to 1.5",
+        "        - text: Increase orders per diner\n          baseline: many",
+    )
     found = rules_by_line(text)
     assert (11, "schema") in found and not any(line == 10 and rule == "controllability" for line, rule in found)
     assert (18, "controllability") in found  # the other objective's key result is still read
 
 
 def test_an_objective_without_key_results_is_set_aside_whole() -> None:
-    text = page().replace("      key_results:\n        - Ship the menu importer\n", "      key_result: [Ship the menu importer]\n")
+    text = page().replace(
+        "      key_results:\n        - Ship the menu importer\n", "      key_result: [Ship the menu importer]\n"
+    )
     found = rules_by_line(text)
     assert (16, "schema") in found and (10, "controllability") in found
     assert not any(line >= 15 and rule != "schema" for line, rule in found)

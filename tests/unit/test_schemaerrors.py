@@ -30,21 +30,58 @@ BASE: dict[str, Any] = {
                 "aligns_to": "Commerce/2026-H1/O2",
                 "ignore": {"shape": "Two objectives this quarter"},
                 "key_results": [
-                    {"id": "KR1", "text": "Raise the share of merchants on one-click checkout from 30% to 60%",
-                     "baseline": 30, "target": 60, "current": 41, "unit": "%", "updated": "2026-04-30",
-                     "measures": "customer", "ignore": {"stale": "Measured each quarter"}},
+                    {
+                        "id": "KR1",
+                        "text": "Raise the share of merchants on one-click checkout from 30% to 60%",
+                        "baseline": 30,
+                        "target": 60,
+                        "current": 41,
+                        "unit": "%",
+                        "updated": "2026-04-30",
+                        "measures": "customer",
+                        "ignore": {"stale": "Measured each quarter"},
+                    },
                     "Cut checkout-related support contacts per 1,000 merchants from 45 to 30",
                 ],
             },
-            {"title": "Keep merchants on the Pro plan", "key_results": ["Reduce churn of Pro merchants from 2.4% to 1.5%"]},
+            {
+                "title": "Keep merchants on the Pro plan",
+                "key_results": ["Reduce churn of Pro merchants from 2.4% to 1.5%"],
+            },
         ],
         "ignore": {"team": "A page of the guidance site"},
     }
 }
 # a value of every kind, and the ones each field's own check refuses: empty, out of range, off pattern
-BAD_VALUES: list[Any] = [None, True, 0, 2.5, 2026, 1899, 3000, 10**16, -(10**16), "", "x", "2026-Q5", "2026-03-31\n",
-                         "Bad Id", "custmer", "a/2026/O1", "Restaurant platform", [], [""], ["a"], [1], [None],
-                         {}, {"text": ""}, {"Bad Rule": "x"}, {"stale": ""}, {"stale": 3}]
+BAD_VALUES: list[Any] = [
+    None,
+    True,
+    0,
+    2.5,
+    2026,
+    1899,
+    3000,
+    10**16,
+    -(10**16),
+    "",
+    "x",
+    "2026-Q5",
+    "2026-03-31\n",
+    "Bad Id",
+    "custmer",
+    "a/2026/O1",
+    "Restaurant platform",
+    [],
+    [""],
+    ["a"],
+    [1],
+    [None],
+    {},
+    {"text": ""},
+    {"Bad Rule": "x"},
+    {"stale": ""},
+    {"stale": 3},
+]
 
 
 def places(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -86,7 +123,9 @@ def broken_pages() -> Iterator[dict[str, Any]]:
 
 def as_page(doc: Any, empty: bool) -> str:
     """The front matter of a page holding `doc`; with `empty`, an empty value is written as nothing."""
-    text = yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True, width=1000)
+    text = yaml.dump(
+        doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True, width=1000
+    )
     if empty:
         text = text.replace(": null\n", ":\n")
     return f"---\n{text}---\n# Page\n"
@@ -111,7 +150,9 @@ def test_the_errors_are_jsonschemas_field_by_field_and_in_order() -> None:
     compared = 0
     for doc in docs:
         fast = [(e.absolute_path, e.validator, e.validator_value, e.schema) for e in schema_errors(doc, schema())]
-        full = [(tuple(e.absolute_path), e.validator, e.validator_value, e.schema) for e in validator().iter_errors(doc)]
+        full = [
+            (tuple(e.absolute_path), e.validator, e.validator_value, e.schema) for e in validator().iter_errors(doc)
+        ]
         assert fast == full, yaml.safe_dump(doc)
         assert [e.instance for e in schema_errors(doc, schema())] == [e.instance for e in validator().iter_errors(doc)]
         compared += bool(full)

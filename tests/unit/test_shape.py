@@ -31,7 +31,9 @@ def test_a_well_shaped_page_has_no_shape_findings() -> None:
     assert rules() == []
 
 
-@pytest.mark.parametrize("count, expected", [(1, [(7, "key-result-count")]), (2, []), (5, []), (6, [(7, "key-result-count")])])
+@pytest.mark.parametrize(
+    "count, expected", [(1, [(7, "key-result-count")]), (2, []), (5, []), (6, [(7, "key-result-count")])]
+)
 def test_two_to_five_key_results(count: int, expected: list[tuple[int, str]]) -> None:
     krs = "".join(f"        - Raise renewal of restaurant owners from {80 + i}% to 90%\n" for i in range(count))
     assert rules(key_results=krs) == expected

@@ -10,21 +10,39 @@ from mkdocs_okr.show.siteindex import build_index, period_order, wrap
 
 def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> None:
     assert sorted(["2025", "2026-Q1", "2026-H2", "2026", "2026-Q4", "2026-H1"], key=period_order) == [
-        "2026-Q4", "2026-H2", "2026", "2026-H1", "2026-Q1", "2025"
+        "2026-Q4",
+        "2026-H2",
+        "2026",
+        "2026-H1",
+        "2026-Q1",
+        "2025",
     ]
 
     def okr(file: str, team: str, levels: list[str]) -> dict[str, object]:
         krs = [{"id": f"KR{i}", "controllability": {"level": level}} for i, level in enumerate(levels)]
-        return {"file": file, "team": team, "period": "2026-Q1", "objectives": [{"id": "O1", "title": "T", "key_results": krs}]}
+        return {
+            "file": file,
+            "team": team,
+            "period": "2026-Q1",
+            "objectives": [{"id": "O1", "title": "T", "key_results": krs}],
+        }
 
     index = build_index(
-        [okr("a.md", "B team", ["customer"] * 2), okr("b.md", "a team", ["customer", "customers_users", "team", "unknown"])],
+        [
+            okr("a.md", "B team", ["customer"] * 2),
+            okr("b.md", "a team", ["customer", "customers_users", "team", "unknown"]),
+        ],
         lambda file, ident: f"{file}#{ident}",
     )
     (period,) = index.periods
     assert [t.name for t in period.teams] == ["a team", "B team"]
     bars = period.chart.bars  # widths in percent of the chart, the rest for the largest bar's total
-    assert [(s.level, s.width) for s in bars[0].segments] == [("customer", 22.0), ("customers_users", 22.0), ("team", 22.0), ("unknown", 22.0)]
+    assert [(s.level, s.width) for s in bars[0].segments] == [
+        ("customer", 22.0),
+        ("customers_users", 22.0),
+        ("team", 22.0),
+        ("unknown", 22.0),
+    ]
     assert [(s.level, s.width) for s in bars[1].segments] == [("customer", 44.0)]
     assert bars[0].end == 88.0 and bars[1].end == 44.0
     assert bars[0].lines == ("a team",) and bars[1].y > bars[0].y + period.chart.bar_height
@@ -32,12 +50,22 @@ def test_periods_sort_newest_first_and_charts_scale_to_the_largest_team() -> Non
 
 
 def test_a_chart_wraps_long_team_names_and_numbers_only_segments_a_phone_has_room_for() -> None:
-    assert wrap("Restaurant onboarding and first-week success", 30) == ("Restaurant onboarding and", "first-week success")
-    assert wrap("Supercalifragilisticexpialidocious-platform-team", 30) == ("Supercalifragilisticexpialidocious-platform-team",)
+    assert wrap("Restaurant onboarding and first-week success", 30) == (
+        "Restaurant onboarding and",
+        "first-week success",
+    )
+    assert wrap("Supercalifragilisticexpialidocious-platform-team", 30) == (
+        "Supercalifragilisticexpialidocious-platform-team",
+    )
 
     def okr(team: str, levels: list[str]) -> dict[str, object]:
         krs = [{"id": f"KR{i}", "controllability": {"level": level}} for i, level in enumerate(levels)]
-        return {"file": f"{team}.md", "team": team, "period": "2026-Q1", "objectives": [{"id": "O1", "title": "T", "key_results": krs}]}
+        return {
+            "file": f"{team}.md",
+            "team": team,
+            "period": "2026-Q1",
+            "objectives": [{"id": "O1", "title": "T", "key_results": krs}],
+        }
 
     # 1 of 8 is 11% of the chart, about 35 px of a phone's 320: room for "✓ 1"; 1 of 10 is not
     eight = build_index([okr("A", ["customer"] * 7 + ["team"])], lambda f, i: f).periods[0].chart.bars[0]
@@ -45,7 +73,10 @@ def test_a_chart_wraps_long_team_names_and_numbers_only_segments_a_phone_has_roo
     assert [s.labelled for s in eight.segments] == [True, True] and [s.labelled for s in ten.segments] == [True, False]
     long = build_index([okr("Restaurant onboarding and first-week success", ["customer"] * 2)], lambda f, i: f)
     (bar,) = long.periods[0].chart.bars
-    assert len(bar.label_y) == 2 and bar.label_y[0] < bar.label_y[1] < bar.y < bar.text_y < bar.y + long.periods[0].chart.bar_height
+    assert (
+        len(bar.label_y) == 2
+        and bar.label_y[0] < bar.label_y[1] < bar.y < bar.text_y < bar.y + long.periods[0].chart.bar_height
+    )
 
 
 def test_did_you_mean_compares_keys_of_the_same_team_or_period_and_falls_back_to_all() -> None:
@@ -77,9 +108,19 @@ def test_the_index_marker_counts_only_outside_fenced_code() -> None:
 
 def _one_objective(i: int, target: str) -> dict[str, object]:
     return {
-        "file": f"p{i:05d}.md", "team": f"Team {i}", "period": "2026-Q1",
-        "objectives": [{"id": "O1", "title": "t", "line": 5, "column": 7, "pointer": "/okr/objectives/0",
-                        "aligns_to": {"objective": target, "line": 6, "column": 18}}],
+        "file": f"p{i:05d}.md",
+        "team": f"Team {i}",
+        "period": "2026-Q1",
+        "objectives": [
+            {
+                "id": "O1",
+                "title": "t",
+                "line": 5,
+                "column": 7,
+                "pointer": "/okr/objectives/0",
+                "aligns_to": {"objective": target, "line": 6, "column": 18},
+            }
+        ],
     }
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -42,7 +42,12 @@ def found(updated: str, options: Options) -> list[tuple[int, int, str, str]]:
         ('"2026-03-01"', date(2026, 4, 16), 45, [(12, 20, "stale")]),
         ('"2026-03-01"', date(2026, 4, 16), 60, []),
         ('"2026-02-30"', date(2026, 4, 16), 45, [(12, 20, "schema")]),
-        ("2026-03-01", date(2026, 4, 16), 45, [(12, 20, "implicit-type"), (12, 20, "stale")]),  # unquoted: told to quote
+        (
+            "2026-03-01",
+            date(2026, 4, 16),
+            45,
+            [(12, 20, "implicit-type"), (12, 20, "stale")],
+        ),  # unquoted: told to quote
         ('"March 1"', date(2026, 4, 16), 45, [(12, 20, "schema")]),
     ],
 )
@@ -52,7 +57,9 @@ def test_stale_and_bad_dates(updated: str, on: date, limit: int, expected: list[
 
 
 def test_the_message_says_how_old_and_what_to_do() -> None:
-    ((*_, message),) = found('"2026-03-01"', Options(today=date(2026, 4, 16), severity={"key-result-count": Severity.IGNORE}))
+    ((*_, message),) = found(
+        '"2026-03-01"', Options(today=date(2026, 4, 16), severity={"key-result-count": Severity.IGNORE})
+    )
     assert message == (
         "O1 KR1: last updated 2026-03-01, 46 days before 2026-04-16 (the limit is 45); "
         "measure it again and update current and updated"

@@ -10,7 +10,6 @@ import subprocess
 import pytest
 
 from fixtures.sites import REPO
-
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.model import Diagnostic
 
@@ -163,13 +162,19 @@ def test_every_pattern_refuses_a_final_newline_as_python_and_ecma_262_read_it() 
     an ECMA-262 reader's `$` does not. Each pattern must mean the same to both."""
     found = patterns()
     assert found.keys() == PATTERN_SAMPLES.keys()
-    cases = [(pattern, PATTERN_SAMPLES[where] + end, end == "") for where, pattern in found.items() for end in ("", "\n", "\r\n")]
+    cases = [
+        (pattern, PATTERN_SAMPLES[where] + end, end == "")
+        for where, pattern in found.items()
+        for end in ("", "\n", "\r\n")
+    ]
     assert [(p, s) for p, s, ok in cases if (re.search(p, s) is not None) != ok] == []
     node = shutil.which("node")
     if node is None:
         return
     script = "const cases = JSON.parse(process.argv[1]); console.log(JSON.stringify(cases.map(([p, s]) => new RegExp(p, 'u').test(s))))"
-    run = subprocess.run([node, "-e", script, json.dumps([[p, s] for p, s, _ in cases])], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [node, "-e", script, json.dumps([[p, s] for p, s, _ in cases])], capture_output=True, text=True, check=True
+    )
     assert json.loads(run.stdout) == [ok for _, _, ok in cases]
 
 
@@ -201,7 +206,9 @@ okr:
         ("controllability: Kept", '"controllability\\n": Kept', "/okr/objectives/0/ignore"),
     ],
 )
-def test_each_pattern_checked_field_refuses_a_value_that_ends_in_a_newline(written: str, hostile: str, pointer: str) -> None:
+def test_each_pattern_checked_field_refuses_a_value_that_ends_in_a_newline(
+    written: str, hostile: str, pointer: str
+) -> None:
     assert schema_findings(OBJECTIVE) == [] and written in OBJECTIVE
     (d,) = schema_findings(OBJECTIVE.replace(written, hostile, 1))
     assert d.pointer == pointer
