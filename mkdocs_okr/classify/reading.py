@@ -231,11 +231,8 @@ def _metric_owner(start: int, end: int, s: Sentence) -> Level | None:
     if s.text_at(end) in _ATTACH_AFTER or _by_agent(end, s):
         for k in range(end + 1, end + 5):
             if k in s.actor_at and s.actor_at[k][2].kind in ("actor", "staff"):
-                return (
-                    s.actor_at[k][2].level
-                    if s.actor_at[k][2].kind == "actor"
-                    else s.staff_as.get(s.lemmas[s.actor_at[k][1] - 1], (USERS, 0))[0]  # type: ignore[return-value]  # a bug mypy found: [0] takes a found Level's first letter; the fix changes the fitted features, so it waits for a refit
-                )
+                _, last, entry = s.actor_at[k]
+                return entry.level if entry.kind == "actor" else s.staff_as.get(s.lemmas[last - 1], entry.level)
     return None
 
 

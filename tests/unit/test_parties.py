@@ -8,6 +8,8 @@ import yaml
 
 from fixtures.sites import DATA, record_figure
 from mkdocs_okr.classify.parties import parties
+from mkdocs_okr.classify.reading import read
+from mkdocs_okr.classify.vocabulary import vocabulary
 
 CASES = yaml.safe_load((DATA / "declarations.yaml").read_text(encoding="utf-8"))["cases"]
 
@@ -64,3 +66,14 @@ def test_a_suggestion_names_a_long_declared_customer_by_its_first_party() -> Non
     ).result
     assert result.level.value == "customers_users" and result.suggestion is not None
     assert "bus operators" in result.suggestion and "(with" not in result.suggestion
+
+
+def test_a_metric_counted_from_the_customers_declared_staff_belongs_to_the_customer() -> None:
+    """ "complaints from teachers", where the page declares "schools and their teachers": the
+    teachers are the customer's staff, so the complaints are the customer's (mypy found the bug:
+    the staff's level was read as the first letter of its name)."""
+    reading = read("Cut complaints from teachers by half", ["schools and their teachers"], ["students"], vocabulary(()))
+    assert [(s.kind, s.level.value, s.role) for s in reading.signals] == [
+        ("metric", "customer", ""),
+        ("actor", "customer", "owner"),
+    ]
