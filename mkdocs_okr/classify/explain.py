@@ -95,7 +95,7 @@ def explained(
     declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
     named = parties(declared[0]) if declared else ()
     who = people(actor) if actor else (named[0].words if named else entry["default_actor"])
-    texts = tuple(dict.fromkeys(s.text for s in evidence))
+    texts = tuple(dict.fromkeys([s.text for s in evidence]))
     shown = quoted(texts)
     reason = entry["reason"].format(actor=who, evidence=shown)
     if source == "declared":

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Level
 from .reading import Reading, Signal
 
-Features = dict[str, float]
+Features = list[str]  # a bag of feature names
 
 
 def signal_features(signal: Signal) -> tuple[str, ...]:
@@ -30,22 +30,17 @@ def _names(kind: str, level: Level, role: str, scope: str, source: str, strong: 
 
 
 def features(reading: Reading, stopwords: frozenset[str]) -> Features:
-    """Everything the model weighs in one key result."""
-    x: Features = {}
-    for signal in reading.signals:
-        for name in signal_features(signal):
-            x[name] = x.get(name, 0.0) + 1.0
+    """Everything the model weighs in one key result, as a bag of names: one that occurs twice counts twice."""
+    x: Features = [name for signal in reading.signals for name in signal_features(signal)]
     s = reading.sentence
     if not reading.signals:
-        x["no-signal"] = 1.0
+        x.append("no-signal")
     if s.declares_parties:
-        x["declares-parties"] = 1.0
+        x.append("declares-parties")
     content = [lem for word, lem in zip(s.words, s.lemmas) if word[:1].isalpha() and lem not in stopwords]
-    x.update(
-        dict.fromkeys(
-            ["word:" + lem for lem in content] + ["pair:" + a + "_" + b for a, b in zip(content, content[1:])], 1.0
-        )
+    x += dict.fromkeys(
+        ["word:" + lem for lem in content] + ["pair:" + a + "_" + b for a, b in zip(content, content[1:])]
     )
     if s.first is not None:
-        x["first:" + s.lemmas[s.first]] = 1.0
+        x.append("first:" + s.lemmas[s.first])
     return x

@@ -17,7 +17,8 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class Example:
     domain: str
     text: str
     label: str
-    features: dict[str, float]
+    features: list[str]  # a bag of feature names (features.py)
     weight: float = 1.0
 
 
@@ -71,7 +72,7 @@ def examples(folder: Path) -> list[Example]:
 
 
 def fit(
-    xs: Sequence[dict[str, float]],
+    xs: Sequence[Mapping[str, float]],
     ys: Sequence[int],
     weights: Sequence[float],
     start: Model | None = None,
@@ -124,9 +125,9 @@ def fit(
     )
 
 
-def _scored(found: Iterable[Example]) -> tuple[list[dict[str, float]], list[int], list[float]]:
+def _scored(found: Iterable[Example]) -> tuple[list[Counter[str]], list[int], list[float]]:
     chosen = [e for e in found if e.label in _CLASS]
-    return [e.features for e in chosen], [_CLASS[e.label] for e in chosen], [e.weight for e in chosen]
+    return [Counter(e.features) for e in chosen], [_CLASS[e.label] for e in chosen], [e.weight for e in chosen]
 
 
 def held_out(found: Sequence[Example], full: Model) -> list[tuple[list[float], Answerable]]:

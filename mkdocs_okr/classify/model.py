@@ -29,31 +29,33 @@ class Model:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]
     thresholds: tuple[float, float, float]
-    # for each feature that is evidence, a bit per level it is evidence for (worked out once, at load)
-    evidence: dict[str, int] = field(init=False, repr=False, compare=False)
+    # each feature's weights and, as bits, the levels it is evidence for (worked out once, at load)
+    table: dict[str, tuple[float, float, float, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        evidence = {f"{kind}:{level.value}": 1 << k for kind in SIGNAL_KINDS for k, level in enumerate(LEVELS)}
+        table = {
+            f"{kind}:{level.value}": (0.0, 0.0, 0.0, 1 << k) for kind in SIGNAL_KINDS for k, level in enumerate(LEVELS)
+        }
         for name, w in self.weights.items():
+            bits = table[name][3] if name in table else 0
             if name.startswith("word:"):
                 bits = sum(1 << k for k in range(3) if w[k] > TELLING)
-                if bits:
-                    evidence[name] = bits
-        object.__setattr__(self, "evidence", evidence)
+            table[name] = (*w, bits)
+        object.__setattr__(self, "table", table)
 
     def weigh(self, x: Features) -> tuple[list[float], Answerable]:
         """Each level's probability, and which levels the key result holds evidence for: a signal of
         that level, or a word whose weight points to it. Without evidence, the model's prior alone
         is a guess, not a reading. One pass over the features gives both."""
         c, u, t = self.bias
-        weights, evidence, found = self.weights, self.evidence, 0
-        for name, value in x.items():
-            w = weights.get(name)
+        table, found = self.table, 0
+        for name in x:
+            w = table.get(name)
             if w is not None:
-                c += w[0] * value
-                u += w[1] * value
-                t += w[2] * value
-            found |= evidence.get(name, 0)
+                c += w[0]
+                u += w[1]
+                t += w[2]
+                found |= w[3]
         return softmax([c, u, t]), (bool(found & 1), bool(found & 2), bool(found & 4))
 
     def decide(self, x: Features) -> Level:

@@ -21,7 +21,7 @@ from .words import Entry
 CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
 
 
-@dataclass
+@dataclass(slots=True)
 class Signal:
     """One piece of evidence: some words, the level they point to, and what kind of evidence it is."""
 
@@ -38,7 +38,7 @@ class Signal:
     strong: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """What the reading found in one key result."""
 
@@ -243,10 +243,11 @@ def _team_signals(s: Sentence) -> list[Signal]:
     opening = _opening_verb(s, first)
     if first is not None and opening is not None:
         signals.append(Signal(first, opening, TEAM, s.phrase(first, opening), "team-verb", "subject"))
-    for j, word in enumerate(s.words[:-1]):
-        if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
-            signals.append(Signal(j, j + 2, TEAM, s.phrase(j, j + 2), "deadline"))
-            break
+    if "by" in s.words:  # most key results have no "by": skip the walk
+        for j, word in enumerate(s.words[:-1]):
+            if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
+                signals.append(Signal(j, j + 2, TEAM, s.phrase(j, j + 2), "deadline"))
+                break
     reporter = next((j for j in s.role_starts if s.role_at(j) == "reporters"), None)
     if reporter is not None and _counts_defects(s):
         end = s.roles[reporter][0]

@@ -52,7 +52,7 @@ def phrase(text: str) -> tuple[str, ...]:
     return tuple(lem for word, lem in zip(words, lemmas) if word not in POSSESSIVES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One vocabulary phrase and what it means."""
 
