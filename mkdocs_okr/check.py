@@ -15,6 +15,7 @@ from .read.limits import Limits
 from .read.normalise import build_okr
 from .read.positions import Origin
 from .read.salvage import salvage
+from .read.text import decode, may_be_okr_page
 from .read.validate import is_valid, validate
 from .rules.controllability import annotate
 from .rules.crosspage import own_outline
@@ -22,8 +23,6 @@ from .rules.registry import severity_of
 from .rules.shape import shape
 from .rules.staleness import stale, today
 from .rules.suppress import suppress
-
-BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -110,32 +109,6 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
     except UnicodeDecodeError as error:
         return _undecodable(raw, error, file, options)
     return check_text(text, file, options)
-
-
-def decode(raw: bytes) -> str:
-    """A page's text as the core reads it: UTF-8 with or without BOM, newlines made `\\n`.
-    Raises UnicodeDecodeError."""
-    return read_text(raw).removeprefix("\ufeff")
-
-
-def read_text(raw: bytes) -> str:
-    """A file's text as MkDocs reads a page (a text-mode read as "utf-8-sig"): one BOM removed,
-    newlines made `\\n`. Raises UnicodeDecodeError."""
-    return _newlines(raw.removeprefix(BOM).decode("utf-8"))  # what "utf-8-sig" does, four times faster
-
-
-def normalise(text: str) -> str:
-    """A page's text with its BOM removed and every newline made `\\n`."""
-    return _newlines(text.removeprefix("\ufeff"))
-
-
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def may_be_okr_page(raw: bytes) -> bool:
-    """A cheap test on a page's bytes: front matter that mentions `okr`. Every OKR page passes it."""
-    return raw.startswith((b"---", BOM + b"---")) and b"okr" in raw
 
 
 def _undecodable(raw: bytes, error: UnicodeDecodeError, file: str, options: Options) -> PageResult:

@@ -20,11 +20,11 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .check import decode
 from .options import readers as settings
 from .options.table import BY_NAME, MARKDOWN, core_options, of_host, read_options
 from .read.fences import okr_fences
 from .read.frontmatter import FRONT_MATTER_RE
+from .read.text import decode
 from .rules.staleness import SourceDateError, today
 from .site.outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 

@@ -18,7 +18,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from .check import Options, may_be_okr_page, read_text
+from .check import Options
 from .for_mkdocs import searchtext
 from .for_mkdocs.build import Build
 from .for_mkdocs.config import OkrConfig
@@ -30,6 +30,7 @@ from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
 from .options.table import core_options
 from .read.frontmatter import FRONT_MATTER_RE
 from .read.shield import safe_source
+from .read.text import may_be_okr_page, read_text
 from .rules.staleness import SourceDateError, today
 from .show import render
 from .site.batch import Batch, Item, workers_for

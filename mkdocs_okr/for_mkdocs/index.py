@@ -18,9 +18,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..check import normalise
 from ..read.fences import fenced_blocks
 from ..read.frontmatter import FRONT_MATTER_RE
+from ..read.text import normalise
 from ..show import render
 from .build import Build
 from .languages import LanguageBuild, translate

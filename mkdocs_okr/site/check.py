@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check import Options, PageResult, may_be_okr_page
+from ..check import Options, PageResult
 from ..model import Diagnostic
+from ..read.text import may_be_okr_page
 from ..rules.crosspage import add_cross_page
 from .batch import CHUNK, MIN_PAGES, Batch, Item, workers_for
 from .outcome import Look

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..check import Options, PageResult, check_block, check_bytes, check_text, normalise
+from ..check import Options, PageResult, check_block, check_bytes, check_text
 from ..model import Diagnostic, Severity, one_line
 from ..read.fences import Fence, okr_fences
 from ..read.positions import Origin
+from ..read.text import normalise
 from ..rules.crosspage import outline
 from ..show import render, report
 from ..show.anchors import page_ids

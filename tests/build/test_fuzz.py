@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from fixtures.fuzzing import check_one, pages
 from fixtures.sites import build_site, record_figure, run_cli, write_site
-from mkdocs_okr.check import may_be_okr_page
+from mkdocs_okr.read.text import may_be_okr_page
 
 CI = settings(
     derandomize=True,
