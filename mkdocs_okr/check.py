@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .classify.vocabulary import SiteWords
+from .history.checkins import Version, merge_history
 from .model import OKR, Diagnostic, Finding, Position, Severity, one_line
 from .read.frontmatter import FrontMatter, read_block, read_okr
 from .read.limits import Limits
@@ -52,10 +53,11 @@ class PageResult:
     outline: dict[str, Any] | None = None
 
 
-def check_text(text: str, file: str, options: Options) -> PageResult:
-    """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named."""
+def check_text(text: str, file: str, options: Options, past: Sequence[Version] = ()) -> PageResult:
+    """Check the text of one page (BOM removed, newlines normalised); `file` is how it is named,
+    `past` the page's versions in git, oldest first (history/gitlog.py), for its check-ins."""
     front = read_okr(text, options.limits)
-    return PageResult(file) if front is None else _check(front, file, options)
+    return PageResult(file) if front is None else _check(front, file, options, past)
 
 
 def check_block(text: str, origin: Origin, file: str, options: Options) -> PageResult:
@@ -65,14 +67,14 @@ def check_block(text: str, origin: Origin, file: str, options: Options) -> PageR
     return _check(read_block(text, origin, options.limits), file, options)
 
 
-def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
+def _check(front: FrontMatter, file: str, options: Options, past: Sequence[Version] = ()) -> PageResult:
     findings = list(front.findings)
     okr = outline = None
     if front.data is not None:
         validation = validate(front)
         findings += validation.findings
         if validation.valid:
-            okr, model_findings = _model(front, file, options)
+            okr, model_findings = _model(front, file, options, past=past)
             findings += model_findings
         else:  # every finding at once: those of the parts that are valid too
             salvaged = salvage(front.data, validation.errors)
@@ -84,11 +86,17 @@ def _check(front: FrontMatter, file: str, options: Options) -> PageResult:
 
 
 def _model(
-    front: FrontMatter, file: str, options: Options, stands: Callable[[str], bool] = lambda pointer: True
+    front: FrontMatter,
+    file: str,
+    options: Options,
+    stands: Callable[[str], bool] = lambda pointer: True,
+    past: Sequence[Version] = (),
 ) -> tuple[OKR, list[Finding]]:
-    """The model of a valid block, and the findings of every rule that reads it; `stands`: which
-    parts of a salvaged block are the page's own."""
+    """The model of a valid block, with the check-ins of its history, and the findings of every
+    rule that reads it; `stands`: which parts of a salvaged block are the page's own."""
     okr, findings = build_okr(front, file, options.customer, options.customers_users, stands)
+    if past:
+        merge_history(okr, past, options.limits)
     findings += annotate(okr, front.positions, options.vocabulary)
     findings += stale(okr, front.positions, options.today or today(), options.stale_after_days)
     findings += shape(okr, front.positions, options.min_key_results, options.max_key_results)
@@ -100,7 +108,7 @@ def check_file(path: Path, file: str, options: Options) -> PageResult:
     return check_bytes(path.read_bytes(), file, options)
 
 
-def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
+def check_bytes(raw: bytes, file: str, options: Options, past: Sequence[Version] = ()) -> PageResult:
     """Check a page's bytes as MkDocs reads them: UTF-8 with or without BOM, any newline convention."""
     if not may_be_okr_page(raw):
         return PageResult(file)
@@ -108,7 +116,7 @@ def check_bytes(raw: bytes, file: str, options: Options) -> PageResult:
         text = decode(raw)
     except UnicodeDecodeError as error:
         return _undecodable(raw, error, file, options)
-    return check_text(text, file, options)
+    return check_text(text, file, options, past)
 
 
 def _undecodable(raw: bytes, error: UnicodeDecodeError, file: str, options: Options) -> PageResult:

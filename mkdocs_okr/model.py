@@ -134,6 +134,25 @@ class Diagnostic:
         }
 
 
+@dataclass(frozen=True)
+class CheckIn:
+    """One measurement of a key result: written on the page, or read from a commit that changed it."""
+
+    date: str  # YYYY-MM-DD
+    value: float | None = None
+    confidence: float | None = None
+    note: str | None = None
+    source: str = "page"  # page | git
+    commit: str | None = None  # for a check-in from git: the commit and its author
+    author: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in CHECK_IN_FIELDS if getattr(self, name) is not None}
+
+
+CHECK_IN_FIELDS = ("date", "value", "confidence", "note", "source", "commit", "author")
+
+
 @dataclass
 class KeyResult:
     """A key result, normalised: a plain-string key result becomes one with only `text`."""
@@ -149,6 +168,8 @@ class KeyResult:
     unit: str | None = None
     measures: str | None = None
     updated: str | None = None
+    confidence: float | None = None
+    checkins: list[CheckIn] = field(default_factory=list)  # oldest first: the page's and, merged in, git's
     ignore: dict[str, str] = field(default_factory=dict)
     controllability: Controllability | None = None
 
@@ -159,9 +180,11 @@ class KeyResult:
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id, "text": self.text, "line": self.line}
-        for name in ("baseline", "target", "current", "updated", "unit", "measures", "progress"):
+        for name in ("baseline", "target", "current", "updated", "unit", "measures", "progress", "confidence"):
             if getattr(self, name) is not None:
                 data[name] = getattr(self, name)
+        if self.checkins:
+            data["checkins"] = [c.to_dict() for c in self.checkins]
         if self.controllability is not None:
             data["controllability"] = self.controllability.to_dict()
         return data

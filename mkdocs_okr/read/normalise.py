@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..model import OKR, Finding, KeyResult, Objective, human_path
+from ..model import OKR, CheckIn, Finding, KeyResult, Objective, human_path
 from .frontmatter import FrontMatter
 
 
@@ -83,6 +83,8 @@ def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: Fro
         unit=fields.get("unit"),
         measures=fields.get("measures"),
         updated=fields.get("updated"),
+        confidence=fields.get("confidence"),
+        checkins=sorted((_check_in(c) for c in fields.get("checkins", ())), key=lambda c: c.date),
         ignore=fields.get("ignore", {}),
     )
 
@@ -100,3 +102,7 @@ def _check_unique(
         )
     else:
         seen[ident] = pointer
+
+
+def _check_in(fields: dict[str, Any]) -> CheckIn:
+    return CheckIn(fields["date"], fields.get("value"), fields.get("confidence"), fields.get("note"))

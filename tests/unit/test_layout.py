@@ -13,6 +13,7 @@ PACKAGE = Path(mkdocs_okr.__file__).parent
 LAYERS = [
     {"model", "datafiles", "levels", "progress", "__init__"},
     {"read"},
+    {"history"},
     {"classify"},
     {"rules"},
     {"check"},

@@ -66,7 +66,7 @@ def one(period: str = "2026-Q1", extra: str = "target: 90") -> tuple[str, str, t
         (
             "2026",
             "colour: red",
-            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, baseline, target, current, updated, unit, measures, ignore',
+            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, baseline, target, current, updated, confidence, checkins, unit, measures, ignore',
             "/okr/objectives/0/key_results/0/colour",
             (9, 11),
         ),
@@ -135,6 +135,7 @@ PATTERN_SAMPLES = {
     "okr.schema.json:/$defs/okr/properties/period": "2026-Q1",
     "okr.schema.json:/$defs/objective/properties/aligns_to": "Restaurant Success/2026-H2/O1",
     "okr.schema.json:/$defs/keyResult/properties/updated": "2026-03-31",
+    "okr.schema.json:/$defs/keyResult/properties/checkins/items/properties/date": "2026-04-14",
     "okr.schema.json:/$defs/id": "KR1",
     "okr.schema.json:/$defs/ignore/propertyNames": "controllability",
     "report.schema.json:/$defs/okr/properties/period": "2026-Q1",
