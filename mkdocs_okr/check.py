@@ -39,6 +39,7 @@ class Options:
     max_key_results: int = 5
     limits: Limits = Limits()
     vocabulary: SiteWords = ()  # a site's own words for the classifier (the `vocabulary` option)
+    git_history: bool = True  # hosts that know the pages' files read their check-ins from git
 
 
 @dataclass

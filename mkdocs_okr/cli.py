@@ -90,6 +90,8 @@ def check(paths: tuple[Path, ...], config_file: Path | None, fmt: str, strict: b
     checked = check_site(
         named, context, options, workers, (site.languages, site.docs_dir) if site and site.languages else None
     )
+    for note in checked.notes:
+        click.echo(f"mkdocs-okr: info: {note}", err=True)
     for name, why in checked.unreadable:
         click.echo(f"mkdocs-okr: cannot read {name}: {why}", err=True)
     results = checked.results

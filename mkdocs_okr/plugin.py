@@ -23,10 +23,12 @@ from .for_mkdocs import searchtext
 from .for_mkdocs.build import Build
 from .for_mkdocs.config import OkrConfig
 from .for_mkdocs.files import export_clash, index_clash
+from .for_mkdocs.history import page_history
 from .for_mkdocs.index import INDEX_MARKER, generated_index, holds_marker, place_index, title_of
 from .for_mkdocs.languages import LanguageBuild, language_build, list_page
 from .for_mkdocs.links import add_anchors, relative_path
 from .for_mkdocs.runlog import Findings, Run, log_all, log_changes
+from .history.gitlog import History
 from .options.table import core_options
 from .read.frontmatter import FRONT_MATTER_RE
 from .read.shield import safe_source
@@ -108,6 +110,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             key=lambda f: f.src_uri,
         )
         self.build.pages = [self.build.name(file, config.docs_dir) for file in pages]
+        history, where = page_history(pages, config.docs_dir, log) if options.git_history else (History(), {})
         holds_index = False
         for file in pages:
             raw = file.content_bytes
@@ -116,8 +119,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 self.build.sources[file.src_uri] = raw
             if may_be_okr_page(raw):
                 css_url = get_relative_url(render.CSS_PATH, file.url)
+                past = tuple(history.versions(where[file.src_uri])) if file.src_uri in where else ()
                 item = Item(
-                    file.src_uri, raw, self.build.name(file, config.docs_dir), css_url, self._guidance(file.url)
+                    file.src_uri, raw, self.build.name(file, config.docs_dir), css_url, self._guidance(file.url), past
                 )
                 items.append(item)
                 self.build.urls[item.file] = file.url

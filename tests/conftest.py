@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from fixtures.git import init
 from fixtures.sites import DATA, FIGURES, write_site
 
 HERE = Path(__file__).parent
@@ -44,6 +45,15 @@ def site(tmp_path: Path) -> Callable[..., Path]:
 def broken_site(tmp_path: Path) -> Path:
     """A copy of tests/data/broken_site, safe to build."""
     return Path(shutil.copytree(DATA / "broken_site", tmp_path / "broken_site"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inside_git(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test's tmp_path is inside one git work tree with no commit yet, as a site in a new
+    repository is: its pages have no history, and a build says nothing of git. Tests of check-ins
+    make repositories of their own (fixtures/git.py), and the one of a site outside git a folder
+    outside this one (tests/build/test_git_history.py)."""
+    init(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(autouse=True)

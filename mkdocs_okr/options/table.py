@@ -156,6 +156,17 @@ OPTIONS: tuple[Option, ...] = (
         core="stale_after_days",
     ),
     Option(
+        "git_history",
+        boolean,
+        True,
+        frozenset({MKDOCS}),
+        "Read check-ins from git: each commit that changed a key result's `current` or `confidence` "
+        "counts as a check-in, dated and signed by its author, beside those the page writes under "
+        "`checkins:`. A site outside a git work tree, or a machine without git, builds without them, "
+        "and the build log says so once.",
+        core="git_history",
+    ),
+    Option(
         "today",
         day,
         None,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..check import Options
 from ..classify import warm_up as warm_up_classifier
+from ..history.checkins import Version
 from ..show import render
 from . import sigterm
 from .outcome import Checked, Look, page
@@ -43,14 +44,15 @@ MIN_PAGES = 200  # below this, starting a worker costs more than it saves
 
 @dataclass(frozen=True)
 class Item:
-    """One page to check: its key, its bytes, the name used in diagnostics, and its card's links
-    (to the stylesheet, and to the rule pages), as seen from the page."""
+    """One page to check: its key, its bytes, the name used in diagnostics, its card's links (to
+    the stylesheet, and to the rule pages) as seen from the page, and its history."""
 
     key: str
     raw: bytes
     file: str
     css_url: str
     guidance_url: str = render.GUIDANCE_URL
+    past: tuple[Version, ...] = ()  # the page's versions in git, oldest first, for its check-ins
 
 
 def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> int:
@@ -64,7 +66,7 @@ def workers_for(pages: int, requested: int | None, caller_busy: bool = True) -> 
 
 def check_chunk(items: Sequence[Item], options: Options, look: Look) -> list[Checked]:
     """Check pages one after the other and render the cards of OKR pages (this runs in a worker)."""
-    return [page(item.raw, item.file, options, look, item.css_url, item.guidance_url) for item in items]
+    return [page(item.raw, item.file, options, look, item.css_url, item.guidance_url, item.past) for item in items]
 
 
 def check_to_file(items: Sequence[Item], options: Options, look: Look, path: str) -> str:

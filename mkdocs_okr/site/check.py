@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import Options, PageResult
+from ..history.gitlog import History
 from ..model import Diagnostic
 from ..read.text import may_be_okr_page
 from ..rules.crosspage import add_cross_page
 from .batch import CHUNK, MIN_PAGES, Batch, Item, workers_for
+from .history import inside, site_history
 from .outcome import Look
 from .translations import Languages, cross_page_by_language
 
@@ -26,6 +28,7 @@ class SiteCheck:
     results: list[PageResult] = field(default_factory=list)
     okrs: list[str] = field(default_factory=list)  # each page's OKRs as the JSON report has them, serialised
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    notes: list[str] = field(default_factory=list)  # info lines for the user: why there are no check-ins from git
 
 
 def check_site(
@@ -43,6 +46,7 @@ def check_site(
     batch: Batch | None = None
     pending: list[Item] = []  # read, not queued yet
     shown = {name for name, _ in named}
+    history, where = _history([*named, *context], site) if options.git_history else (History(), {})
     try:
         for name, path in [*named, *context]:
             try:
@@ -54,7 +58,9 @@ def check_site(
             if not may_be_okr_page(raw):
                 results[name] = PageResult(name)
                 continue
-            pending.append(Item(name, raw, name, ""))
+            pending.append(
+                Item(name, raw, name, "", past=tuple(history.versions(where[name])) if name in where else ())
+            )
             if batch is None and (workers is not None or len(pending) >= MIN_PAGES):
                 batch = _batch(options, len(pending), workers)  # enough pages to know: workers start now
             if batch is not None and len(pending) >= CHUNK:
@@ -101,3 +107,16 @@ def read_page(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         return file.read()
+
+
+def _history(pages: Sequence[tuple[str, Path]], site: SiteCheck) -> tuple[History, dict[str, str]]:
+    """The pages' history in git, read once from the folder that holds them all, and the name git
+    gives each page, by its name in the report."""
+    if not pages:
+        return History(), {}
+    folder = Path(os.path.commonpath([os.path.dirname(os.path.abspath(path)) for _, path in pages]))
+    where = {name: found for name, path in pages if (found := inside(path, folder))}
+    history, note = site_history(folder, set(where.values()))
+    if note:
+        site.notes.append(note)
+    return history, where

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..check import Options, PageResult, check_block, check_bytes, check_text
+from ..history.checkins import Version
 from ..model import Diagnostic, Severity, one_line
 from ..read.fences import Fence, okr_fences
 from ..read.positions import Origin
@@ -99,10 +100,16 @@ def outcome(
 
 
 def page(
-    raw: bytes, file: str, options: Options, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL
+    raw: bytes,
+    file: str,
+    options: Options,
+    look: Look,
+    css_url: str | None,
+    guidance_url: str = render.GUIDANCE_URL,
+    past: Sequence[Version] = (),
 ) -> Checked:
-    """Check a page's front matter (its bytes as read from disk) and make its outcome."""
-    return outcome(check_bytes(raw, file, options), look, css_url, guidance_url)
+    """Check a page's front matter (its bytes as read from disk, its versions in git) and make its outcome."""
+    return outcome(check_bytes(raw, file, options, past), look, css_url, guidance_url)
 
 
 def block(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -135,9 +136,9 @@ def test_a_shallow_clone_says_so(tmp_path: Path) -> None:
 
 
 def test_a_folder_outside_git_or_a_repository_without_commits(tmp_path: Path) -> None:
-    (tmp_path / "plain").mkdir()
-    with pytest.raises(NoHistory, match="not in a git work tree"):
-        read_history(tmp_path / "plain", ["growth.md"])
+    with tempfile.TemporaryDirectory() as plain:  # tmp_path is in a work tree (conftest.inside_git)
+        with pytest.raises(NoHistory, match="not in a git work tree"):
+            read_history(Path(plain), ["growth.md"])
     empty = init(tmp_path / "empty")
     assert read_history(empty, ["growth.md"]).changes == {}
 
@@ -147,3 +148,11 @@ def test_only_the_wanted_pages_are_followed(tmp_path: Path) -> None:
     commit(root, {"docs/growth.md": okr_page(81), "docs/other.md": okr_page(50), "notes.md": okr_page(1)}, "2026-01-05")
     history = read_history(root / "docs", ["growth.md"])
     assert list(history.changes) == ["growth.md"]
+
+
+def test_a_machine_without_git_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init(tmp_path / "repo")
+    commit(root, {"docs/growth.md": okr_page(81)}, "2026-01-05")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    with pytest.raises(NoHistory, match="git is not installed"):
+        read_history(root / "docs", ["growth.md"])

@@ -139,6 +139,7 @@ PATTERN_SAMPLES = {
     "okr.schema.json:/$defs/id": "KR1",
     "okr.schema.json:/$defs/ignore/propertyNames": "controllability",
     "report.schema.json:/$defs/okr/properties/period": "2026-Q1",
+    "report.schema.json:/$defs/checkin/properties/commit": "b3e82332ba6bcb8c98d9cc2ebc19686b746b39de",
 }
 
 

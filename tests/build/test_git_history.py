@@ -1,0 +1,120 @@
+"""Check-ins from git in real builds and real `mkdocs-okr check` runs, on real repositories in tmp_path."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.git import commit, git, init, okr_page
+from fixtures.sites import build_site, run_cli, run_mkdocs
+
+pytestmark = pytest.mark.build
+
+CONFIG = "site_name: Cycle\nplugins:\n  - okr:\n      today: 2026-02-10\n"
+
+
+@pytest.fixture
+def outside_git() -> Iterator[Path]:
+    """A folder in no git work tree: the tests' own tmp_path is in one (conftest.inside_git)."""
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder).resolve()
+
+
+def history_site(root: Path, config: str = CONFIG) -> Path:
+    """A site whose one OKR page was checked in three times, by two people."""
+    init(root)
+    commit(root, {"mkdocs.yml": config, "docs/index.md": "# Home\n", "docs/growth.md": okr_page(81, 7)}, "2026-01-05")
+    commit(root, {"docs/growth.md": okr_page(84, 7)}, "2026-01-19", "Grace Hopper")
+    commit(root, {"docs/growth.md": okr_page(85, 3)}, "2026-02-02")
+    return root
+
+
+def first_checkins(export: dict) -> list[tuple[str, float, str, str]]:
+    kr = export["okrs"][0]["objectives"][0]["key_results"][0]
+    return [(c["date"], c["value"], c["source"], c["author"]) for c in kr.get("checkins", [])]
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_a_build_reads_each_commit_that_changed_a_value_as_a_check_in(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(history_site(tmp_path / "site"), caplog)
+    assert first_checkins(built.export()) == [
+        ("2026-01-05", 81, "git", "Ada Lovelace"),
+        ("2026-01-19", 84, "git", "Grace Hopper"),
+        ("2026-02-02", 85, "git", "Ada Lovelace"),
+    ]
+    assert not any("check-ins from git" in message for _, message in built.logs)
+
+
+def test_the_same_commit_builds_the_same_bytes(tmp_path: Path) -> None:
+    root = history_site(tmp_path / "site")
+    sites = []
+    for name in ("one", "two"):
+        run = run_mkdocs("build", "--strict", "-q", "-d", str(tmp_path / name), cwd=root)
+        assert run.returncode == 0, run.stderr
+        sites.append(digest(tmp_path / name))
+    assert sites[0] == sites[1]
+
+
+def test_git_history_false_reads_none(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = history_site(tmp_path / "site", CONFIG + "      git_history: false\n")
+    assert first_checkins(build_site(root, caplog).export()) == []
+
+
+def test_a_site_outside_git_builds_without_them_and_says_so_once(
+    tmp_path: Path, outside_git: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = history_site(tmp_path / "site")
+    fresh = tmp_path  # inside a work tree with no commit yet (conftest.inside_git): no check-ins, nothing to say
+    plain = outside_git / "plain"
+    for folder in (fresh / "fresh", plain):
+        for name in ("mkdocs.yml", "docs/index.md", "docs/growth.md"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes((root / name).read_bytes())
+    fresh = build_site(tmp_path / "fresh", caplog)
+    assert first_checkins(fresh.export()) == []
+    assert not any("check-ins from git" in message for _, message in fresh.logs)
+    run = run_mkdocs("build", "--strict", cwd=plain)
+    assert run.returncode == 0, run.stderr
+    notes = [line for line in run.stderr.splitlines() if "check-ins from git" in line]
+    assert len(notes) == 1 and "is not in a git work tree" in notes[0] and notes[0].startswith("INFO"), notes
+
+
+def test_a_shallow_clone_is_told_how_to_fetch_the_rest(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = history_site(tmp_path / "full")
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{root}", "shallow")
+    built = build_site(tmp_path / "shallow", caplog)
+    assert first_checkins(built.export()) == [("2026-02-02", 85, "git", "Ada Lovelace")]
+    assert any("shallow clone" in message and "fetch-depth: 0" in message for _, message in built.logs)
+
+
+def test_check_reports_the_same_check_ins_and_notes_a_folder_outside_git(tmp_path: Path, outside_git: Path) -> None:
+    root = history_site(tmp_path / "site")
+    run = run_cli("check", "--format", "json", cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert first_checkins(json.loads(run.stdout)) == [
+        ("2026-01-05", 81, "git", "Ada Lovelace"),
+        ("2026-01-19", 84, "git", "Grace Hopper"),
+        ("2026-02-02", 85, "git", "Ada Lovelace"),
+    ]
+    assert run.stderr == ""
+    (outside_git / "loose").mkdir()
+    (outside_git / "loose" / "growth.md").write_bytes((root / "docs" / "growth.md").read_bytes())
+    run = run_cli("check", "loose", cwd=outside_git)
+    assert (
+        run.returncode == 0
+        and run.stderr
+        == f"mkdocs-okr: info: no check-ins from git: {outside_git / 'loose'} is not in a git work tree\n"
+    )
