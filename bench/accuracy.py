@@ -40,6 +40,9 @@ SETS = [
     "key_results_blind4.yaml",
     "key_results_published.yaml",
     "corpus",
+    "unseen/key_results_blind5.yaml",
+    "unseen/key_results_published2.yaml",
+    "unseen/key_results_blind6.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 

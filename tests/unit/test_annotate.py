@@ -17,7 +17,7 @@ okr:
       key_results:
         - Raise the renewal rate of restaurants from 82% to 90%
         - text: Increase orders per diner per week from 1.2 to 1.5
-{kr_extra}        - Improve onboarding
+{kr_extra}        - Improve restaurant onboarding
 ---
 """
 
@@ -126,7 +126,7 @@ def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> No
 
 
 def test_a_finding_names_its_party_once_and_as_a_group() -> None:
-    text = page().replace("        - Improve onboarding\n", "        - Raise checkout conversion from 2% to 3%\n")
+    text = page().replace("        - Improve restaurant onboarding\n", "        - Raise checkout conversion from 2% to 3%\n")
     messages = [d.message for d in check_text(text, "p.md", Options()).diagnostics if d.rule == "controllability"]
     assert messages[0].startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert messages[1].startswith("O1 KR3 measures your customers' users: outside your control")

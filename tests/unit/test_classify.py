@@ -74,7 +74,11 @@ def figures(name: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     "name, floor, alarms",
-    [("unseen/key_results_blind5.yaml", 0.70, 0.046), ("unseen/key_results_published2.yaml", 0.60, 0.025)],
+    [
+        ("unseen/key_results_blind5.yaml", 0.73, 0.039),
+        ("unseen/key_results_published2.yaml", 0.63, 0.025),
+        ("unseen/key_results_blind6.yaml", 0.70, 0.051),
+    ],
 )
 def test_sets_it_was_never_fitted_on(name: str, floor: float, alarms: float) -> None:
     """Their figures at first sight (tests/data/unseen/README.md), kept from falling."""
