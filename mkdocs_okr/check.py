@@ -18,6 +18,7 @@ from .read.positions import Origin
 from .read.salvage import salvage
 from .read.text import decode, may_be_okr_page
 from .read.validate import is_valid, validate
+from .rules.confidence import confidence_drops
 from .rules.controllability import annotate
 from .rules.crosspage import own_outline
 from .rules.registry import severity_of
@@ -100,6 +101,7 @@ def _model(
         merge_history(okr, past, options.limits)
     findings += annotate(okr, front.positions, options.vocabulary)
     findings += stale(okr, front.positions, options.today or today(), options.stale_after_days)
+    findings += confidence_drops(okr, front.positions)
     findings += shape(okr, front.positions, options.min_key_results, options.max_key_results)
     return okr, suppress(findings, okr, front.positions)
 

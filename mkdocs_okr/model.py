@@ -145,6 +145,7 @@ class CheckIn:
     source: str = "page"  # page | git
     commit: str | None = None  # for a check-in from git: the commit and its author
     author: str | None = None
+    pointer: str = ""  # for a written check-in: where it stands on the page
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in CHECK_IN_FIELDS if getattr(self, name) is not None}

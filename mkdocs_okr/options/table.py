@@ -152,7 +152,7 @@ OPTIONS: tuple[Option, ...] = (
         whole(0),
         45,
         EVERY,
-        "A key result whose `updated` date is more days old than this is reported as `stale`.",
+        "A key result last measured more days ago than this, by its `updated` date or its latest check-in, is reported as `stale`.",
         core="stale_after_days",
     ),
     Option(

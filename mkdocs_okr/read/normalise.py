@@ -84,7 +84,10 @@ def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: Fro
         measures=fields.get("measures"),
         updated=fields.get("updated"),
         confidence=fields.get("confidence"),
-        checkins=sorted((_check_in(c) for c in fields.get("checkins", ())), key=lambda c: c.date),
+        checkins=sorted(
+            (_check_in(c, f"{pointer}/checkins/{i}") for i, c in enumerate(fields.get("checkins", ()))),
+            key=lambda c: c.date,
+        ),
         ignore=fields.get("ignore", {}),
     )
 
@@ -104,5 +107,5 @@ def _check_unique(
         seen[ident] = pointer
 
 
-def _check_in(fields: dict[str, Any]) -> CheckIn:
-    return CheckIn(fields["date"], fields.get("value"), fields.get("confidence"), fields.get("note"))
+def _check_in(fields: dict[str, Any], pointer: str) -> CheckIn:
+    return CheckIn(fields["date"], fields.get("value"), fields.get("confidence"), fields.get("note"), pointer=pointer)

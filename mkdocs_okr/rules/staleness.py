@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timezone
 
-from ..model import OKR, Finding, Positions
+from ..model import OKR, Finding, KeyResult, Positions, human_path
 
 EARLIEST, LATEST = -62135596800, 253402300799  # the first second of year 1, the last of 9999: what Python dates
 
@@ -44,25 +44,44 @@ def source_date() -> date | None:
 
 
 def stale(okr: OKR, positions: Positions, on: date, after_days: int) -> list[Finding]:
-    """A `stale` finding for each key result last updated more than `after_days` before `on`,
-    and a `schema` finding for an `updated` that is shaped like a date but is none (2026-02-30)."""
-    findings = []
+    """A `stale` finding for each key result last measured more than `after_days` before `on`: on
+    its `updated` date or at its latest check-in, written or read from git, whichever is later.
+    A date shaped like one but on no calendar (2026-02-30) is a `schema` finding instead."""
+    findings: list[Finding] = []
     for objective in okr.objectives:
         for kr in objective.key_results:
-            if kr.updated is None:
+            measured = _measured(f"{objective.id} {kr.id}", kr, positions, findings)
+            if not measured:
                 continue
-            at = positions.position(f"{kr.pointer}/updated")
-            try:
-                updated = date.fromisoformat(kr.updated)
-            except ValueError:
-                message = f'{objective.id} {kr.id}: updated: "{kr.updated}" is not a date on the calendar'
-                findings.append(Finding("schema", at, message, f"{kr.pointer}/updated"))
-                continue
-            age = (on - updated).days
+            last, _, pointer, how = max(measured)
+            age = (on - last).days
             if age > after_days:
-                message = (
-                    f"{objective.id} {kr.id}: last updated {kr.updated}, {age} days before {on.isoformat()} "
-                    f"(the limit is {after_days}); measure it again and update current and updated"
+                fix = (
+                    "update current and updated"
+                    if how == "updated"
+                    else "check in: commit the new current, or add a check-in"
                 )
-                findings.append(Finding("stale", at, message, kr.pointer))
+                message = (
+                    f"{objective.id} {kr.id}: last {how} {last.isoformat()}, {age} days before {on.isoformat()} "
+                    f"(the limit is {after_days}); measure it again and {fix}"
+                )
+                findings.append(Finding("stale", positions.position(pointer), message, kr.pointer))
     return findings
+
+
+def _measured(
+    name: str, kr: KeyResult, positions: Positions, findings: list[Finding]
+) -> list[tuple[date, bool, str, str]]:
+    """Each day the key result was measured: (the day, whether it is `updated`, which wins a tie,
+    where the page says it, how it was measured). A written date on no calendar goes to `findings`."""
+    measured = [(date.fromisoformat(c.date), False, kr.pointer, "checked in") for c in kr.checkins if not c.pointer]
+    written = [(kr.updated, f"{kr.pointer}/updated", "updated")] if kr.updated is not None else []
+    written += [(c.date, f"{c.pointer}/date", "checked in") for c in kr.checkins if c.pointer]
+    for text, pointer, how in written:
+        try:
+            measured.append((date.fromisoformat(text), how == "updated", pointer, how))
+        except ValueError:
+            where = human_path("/okr/" + pointer.removeprefix(kr.pointer + "/"))
+            message = f'{name}: {where}: "{text}" is not a date on the calendar'
+            findings.append(Finding("schema", positions.position(pointer), message, pointer))
+    return measured
