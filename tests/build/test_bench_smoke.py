@@ -82,3 +82,11 @@ def test_startup_runs() -> None:
         assert re.search(rf"^{re.escape(label)} +\d+\.\d{{3}} +\d+\.\d\d +\d+\.\d\d$", run.stdout, re.MULTILINE), (
             run.stdout
         )
+
+
+def test_git_history_quick_run() -> None:
+    run = subprocess.run(
+        [sys.executable, "bench/git_history.py", "--quick"], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "| 100 | 50 |" in run.stdout
