@@ -50,6 +50,8 @@ def from_git(versions: Sequence[Version], limits: Limits) -> dict[Key, list[Chec
     seen: dict[str, Values] = {}  # by blob: each version is read once, though it ends one change and starts the next
     by_day: dict[Key, dict[str, CheckIn]] = {}
     for change, before, after in versions:
+        if before is not None and _front(before) == _front(after):
+            continue  # the commit changed the page's text, not its front matter: no value changed
         new = _read(change.after, after, seen, limits)
         old = {} if before is None or change.before is None else _read(change.before, before, seen, limits)
         for key, (value, confidence) in new.items():
@@ -58,6 +60,12 @@ def from_git(versions: Sequence[Version], limits: Limits) -> dict[Key, list[Chec
                     change.date, value, confidence, source="git", commit=change.commit, author=change.author
                 )
     return {key: sorted(days.values(), key=lambda c: c.date) for key, days in by_day.items()}
+
+
+def _front(raw: bytes) -> bytes:
+    """The bytes up to the line that closes the front matter (all of them, when none does)."""
+    end = raw.find(b"\n---", 3)
+    return raw if end < 0 else raw[:end]
 
 
 def _read(blob: str, raw: bytes, seen: dict[str, Values], limits: Limits) -> Values:
