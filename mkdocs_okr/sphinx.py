@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -24,12 +25,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .check import Options
+from .history.gitlog import History
 from .model import Diagnostic
 from .options.readers import SettingError
 from .options.table import SPHINX, core_options, of_host, read_options
 from .read.positions import Origin
 from .rules.staleness import SourceDateError, today
 from .show import render, report
+from .site.history import inside, site_history
 from .site.outcome import LOG_LEVEL, Checked, Look, block, lone_card, markdown_page
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,7 @@ class Host:
     look: Look
     guidance_url: str
     root: str
+    history: History  # of every file under the source folder, read once, before the first page
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -91,7 +95,12 @@ def configure(app: Sphinx, config: Any) -> None:
     options = replace(core_options(values), today=day)
     templates = tuple(os.path.join(app.confdir, p) for p in config.templates_path)
     root = os.path.join(app.confdir, values["root"])
-    app.okr_host = Host(options, Look(templates), values["guidance_url"], root)  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
+    history = History()
+    if values["git_history"]:
+        history, note = site_history(Path(app.srcdir), None)
+        if note:
+            log.info(note, type="okr", subtype="git")
+    app.okr_host = Host(options, Look(templates), values["guidance_url"], root, history)  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
 
 
 def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -100,7 +109,9 @@ def read_markdown(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.config.source_suffix.get(os.path.splitext(path)[1]) != "markdown":
         return
     host: Host = app.okr_host  # type: ignore[attr-defined]  # the extension's state on Sphinx's app and environment, which have no typed slot for it
-    found = markdown_page(source[0], _name(host, path), host.options, host.look, None, host.guidance_url)
+    where = inside(Path(path), Path(app.srcdir))
+    past = host.history.versions(where) if where else ()
+    found = markdown_page(source[0], _name(host, path), host.options, host.look, None, host.guidance_url, past)
     if found.front is not None:
         _record(app.env, docname, Found(FRONT, 1, found.front))
     for fence, checked in found.fences:

@@ -52,8 +52,9 @@ class NoHistory(Exception):
     """Git cannot give the folder's history; the message says why, for an info line."""
 
 
-def read_history(folder: Path, wanted: Collection[str], keep: bytes = b"okr") -> History:
-    """The history of the `wanted` pages under `folder` (paths relative to it, with "/"). A version
+def read_history(folder: Path, wanted: Collection[str] | None, keep: bytes = b"okr") -> History:
+    """The history of the `wanted` pages under `folder` (paths relative to it, with "/"; None for
+    every file, for a host that learns its pages' names one at a time). A version
     that does not contain `keep` cannot hold an OKR block, and is kept as empty.
     Raises NoHistory when the folder is not in a git work tree or git cannot run."""
     inside = _git(folder, ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).split()
@@ -62,16 +63,18 @@ def read_history(folder: Path, wanted: Collection[str], keep: bytes = b"okr") ->
     history = History(shallow=inside[1:2] == [b"true"])
     if not _git(folder, ["rev-parse", "--verify", "--quiet", "HEAD"], check=False):
         return history  # a repository with no commit yet
-    history.changes = _changes(_git(folder, [*_LOG, "--", "."]).decode("utf-8", "replace"), set(wanted))
+    log = _git(folder, [*_LOG, "--", "."]).decode("utf-8", "replace")
+    history.changes = _changes(log, None if wanted is None else set(wanted))
     needed = sorted({b for cs in history.changes.values() for c in cs for b in (c.before, c.after) if b})
     history.blobs = _blobs(folder, needed, keep)
     return history
 
 
-def _changes(log: str, wanted: set[str]) -> dict[str, list[Change]]:
+def _changes(log: str, wanted: set[str] | None) -> dict[str, list[Change]]:
     """Each wanted page's changes, newest first. The log runs from the newest commit back, so a
     rename seen in it says that the page had its old name in every older commit."""
-    now = {path: path for path in wanted}  # a name in the commit being read -> the page's name today
+    now = {path: path for path in wanted or ()}  # a name in the commit being read -> the page's name today
+    ended: set[str] = set()  # names whose history ended in a newer commit (every file followed: wanted is None)
     found: dict[str, list[Change]] = {}
     for record in log.split("\x1e")[1:]:
         header, _, rest = record.partition("\0")
@@ -84,12 +87,15 @@ def _changes(log: str, wanted: set[str]) -> dict[str, list[Change]]:
             path, old = tokens[i + 2 if renamed else i + 1], tokens[i + 1]
             i += 3 if renamed else 2
             page = now.get(path)
+            if page is None and wanted is None and path not in ended:
+                page = now[path] = path  # first seen in the newest commit that touched it: its name today
             if page is None or after == _NO_BLOB:
                 continue  # not a page we follow, or the commit deleted it
             was = None if status[:1] in ("A", "C") or before == _NO_BLOB else before
             found.setdefault(page, []).append(Change(commit, date, author, was, after))
             if status[:1] in ("A", "C", "R"):
                 del now[path]  # older commits knew another file by this name, or none
+                ended.add(path)
             if status[:1] == "R":
                 now[old] = page
     return found

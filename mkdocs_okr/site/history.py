@@ -15,8 +15,8 @@ SHALLOW = (
 )
 
 
-def site_history(folder: Path, pages: Collection[str]) -> tuple[History, str | None]:
-    """The history of `pages` (paths relative to `folder`), and a line for the log: why there is
+def site_history(folder: Path, pages: Collection[str] | None) -> tuple[History, str | None]:
+    """The history of `pages` (paths relative to `folder`; None for every file), and a line for the log: why there is
     none, or that it is cut short. A folder outside git has none, and the build goes on."""
     try:
         history = read_history(folder, pages)

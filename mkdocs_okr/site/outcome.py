@@ -135,13 +135,20 @@ class MarkdownPage:
 
 
 def markdown_page(
-    text: str, file: str, options: Options, look: Look, css_url: str | None, guidance_url: str = render.GUIDANCE_URL
+    text: str,
+    file: str,
+    options: Options,
+    look: Look,
+    css_url: str | None,
+    guidance_url: str = render.GUIDANCE_URL,
+    past: Sequence[Version] = (),
 ) -> MarkdownPage:
-    """Check a Markdown page's text: the okr block of its front matter and its fenced okr blocks,
-    at the page's lines; no two of its cards give the same id."""
+    """Check a Markdown page's text: the okr block of its front matter (with the check-ins of its
+    versions in git, `past`) and its fenced okr blocks, at the page's lines; no two of its cards
+    give the same id."""
     text = normalise(text)
     taken: set[str] = set()
-    front = outcome(check_text(text, file, options), look, css_url, guidance_url, taken)
+    front = outcome(check_text(text, file, options, past), look, css_url, guidance_url, taken)
     fences = [
         (fence, block(fence.text, fence.origin(), file, options, look, css_url, guidance_url, taken))
         for fence in okr_fences(text.split("\n"))

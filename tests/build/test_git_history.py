@@ -12,6 +12,7 @@ import pytest
 
 from fixtures.git import commit, git, init, okr_page
 from fixtures.sites import build_site, run_cli, run_mkdocs
+from fixtures.sphinx import sphinx_build
 
 pytestmark = pytest.mark.build
 
@@ -118,3 +119,17 @@ def test_check_reports_the_same_check_ins_and_notes_a_folder_outside_git(tmp_pat
         and run.stderr
         == f"mkdocs-okr: info: no check-ins from git: {outside_git / 'loose'} is not in a git work tree\n"
     )
+
+
+def test_sphinx_reads_the_same_check_ins_as_the_plugin(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = history_site(tmp_path / "site")
+    conf = 'extensions = ["myst_parser", "mkdocs_okr.sphinx"]\nroot_doc = "index"\nokr_today = "2026-02-10"\n'
+    commit(root, {"docs/conf.py": conf}, "2026-02-03")
+    sphinx = sphinx_build(root, "-b", "html")
+    assert sphinx.returncode == 0, sphinx.stderr
+    from_sphinx = json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))
+    assert first_checkins(from_sphinx) == first_checkins(build_site(root, caplog).export())
+    assert len(first_checkins(from_sphinx)) == 3
+    off = sphinx_build(root, "-b", "html", "-E", "-D", "okr_git_history=0")
+    assert off.returncode == 0, off.stderr
+    assert first_checkins(json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))) == []

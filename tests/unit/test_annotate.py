@@ -126,7 +126,9 @@ def test_a_page_with_no_customers_users_reads_its_users_as_its_customers() -> No
 
 
 def test_a_finding_names_its_party_once_and_as_a_group() -> None:
-    text = page().replace("        - Improve restaurant onboarding\n", "        - Raise checkout conversion from 2% to 3%\n")
+    text = page().replace(
+        "        - Improve restaurant onboarding\n", "        - Raise checkout conversion from 2% to 3%\n"
+    )
     messages = [d.message for d in check_text(text, "p.md", Options()).diagnostics if d.rule == "controllability"]
     assert messages[0].startswith("O1 KR2 measures diners, your customers' users: outside your control")
     assert messages[1].startswith("O1 KR3 measures your customers' users: outside your control")

@@ -214,3 +214,11 @@ def test_each_pattern_checked_field_refuses_a_value_that_ends_in_a_newline(
     assert schema_findings(OBJECTIVE) == [] and written in OBJECTIVE
     (d,) = schema_findings(OBJECTIVE.replace(written, hostile, 1))
     assert d.pointer == pointer
+
+
+def test_the_report_schema_names_every_rule_of_the_registry() -> None:
+    """A rule added to the registry and not to the published report schema fails every report that has its finding."""
+    from mkdocs_okr.rules.registry import registry
+
+    schema = json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["diagnostic"]["properties"]["rule"]["enum"] == list(registry())

@@ -1,0 +1,55 @@
+"""A key result's check-ins as a small trend line: inline SVG, no script, drawn in the text's own
+colour (`currentColor`), so it reads in a light and a dark theme alike, with its numbers in words
+for a screen reader and for a reader who hovers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+WIDTH, HEIGHT, PAD = 120.0, 32.0, 3.0
+
+
+def trend(points: Sequence[tuple[str, float]], target: float | None = None, unit: str | None = None) -> str:
+    """The SVG of `points` (a date, YYYY-MM-DD, and a value, oldest first), with the target as a
+    dashed line; "" for fewer than two points, which make no line."""
+    if len(points) < 2:
+        return ""
+    days = [date.fromisoformat(day).toordinal() for day, _ in points]
+    values = [value for _, value in points]
+    low, high = (
+        min(values + ([target] if target is not None else [])),
+        max(values + ([target] if target is not None else [])),
+    )
+    span_x, span_y = (days[-1] - days[0]) or 1, (high - low) or 1.0
+
+    def x(day: int) -> float:
+        return PAD + (WIDTH - 2 * PAD) * (day - days[0]) / span_x
+
+    def y(value: float) -> float:
+        return HEIGHT - PAD - (HEIGHT - 2 * PAD) * (value - low) / span_y
+
+    line = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in zip(days, values))
+    dots = "".join(f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="1.8"/>' for d, v in zip(days, values))
+    goal = (
+        f'<line class="okr-trend-target" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y(target):.1f}" y2="{y(target):.1f}"/>'
+        if target is not None
+        else ""
+    )
+    words = escape(describe(points, target, unit), quote=True)
+    return (
+        f'<svg class="okr-trend" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{words}" '
+        f'focusable="false"><title>{words}</title>{goal}'
+        f'<polyline points="{line}"/>{dots}</svg>'
+    )
+
+
+def describe(points: Sequence[tuple[str, float]], target: float | None, unit: str | None) -> str:
+    """The trend in words: "81% on 2026-01-05, 84% on 2026-01-19; target 90%"."""
+
+    def shown(value: float) -> str:
+        return f"{value:g}{unit if unit == '%' else (' ' + unit if unit else '')}"
+
+    text = "Check-ins: " + ", ".join(f"{shown(value)} on {day}" for day, value in points)
+    return text + (f"; target {shown(target)}" if target is not None else "")
