@@ -96,3 +96,19 @@ def test_every_benchmark_command_in_the_docs_runs_a_script_that_takes_its_option
             assert flag in usage, (script, flag)
     performance = (REPO / "docs/performance.md").read_text(encoding="utf-8")
     assert "blob/main/bench/README.md" in performance and (REPO / "bench/README.md").is_file()
+
+
+def test_the_cycle_page_shows_a_quarter_read_from_a_real_history(site: Path) -> None:
+    page = (site / "cycle/index.html").read_text(encoding="utf-8")
+    assert page.count("<td>Priya Raman</td>") == 3 and page.count("<td>Tomás Ortega</td>") == 2
+    card = page.split('<section class="okr-card"', 1)[1].split("</section>", 1)[0]
+    assert "Confidence fell from 6 to 3 since the check-in of 2026-02-16" in card
+    href = card.split('class="okr-finding__rule" href="', 1)[1].split('"', 1)[0]
+    assert (site / "cycle" / href / "index.html").resolve() == (site / "rules/confidence-drop/index.html").resolve()
+
+
+def test_the_same_sources_build_the_same_cycle_page(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    run = run_mkdocs("build", "--strict", "-d", str(again), cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert (again / "cycle/index.html").read_bytes() == (site / "cycle/index.html").read_bytes()
