@@ -14,21 +14,25 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from .history.checkins import Version
 from .options import readers as settings
 from .options.table import BY_NAME, MARKDOWN, core_options, of_host, read_options
 from .read.fences import okr_fences
 from .read.frontmatter import FRONT_MATTER_RE
 from .read.text import decode
 from .rules.staleness import SourceDateError, today
+from .site.history import folder_history, inside
 from .site.outcome import LOG_LEVEL, Checked, Look, log_line, lone_card, markdown_page
 
 log = logging.getLogger("mkdocs.okr")
+_TOLD: set[str] = set()  # what was said of git's history in this process, said once
 PRIORITY = 29  # after whitespace is normalised (30), before fenced code (25) and raw HTML (20)
 
 
@@ -87,7 +91,10 @@ class OkrPreprocessor(Preprocessor):
         if text is None:
             return lines
         file = source[1] if source else configs["file"]
-        found = markdown_page(text, file, ext.options, ext.look, configs["css_url"] or None, configs["guidance_url"])
+        past = _past(source[0], source[2]) if source and ext.options.git_history else ()
+        found = markdown_page(
+            text, file, ext.options, ext.look, configs["css_url"] or None, configs["guidance_url"], past
+        )
         front = ext.show(found.front) if found.front is not None else None
         cards = [ext.show(checked) for _, checked in found.fences]
         fences = okr_fences(lines)  # where the blocks stand in what the host gave: the page, or its body
@@ -104,20 +111,31 @@ class OkrPreprocessor(Preprocessor):
         return lines
 
 
-def _page_file(md: Markdown) -> tuple[str, str] | None:
-    """The page's source file, and its name in findings (from the site's root), when the host
-    says which page it converts: Zensical through its rendering context, MkDocs through its link
-    processor. None for plain Python-Markdown, or a page that has no file."""
+def _past(path: str, docs_dir: str) -> tuple[Version, ...]:
+    """The page's versions in git, from the history of its docs folder (read once per build)."""
+    history, note = folder_history(Path(docs_dir))
+    if note and note not in _TOLD:
+        _TOLD.add(note)
+        log.info(note)
+    name = inside(Path(path), Path(docs_dir))
+    return tuple(history.versions(name)) if name else ()
+
+
+def _page_file(md: Markdown) -> tuple[str, str, str] | None:
+    """The page's source file, its name in findings (from the site's root) and its docs folder,
+    when the host says which page it converts: Zensical through its rendering context, MkDocs
+    through its link processor. None for plain Python-Markdown, or a page that has no file."""
     for processor in md.preprocessors:
         if type(processor).__name__ == "ContextPreprocessor":  # Zensical
             context: Any = processor  # Zensical's, which carries its page and config untyped
             config, path = context.config, context.page.path
             root = config["root_dir"]
-            return _named(os.path.join(root, config["docs_dir"], path), root)
+            docs = os.path.join(root, config["docs_dir"])
+            return (*_named(os.path.join(docs, path), root), docs)
     links = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
     file, config = getattr(links, "file", None), getattr(links, "config", None)
     if file is not None and file.abs_src_path and config is not None and config.config_file_path:  # MkDocs
-        return _named(file.abs_src_path, os.path.dirname(config.config_file_path))
+        return (*_named(file.abs_src_path, os.path.dirname(config.config_file_path)), config["docs_dir"])
     return None
 
 

@@ -159,7 +159,7 @@ OPTIONS: tuple[Option, ...] = (
         "git_history",
         boolean,
         True,
-        frozenset({MKDOCS, SPHINX}),
+        EVERY,
         "Read check-ins from git: each commit that changed a key result's `current` or `confidence` "
         "counts as a check-in, dated and signed by its author, beside those the page writes under "
         "`checkins:`. A site outside a git work tree, or a machine without git, builds without them, "
