@@ -150,7 +150,7 @@ def test_a_host_whose_log_is_easy_to_miss_shows_each_finding_once_with_its_place
     line and column; the controllability ones, which the badges show, at the card's foot."""
     text = (
         "# Menus\n\n```okr\nteam: Menus\nperiod: 2026-Q1\nobjectives:\n  - title: Delight restaurant owners\n"
-        "    key_results:\n      - Improve onboarding\n      - Increase orders per diner per week from 1.2 to 1.5\n```\n"
+        "    key_results:\n      - Improve restaurant onboarding\n      - Increase orders per diner per week from 1.2 to 1.5\n```\n"
     )
     with caplog.at_level(logging.INFO, logger="mkdocs.okr"):
         html = markdown.markdown(

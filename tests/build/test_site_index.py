@@ -43,7 +43,7 @@ okr:
           target: 50
           current: 40
           unit: "%"
-        - text: Cut the time to publish a menu from 3 days to 1 day
+        - text: Cut the time restaurants take to publish a menu from 3 days to 1 day
           baseline: 3
           target: 1
           current: 1
