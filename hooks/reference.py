@@ -109,7 +109,7 @@ def _severity(rule: Any) -> str:
 
 def schema_page() -> str:
     schema = json.loads(schema_text())
-    body = _schema_tables(schema, ("okr", "objective", "keyResult"))
+    body = _schema_tables(schema, ("okr", "objective", "keyResult", "healthMetric"))
     return f"# Schema reference\n\n{schema['description']}\n\n{SCHEMA_URL_NOTE}\n\n{body}\n"
 
 

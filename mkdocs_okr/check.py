@@ -21,6 +21,9 @@ from .read.validate import is_valid, validate
 from .rules.confidence import confidence_drops
 from .rules.controllability import annotate
 from .rules.crosspage import own_outline
+from .rules.direction import direction
+from .rules.grading import unscored
+from .rules.health import health
 from .rules.registry import severity_of
 from .rules.shape import shape
 from .rules.staleness import stale, today
@@ -38,6 +41,7 @@ class Options:
     stale_after_days: int = 45
     min_key_results: int = 2
     max_key_results: int = 5
+    max_objectives: int | None = None  # None: no limit
     limits: Limits = Limits()
     vocabulary: SiteWords = ()  # a site's own words for the classifier (the `vocabulary` option)
     git_history: bool = True  # hosts that know the pages' files read their check-ins from git
@@ -99,10 +103,14 @@ def _model(
     okr, findings = build_okr(front, file, options.customer, options.customers_users, stands)
     if past:
         merge_history(okr, past, options.limits)
+    on = options.today or today()
     findings += annotate(okr, front.positions, options.vocabulary)
-    findings += stale(okr, front.positions, options.today or today(), options.stale_after_days)
+    findings += stale(okr, front.positions, on, options.stale_after_days)
     findings += confidence_drops(okr, front.positions)
-    findings += shape(okr, front.positions, options.min_key_results, options.max_key_results)
+    findings += shape(okr, front.positions, options.min_key_results, options.max_key_results, options.max_objectives)
+    findings += direction(okr, front.positions)
+    findings += unscored(okr, front.positions, on)
+    findings += health(okr, front.positions)
     return okr, suppress(findings, okr, front.positions)
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
-from .progress import fraction
+from .progress import direction_of, progress
+from .scoring import Band, band, key_result_score, mean
 
 
 class Severity(str, Enum):
@@ -173,11 +174,29 @@ class KeyResult:
     checkins: list[CheckIn] = field(default_factory=list)  # oldest first: the page's and, merged in, git's
     ignore: dict[str, str] = field(default_factory=dict)
     controllability: Controllability | None = None
+    kind: str = "metric"  # metric | milestone | baseline (a baseline to establish)
+    declared_direction: str | None = None  # the page's `direction`
+    least: float | None = None  # the page's `min` and `max`: a band, or a threshold to maintain
+    most: float | None = None
+    done: bool | None = None  # a milestone's
+    written_score: float | None = None  # the page's `score`, graded at the end of the period
+    weight: float | None = None
+
+    @property
+    def direction(self) -> tuple[str | None, str | None]:
+        """Which way it goes, and whether the page says so or its numbers (progress.direction_of)."""
+        return direction_of(self.declared_direction, self.baseline, self.target, self.least, self.most)
 
     @property
     def progress(self) -> float | None:
-        """0.0 at the baseline to 1.0 at the target (see progress.fraction)."""
-        return fraction(self.baseline, self.target, self.current)
+        """0.0 to 1.0, by its kind and direction (see progress.progress)."""
+        way = self.direction[0]
+        return progress(self.kind, way, self.baseline, self.target, self.current, self.least, self.most, self.done)
+
+    @property
+    def score(self) -> tuple[float | None, str | None]:
+        """Its score from 0 to 1, and whether the page wrote it or its progress gives it."""
+        return key_result_score(self.written_score, self.progress)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id, "text": self.text, "line": self.line}
@@ -188,7 +207,10 @@ class KeyResult:
             data["checkins"] = [c.to_dict() for c in self.checkins]
         if self.controllability is not None:
             data["controllability"] = self.controllability.to_dict()
-        return data
+        (way, told), (score, scored) = self.direction, self.score
+        added = {"kind": self.kind, "direction": way, "direction_source": told, "min": self.least, "max": self.most}
+        added.update(done=self.done, weight=self.weight, score=score, score_source=scored)
+        return data | {name: value for name, value in added.items() if value is not None}
 
 
 @dataclass
@@ -204,6 +226,18 @@ class Objective:
     ignore: dict[str, str] = field(default_factory=dict)
     aligns_to: str | None = None  # "team/period/objective id" of the objective this one supports
     aligns_to_at: Position | None = None
+    type: str | None = None  # committed | aspirational
+
+    @property
+    def score(self) -> float | None:
+        """The mean of its key results' scores, weighted by their `weight` (1 unless written);
+        those without a score do not count."""
+        scores = [(kr.score[0], 1.0 if kr.weight is None else kr.weight) for kr in self.key_results]
+        return mean((s, w) for s, w in scores if s is not None)
+
+    def band(self, score: float) -> Band:
+        """The band a score of this objective, or of one of its key results, falls in."""
+        return band(score, self.type)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -219,6 +253,43 @@ class Objective:
             data["aligns_to"] = {"objective": self.aligns_to, "line": at.line, "column": at.column}
         if self.ignore:
             data["ignore"] = dict(self.ignore)
+        if self.type is not None:
+            data["type"] = self.type
+        score = self.score
+        if score is not None:
+            data.update(score=score, band=self.band(score).name)
+        return data
+
+
+@dataclass(frozen=True)
+class Health:
+    """A health metric of the page: what must stay within its band while the team works on its
+    key results (after Christina Wodtke's Radical Focus)."""
+
+    name: str
+    value: float
+    pointer: str
+    line: int
+    column: int
+    least: float | None = None  # the page's `min` and `max`
+    most: float | None = None
+    unit: str | None = None
+
+    @property
+    def status(self) -> str:
+        """`below` its min, `above` its max, else `within`."""
+        if self.least is not None and self.value < self.least:
+            return "below"
+        if self.most is not None and self.value > self.most:
+            return "above"
+        return "within"
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"name": self.name, "value": self.value}
+        for name, value in (("min", self.least), ("max", self.most), ("unit", self.unit)):
+            if value is not None:
+                data[name] = value
+        data.update(status=self.status, line=self.line, column=self.column)
         return data
 
 
@@ -235,6 +306,7 @@ class OKR:
     ignore: dict[str, str] = field(default_factory=dict)
     no_customers_users: bool = False  # the page says `customers_users: []`: its customers use the product
     team_at: Position | None = None
+    health: list[Health] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         at = {"team_at": {"line": self.team_at.line, "column": self.team_at.column}} if self.team_at else {}
@@ -247,4 +319,5 @@ class OKR:
             "customers_users": list(self.customers_users),
             "objectives": [o.to_dict() for o in self.objectives],
             **({"ignore": dict(self.ignore)} if self.ignore else {}),
+            **({"health": [h.to_dict() for h in self.health]} if self.health else {}),
         }

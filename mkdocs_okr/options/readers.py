@@ -60,6 +60,15 @@ def whole(least: int, most: int | None = None) -> Callable[[object], int]:
     return read
 
 
+def optional(read: Callable[[object], int]) -> Callable[[object], int | None]:
+    """What `read` reads, or nothing (unset)."""
+
+    def read_optional(value: object) -> int | None:
+        return None if value is None else read(value)
+
+    return read_optional
+
+
 def whole_or_unset(value: object) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value

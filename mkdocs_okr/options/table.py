@@ -24,6 +24,7 @@ from .readers import (
     day,
     link,
     name_list,
+    optional,
     severities,
     site_path,
     site_vocabulary,
@@ -148,6 +149,15 @@ OPTIONS: tuple[Option, ...] = (
         core="max_key_results",
     ),
     Option(
+        "max_objectives",
+        optional(whole(1)),
+        None,
+        EVERY,
+        "More objectives than this on a page is an `objective-count` finding; unset, a page may have "
+        "any number of objectives.",
+        core="max_objectives",
+    ),
+    Option(
         "stale_after_days",
         whole(0),
         45,
@@ -171,7 +181,8 @@ OPTIONS: tuple[Option, ...] = (
         day,
         None,
         EVERY,
-        "The date that `stale_after_days` counts back from, as `YYYY-MM-DD`; unset, the build uses "
+        "The date that `stale_after_days` counts back from, and that says whether a page's period is "
+        "over (`unscored`), as `YYYY-MM-DD`; unset, the build uses "
         "`SOURCE_DATE_EPOCH` when set (reproducible builds), else the current date.",
         core="today",
     ),

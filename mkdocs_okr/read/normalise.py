@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..model import OKR, CheckIn, Finding, KeyResult, Objective, human_path
+from ..model import OKR, CheckIn, Finding, Health, KeyResult, Objective, human_path
 from .frontmatter import FrontMatter
 
 
@@ -39,6 +39,7 @@ def build_okr(
             line=front.positions.position(pointer).line,
             column=front.positions.position(pointer).column,
             ignore=raw.get("ignore", {}),
+            type=raw.get("type"),
         )
         if "aligns_to" in raw:
             objective.aligns_to = raw["aligns_to"].strip()
@@ -64,6 +65,7 @@ def build_okr(
         ignore=block.get("ignore", {}),
         no_customers_users=block.get("customers_users") == [],
         team_at=front.positions.position("/okr/team"),
+        health=[_health(item, f"/okr/health/{n}", front) for n, item in enumerate(block.get("health", ()))],
     )
     return okr, findings
 
@@ -89,6 +91,27 @@ def _key_result(item: str | dict[str, Any], pointer: str, index: int, front: Fro
             key=lambda c: c.date,
         ),
         ignore=fields.get("ignore", {}),
+        kind=fields.get("kind", "metric"),
+        declared_direction=fields.get("direction"),
+        least=fields.get("min"),
+        most=fields.get("max"),
+        done=fields.get("done"),
+        written_score=fields.get("score"),
+        weight=fields.get("weight"),
+    )
+
+
+def _health(fields: dict[str, Any], pointer: str, front: FrontMatter) -> Health:
+    at = front.positions.position(pointer)
+    return Health(
+        fields["name"],
+        fields["value"],
+        pointer,
+        at.line,
+        at.column,
+        fields.get("min"),
+        fields.get("max"),
+        fields.get("unit"),
     )
 
 

@@ -30,10 +30,16 @@ def annotate(okr: OKR, positions: Positions, site: SiteWords = ()) -> list[Findi
             findings.append(Finding("controllability", at, message, kr.pointer, key=result.level.value))
             if assessed.contradicted:
                 findings.append(_mismatch(name, kr, inferred.level, inferred.evidence, positions))
-            if not assessed.measurable:
+            if not assessed.measurable and not _measured_otherwise(kr):
                 message = f'{name}: "{kr.text}" has no number, metric or target; say how you will know it was reached'
                 findings.append(Finding("measurable", at, message, kr.pointer))
     return findings
+
+
+def _measured_otherwise(kr: KeyResult) -> bool:
+    """A milestone is done or not, a baseline measured or not, and a band has its numbers: each says
+    how you will know it was reached, whatever its text."""
+    return kr.kind != "metric" or kr.least is not None or kr.most is not None
 
 
 def _finding(words: dict[str, str], name: str, actor: str | None, evidence: str) -> str:

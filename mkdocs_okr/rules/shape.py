@@ -1,5 +1,5 @@
-"""Shape rules: how many key results an objective has, whether an objective is really a metric,
-and whether a key result says which way and how far."""
+"""Shape rules: how many objectives a page has and how many key results an objective, whether an
+objective is really a metric, and whether a key result says which way and how far."""
 
 from __future__ import annotations
 
@@ -28,10 +28,17 @@ def _has(words: list[str], vocabulary: set[str]) -> bool:
     return bool(vocabulary.intersection(words) or vocabulary.intersection(pairs))
 
 
-def shape(okr: OKR, positions: Positions, min_results: int, max_results: int) -> list[Finding]:
-    """Findings of the three shape rules for one page."""
+def shape(
+    okr: OKR, positions: Positions, min_results: int, max_results: int, max_objectives: int | None = None
+) -> list[Finding]:
+    """Findings of the four shape rules for one page."""
     vocab = _vocab()
     findings = []
+    count = len(okr.objectives)
+    if max_objectives is not None and count > max_objectives:
+        kept = "the one that matters" if max_objectives == 1 else f"the {max_objectives} that matter"
+        message = f"this page has {count} objectives, and the site allows {max_objectives}; keep {kept} most"
+        findings.append(Finding("objective-count", positions.key_position("/okr/objectives"), message, "/okr"))
     for objective in okr.objectives:
         count = len(objective.key_results)
         if not min_results <= count <= max_results:
@@ -51,7 +58,7 @@ def shape(okr: OKR, positions: Positions, min_results: int, max_results: int) ->
                 )
             )
         for kr in objective.key_results:
-            if kr.target is not None:
+            if kr.target is not None or kr.least is not None or kr.most is not None or kr.kind != "metric":
                 continue
             text = _words(kr.text)
             if not any(w.isdigit() for w in text) and not _has(text, vocab["directions"]):

@@ -67,6 +67,21 @@ def span(kr: KeyResult) -> str:
     return " → ".join(ends) if kr.baseline is not None else ends[1]
 
 
+def bounds(least: float | None, most: float | None, unit: str | None) -> str:
+    """`between 95% and 99%`, `at least 99.9%`, `at most 300 ms`: a band, or a threshold."""
+    if least is not None and most is not None:
+        return f"between {amount(least, unit)} and {amount(most, unit)}"
+    if least is not None:
+        return f"at least {amount(least, unit)}"
+    return "" if most is None else f"at most {amount(most, unit)}"
+
+
+def score(value: float) -> str:
+    """A score as graders write it: 0.7, 0.25, 1.0."""
+    shown = f"{value:.2f}".rstrip("0")
+    return shown + "0" if shown.endswith(".") else shown
+
+
 def current(kr: KeyResult) -> str:
     """`now 84%`, `now 2 days`, or '' when there is no current value."""
     return "" if kr.current is None else f"now {amount(kr.current, kr.unit)}"
@@ -79,8 +94,8 @@ def percent(share: float) -> str:
 
 @dataclass(frozen=True)
 class Placed:
-    """A valid card's findings by where the card shows them: `at` a key result's or an
-    objective's pointer, under it; `page` the page's own, at the card's foot; `badged` the
+    """A valid card's findings by where the card shows them: `at` a key result's, an
+    objective's or a health metric's pointer, under it; `page` the page's own, at the card's foot; `badged` the
     controllability ones, which each key result's badge and reason already say."""
 
     at: dict[str, list[Diagnostic]] = field(default_factory=dict)
@@ -89,11 +104,12 @@ class Placed:
 
 
 def place(okr: OKR | None, diagnostics: Sequence[Diagnostic]) -> Placed:
-    """Put each finding under the key result or objective its pointer is in (the deepest)."""
+    """Put each finding under the key result, objective or health metric its pointer is in (the deepest)."""
     placed = Placed()
     if okr is None:
         return placed
     owners = [kr.pointer for o in okr.objectives for kr in o.key_results] + [o.pointer for o in okr.objectives]
+    owners += [metric.pointer for metric in okr.health]
     for d in diagnostics:
         if d.rule == "controllability":
             placed.badged.append(d)
@@ -131,6 +147,9 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     env.filters["number"] = number
     env.filters["span"] = span
     env.filters["current"] = current
+    env.filters["amount"] = amount
+    env.filters["bounds"] = bounds
+    env.filters["score"] = score
     env.filters["percent"] = percent
     env.filters["about"] = about
     return env

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from ..rules.crosspage import Ref, objectives, resolve, supports
+from ..scoring import Band, band
 from .anchors import page_ids, unique
 from .unplaced import Unplaced, unplaced
 
@@ -53,6 +54,9 @@ class Row:
     total: int
     supports: Link | None
     supports_missing: str | None  # an aligns_to that names no objective
+    score: float | None = None
+    band: Band | None = None  # its score's
+    kind: str | None = None  # the objective's type: committed | aspirational
 
 
 @dataclass
@@ -60,6 +64,7 @@ class Team:
     name: str
     anchor: str
     rows: list[Row] = field(default_factory=list)
+    health: list[Mapping[str, Any]] = field(default_factory=list)  # its pages' health metrics, as exported
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -196,9 +201,12 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
     team_names = {p: sorted(grouped[p], key=lambda t: (t.casefold(), t)) for p in sorted(grouped, key=period_order)}
     teams = [(period, team) for period, names in team_names.items() for team in names]
     team_ids = dict(zip(teams, unique([f"okr-{slug(period)}-{slug(team)}" for period, team in teams])))
+    health: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for okr in sorted(okrs, key=lambda o: str(o["file"])):
+        health[str(okr["period"]), str(okr["team"])] += okr.get("health", ())
     periods = []
     for period, names in team_names.items():
-        shown = [Team(team, team_ids[period, team], grouped[period][team]) for team in names]
+        shown = [Team(team, team_ids[period, team], grouped[period][team], health[period, team]) for team in names]
         anchor = f"okr-period-{slug(period)}"
         periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
@@ -277,6 +285,7 @@ def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
         if kr.get("progress") is not None:
             shares.append(float(kr["progress"]))
     target = ref.aligns_to
+    kind, score = ref.objective.get("type"), ref.objective.get("score")
     return Row(
         link=link,
         objective_id=str(ref.objective["id"]),
@@ -286,6 +295,9 @@ def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:
         total=len(ref.objective["key_results"]),
         supports=links.get(target) if target else None,
         supports_missing=target if target and target not in links else None,
+        score=score,
+        band=band(float(score), kind) if score is not None else None,
+        kind=kind,
     )
 
 

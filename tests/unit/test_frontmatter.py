@@ -249,7 +249,7 @@ def test_each_of_thousands_of_unknown_keys_is_found_at_its_own_line() -> None:
     assert found == [
         (
             5 + i,
-            f'okr: unknown key "unknown{i}"; allowed keys: team, period, customer, customers_users, objectives, ignore',
+            f'okr: unknown key "unknown{i}"; allowed keys: team, period, customer, customers_users, objectives, health, ignore',
         )
         for i in range(3000)
     ]

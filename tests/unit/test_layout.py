@@ -11,7 +11,7 @@ import mkdocs_okr
 PACKAGE = Path(mkdocs_okr.__file__).parent
 # bottom to top; a module of a layer may import any module of its own layer or of a layer before it
 LAYERS = [
-    {"model", "datafiles", "levels", "progress", "__init__"},
+    {"model", "datafiles", "levels", "progress", "scoring", "__init__"},
     {"read"},
     {"history"},
     {"classify"},

@@ -19,7 +19,7 @@ from mkdocs_okr.show.render import current, span
         (82, 90, 80, 0.0),  # moved the wrong way
         (82, 90, None, None),
         (None, 90, 84, None),
-        (0, 0, 0, 1.0),
+        (0, 0, 0, None),  # baseline and target alike say no way to go: `maintain` with min or max does
     ],
 )
 def test_fraction(

@@ -72,3 +72,19 @@ def test_an_objective_that_is_a_metric(title: str, is_metric: bool) -> None:
 def test_a_key_result_with_no_direction_or_target(text: str, flagged: bool) -> None:
     found = rules(key_results=f"        - {text}\n        - Cut menu setup time from 3 days to 1 day\n")
     assert ((9, "no-target") in found) is flagged
+
+
+def test_more_objectives_than_the_site_allows_is_a_finding_at_the_objectives_key() -> None:
+    second = "    - title: Make menus easy\n      key_results:\n" + TWO
+    text = PAGE.format(title="Keep restaurants with us", key_results=TWO + second)
+    assert [d.rule for d in check_text(text, "p.md", Options(severity=QUIET)).diagnostics] == []  # no limit unless set
+    (d,) = check_text(text, "p.md", Options(severity=QUIET, max_objectives=1)).diagnostics
+    assert (d.line, d.column, d.rule, d.pointer) == (6, 3, "objective-count", "/okr")
+    assert d.message == "this page has 2 objectives, and the site allows 1; keep the one that matters most"
+    assert check_text(text, "p.md", Options(severity=QUIET, max_objectives=2)).diagnostics == []
+
+
+def test_a_band_or_a_milestone_says_how_far_without_a_target() -> None:
+    band = "        - text: Orders per restaurant a week\n          min: 10\n          max: 20\n"
+    milestone = "        - text: Launch the importer\n          kind: milestone\n"
+    assert rules(key_results=band + milestone) == []

@@ -66,7 +66,9 @@ def one(period: str = "2026-Q1", extra: str = "target: 90") -> tuple[str, str, t
         (
             "2026",
             "colour: red",
-            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, baseline, target, current, updated, confidence, checkins, unit, measures, ignore',
+            'objectives[0].key_results[0]: unknown key "colour"; allowed keys: id, text, kind, direction, baseline, '
+            "target, current, min, max, done, updated, confidence, checkins, "
+            "unit, measures, score, weight, ignore",
             "/okr/objectives/0/key_results/0/colour",
             (9, 11),
         ),
