@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import yaml
-
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -20,5 +17,8 @@ def text(path: str) -> str:
 
 
 def load_yaml(path: str) -> Any:
-    """A package YAML file, read with the C safe loader when PyYAML has it (ten times faster)."""
-    return yaml.load(text(path), Loader=_SafeLoader)
+    """A package YAML file, read with the C safe loader when PyYAML has it (ten times faster).
+    PyYAML is imported on the first file read, not with this module: `--version` reads none."""
+    import yaml
+
+    return yaml.load(text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

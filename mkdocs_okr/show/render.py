@@ -136,6 +136,9 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     """A Jinja2 environment: the site's folders first (theme `custom_dir`), then the package's templates.
     Jinja2 is imported here, on the first card: the command line renders none."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+    from markupsafe import Markup
+
+    from .trend import confidence, key_result_trend
 
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(list(search_paths)), PackageLoader("mkdocs_okr", "templates")]),
@@ -152,6 +155,8 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     env.filters["score"] = score
     env.filters["percent"] = percent
     env.filters["about"] = about
+    env.filters["trend"] = lambda kr: Markup(key_result_trend(kr))  # trend escapes every text it draws
+    env.globals["confidence"] = confidence
     return env
 
 

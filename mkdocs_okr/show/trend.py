@@ -7,8 +7,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import KeyResult
 
 WIDTH, HEIGHT, PAD = 120.0, 32.0, 3.0
+
+
+def points(kr: KeyResult) -> list[tuple[str, float]]:
+    """The key result's measured values, oldest first: its check-ins that carry one."""
+    return [(c.date, c.value) for c in kr.checkins if c.value is not None]
+
+
+def confidence(kr: KeyResult) -> tuple[float, str | None] | None:
+    """The latest confidence and the day it was given: the page's `confidence` as it stands now
+    (dated when the latest check-in that gave one gave this one), else the latest check-in's."""
+    given = [(c.confidence, c.date) for c in kr.checkins if c.confidence is not None]
+    if kr.confidence is None:
+        return given[-1] if given else None
+    return kr.confidence, given[-1][1] if given and given[-1][0] == kr.confidence else None
+
+
+def key_result_trend(kr: KeyResult) -> str:
+    """The card's trend line of one key result, "" when it has fewer than two values."""
+    return trend(points(kr), kr.target, kr.unit)
 
 
 def trend(points: Sequence[tuple[str, float]], target: float | None = None, unit: str | None = None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.git import commit, git, init, okr_page
+from fixtures.html import element
 from fixtures.sites import build_site, run_cli, run_mkdocs
 from fixtures.sphinx import sphinx_build
 
@@ -57,6 +60,23 @@ def test_a_build_reads_each_commit_that_changed_a_value_as_a_check_in(
         ("2026-02-02", 85, "git", "Ada Lovelace"),
     ]
     assert not any("check-ins from git" in message for _, message in built.logs)
+
+
+def test_the_card_draws_the_check_ins_as_a_line_with_the_latest_confidence(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    built = build_site(history_site(tmp_path / "site"), caplog)
+    card = element(built.html("growth/index.html"), '<section class="okr-card"')
+    first, second = card.split('<li class="okr-kr"')[1:3]
+    words = "Check-ins: 81 on 2026-01-05, 84 on 2026-01-19, 85 on 2026-02-02; target 90"
+    assert f'<svg class="okr-trend" viewBox="0 0 120 32" role="img" aria-label="{words}"' in first
+    assert first.count("<circle ") == 3 and 'class="okr-trend-target"' in first
+    # the confidence fell from 7 to 3 in the last commit: the card says so, dated, and the rule too
+    assert (
+        '<span class="okr-confidence">Confidence 3/10<span class="okr-confidence__date"> on 2026-02-02</span>' in first
+    )
+    assert "Confidence fell from 7 to 3 since the check-in of 2026-01-19" in first and "rules/confidence-drop/" in first
+    assert "okr-trend" not in second and "okr-confidence" not in second  # never measured: no line
 
 
 def test_the_same_commit_builds_the_same_bytes(tmp_path: Path) -> None:
@@ -133,3 +153,24 @@ def test_sphinx_reads_the_same_check_ins_as_the_plugin(tmp_path: Path, caplog: p
     off = sphinx_build(root, "-b", "html", "-E", "-D", "okr_git_history=0")
     assert off.returncode == 0, off.stderr
     assert first_checkins(json.loads((root / "out/okrs.json").read_text(encoding="utf-8"))) == []
+
+
+TREND = 'aria-label="Check-ins: 81 on 2026-01-05, 84 on 2026-01-19, 85 on 2026-02-02; target 90"'
+EXTENSION = "site_name: Cycle\nmarkdown_extensions:\n  - okr:\n      today: 2026-02-10\n"
+
+
+def test_the_markdown_extension_draws_the_same_line_under_mkdocs_and_zensical(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The extension reads the docs folder's history when its host says which page it converts."""
+    root = history_site(tmp_path / "site", EXTENSION)
+    card = element(build_site(root, caplog).html("growth/index.html"), '<section class="okr-card"')
+    assert TREND in card and "Confidence 3/10" in card
+    run = subprocess.run(
+        [sys.executable, "-m", "zensical", "build"], cwd=root, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    zensical = (root / "site/growth/index.html").read_text(encoding="utf-8")
+    assert TREND in zensical and "Confidence 3/10" in zensical
+    off = history_site(tmp_path / "off", EXTENSION + "      git_history: false\n")
+    assert TREND not in build_site(off, caplog).html("growth/index.html")

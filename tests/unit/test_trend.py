@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from mkdocs_okr.show.trend import HEIGHT, WIDTH, trend
+from mkdocs_okr.model import CheckIn, KeyResult
+from mkdocs_okr.show.trend import HEIGHT, WIDTH, confidence, key_result_trend, points, trend
 
 pytestmark = pytest.mark.unit
 
@@ -50,3 +51,39 @@ def test_a_flat_line_and_a_note_with_markup_are_safe() -> None:
     svg = trend([("2026-01-05", 5), ("2026-01-05", 5)], None, '<b onmouseover="x">')
     parsed(svg)  # well-formed: the unit is escaped
     assert "<b " not in svg
+
+
+def key_result(confidence_now: float | None, *checkins: CheckIn) -> KeyResult:
+    return KeyResult(
+        "KR1",
+        "Raise renewals",
+        "/okr/objectives/0/key_results/0",
+        9,
+        11,
+        target=90,
+        unit="%",
+        confidence=confidence_now,
+        checkins=list(checkins),
+    )
+
+
+def test_the_card_draws_the_check_ins_that_carry_a_value() -> None:
+    kr = key_result(None, CheckIn("2026-01-05", 81), CheckIn("2026-01-12", confidence=6), CheckIn("2026-01-19", 84))
+    assert points(kr) == [("2026-01-05", 81), ("2026-01-19", 84)]
+    assert key_result_trend(kr) == trend(points(kr), 90, "%") != ""
+    assert key_result_trend(key_result(None, CheckIn("2026-01-05", 81))) == ""
+
+
+@pytest.mark.parametrize(
+    ("now", "checkins", "shown"),
+    [
+        (None, (), None),
+        (None, (CheckIn("2026-01-05", 81, 7), CheckIn("2026-01-19", 84)), (7, "2026-01-05")),  # the latest given
+        (4, (CheckIn("2026-01-05", 81, 7), CheckIn("2026-01-19", 84, 4)), (4, "2026-01-19")),  # the page's, dated
+        (5, (CheckIn("2026-01-05", 81, 7),), (5, None)),  # written since the last check-in: no date to give
+    ],
+)
+def test_the_latest_confidence_is_the_pages_dated_by_the_check_in_that_gave_it(
+    now: float | None, checkins: tuple[CheckIn, ...], shown: tuple[float, str | None] | None
+) -> None:
+    assert confidence(key_result(now, *checkins)) == shown
