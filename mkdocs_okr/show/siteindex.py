@@ -17,6 +17,7 @@ from typing import Any
 from ..rules.crosspage import Ref, objectives, resolve, supports
 from ..scoring import Band, band
 from .anchors import page_ids, unique
+from .teamcycle import TeamCycle, team_cycle
 from .unplaced import Unplaced, unplaced
 
 LEVELS = ("customer", "customers_users", "team", "unknown")
@@ -65,6 +66,7 @@ class Team:
     anchor: str
     rows: list[Row] = field(default_factory=list)
     health: list[Mapping[str, Any]] = field(default_factory=list)  # its pages' health metrics, as exported
+    cycle: TeamCycle | None = None  # its score and confidence over time
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -201,12 +203,12 @@ def build_index(okrs: Iterable[Mapping[str, Any]], url_of: UrlOf, unread: Sequen
     team_names = {p: sorted(grouped[p], key=lambda t: (t.casefold(), t)) for p in sorted(grouped, key=period_order)}
     teams = [(period, team) for period, names in team_names.items() for team in names]
     team_ids = dict(zip(teams, unique([f"okr-{slug(period)}-{slug(team)}" for period, team in teams])))
-    health: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    pages: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for okr in sorted(okrs, key=lambda o: str(o["file"])):
-        health[str(okr["period"]), str(okr["team"])] += okr.get("health", ())
+        pages[str(okr["period"]), str(okr["team"])].append(okr)
     periods = []
     for period, names in team_names.items():
-        shown = [Team(team, team_ids[period, team], grouped[period][team], health[period, team]) for team in names]
+        shown = [_team(team, team_ids[period, team], grouped[period][team], pages[period, team]) for team in names]
         anchor = f"okr-period-{slug(period)}"
         periods.append(Period(period, anchor, shown, chart(anchor, shown)))
     counts = {level: sum(t.counts[level] for p in periods for t in p.teams) for level in LEVELS}
@@ -275,6 +277,11 @@ def alignment_tree(refs: Sequence[Ref], by_key: Mapping[str, Ref], links: Mappin
         closes = 0 if below else depth - (stack[-1][1] if stack else 0)
         tree.append(Branch(links[key], depth, bool(below), closes))
     return tree
+
+
+def _team(name: str, anchor: str, rows: list[Row], pages: list[Mapping[str, Any]]) -> Team:
+    health = [metric for okr in pages for metric in okr.get("health", ())]
+    return Team(name, anchor, rows, health, team_cycle(pages, [(row.score, row.kind) for row in rows]))
 
 
 def _row(ref: Ref, link: Link, links: Mapping[str, Link]) -> Row:

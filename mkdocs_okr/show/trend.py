@@ -34,17 +34,22 @@ def key_result_trend(kr: KeyResult) -> str:
     return trend(points(kr), kr.target, kr.unit)
 
 
-def trend(points: Sequence[tuple[str, float]], target: float | None = None, unit: str | None = None) -> str:
+def trend(
+    points: Sequence[tuple[str, float]],
+    target: float | None = None,
+    unit: str | None = None,
+    label: str = "Check-ins",
+    scale: tuple[float, float] | None = None,
+) -> str:
     """The SVG of `points` (a date, YYYY-MM-DD, and a value, oldest first), with the target as a
-    dashed line; "" for fewer than two points, which make no line."""
+    dashed line; "" for fewer than two points, which make no line. `scale`: the values the box
+    spans (confidence runs 0 to 10), else from the lowest to the highest drawn."""
     if len(points) < 2:
         return ""
     days = [date.fromisoformat(day).toordinal() for day, _ in points]
     values = [value for _, value in points]
-    low, high = (
-        min(values + ([target] if target is not None else [])),
-        max(values + ([target] if target is not None else [])),
-    )
+    drawn = values + ([target] if target is not None else [])
+    low, high = scale or (min(drawn), max(drawn))
     span_x, span_y = (days[-1] - days[0]) or 1, (high - low) or 1.0
 
     def x(day: int) -> float:
@@ -60,7 +65,7 @@ def trend(points: Sequence[tuple[str, float]], target: float | None = None, unit
         if target is not None
         else ""
     )
-    words = escape(describe(points, target, unit), quote=True)
+    words = escape(describe(points, target, unit, label), quote=True)
     return (
         f'<svg class="okr-trend" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{words}" '
         f'focusable="false"><title>{words}</title>{goal}'
@@ -68,11 +73,11 @@ def trend(points: Sequence[tuple[str, float]], target: float | None = None, unit
     )
 
 
-def describe(points: Sequence[tuple[str, float]], target: float | None, unit: str | None) -> str:
-    """The trend in words: "81% on 2026-01-05, 84% on 2026-01-19; target 90%"."""
+def describe(points: Sequence[tuple[str, float]], target: float | None, unit: str | None, label: str) -> str:
+    """The trend in words: "Check-ins: 81% on 2026-01-05, 84% on 2026-01-19; target 90%"."""
 
     def shown(value: float) -> str:
-        return f"{value:g}{unit if unit == '%' else (' ' + unit if unit else '')}"
+        return f"{value:g}{unit if unit in ('%', '/10') else (' ' + unit if unit else '')}"
 
-    text = "Check-ins: " + ", ".join(f"{shown(value)} on {day}" for day, value in points)
+    text = f"{label}: " + ", ".join(f"{shown(value)} on {day}" for day, value in points)
     return text + (f"; target {shown(target)}" if target is not None else "")

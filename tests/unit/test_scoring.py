@@ -102,6 +102,8 @@ def test_the_bands_are_data_and_each_says_what_it_means() -> None:
     for bands in data["types"].values():
         assert bands[0]["from"] == 0.0 and [b["from"] for b in bands] == sorted(b["from"] for b in bands)
         assert all(b["band"] in ("red", "yellow", "green") and b["label"] for b in bands)
+        assert all(set(b) == {"from", "band", "label"} for b in bands)  # a comma in a label ends it, unquoted
+    assert band(0.5, "aspirational").label == "progress, short of the goal"
 
 
 def test_the_export_carries_the_type_the_score_and_its_band() -> None:
