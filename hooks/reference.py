@@ -19,6 +19,7 @@ from mkdocs_okr import cli
 from mkdocs_okr.datafiles import text
 from mkdocs_okr.levels import levels
 from mkdocs_okr.options import table as options
+from mkdocs_okr.options.profiles import profiles
 from mkdocs_okr.read.validate import schema_text
 from mkdocs_okr.rules.registry import registry
 
@@ -73,7 +74,39 @@ def rules_index() -> str:
     return (
         "# Rules\n\nEvery finding names its rule. Each rule has a default severity, which a site changes "
         "under the plugin's `severity` option, and a page, objective or key result can silence it with "
-        "`ignore: {rule: reason}`.\n\n| rule | default | what it finds |\n|---|---|---|\n" + rows + "\n"
+        "`ignore: {rule: reason}`.\n\n| rule | default | what it finds |\n|---|---|---|\n"
+        + rows
+        + "\n\n"
+        + profiles_section()
+    )
+
+
+def profiles_section() -> str:
+    """What each rule profile sets, from data/profiles.yaml: the counts, and every rule a profile
+    changes, with the severity it has under each."""
+    chosen = profiles()
+    names = list(chosen)
+    changed = [rule for rule in registry() if any(rule in p.severity for p in chosen.values())]
+    head = "| | " + " | ".join(f"`{name}`" for name in names) + " |\n|---|" + "---|" * len(names) + "\n"
+    counts = [
+        f"| `{option}` | " + " | ".join(yaml_value(p.options[option]) for p in chosen.values()) + " |"
+        for option in chosen["recommended"].options
+    ]
+    rules = [
+        f"| [`{rule}`]({rule}.md) | "
+        + " | ".join(f"`{p.severity.get(rule, registry()[rule].severity).value}`" for p in chosen.values())
+        + " |"
+        for rule in changed
+    ]
+    about = "\n".join(f"- **`{p.name}`**, after {p.after}: {p.summary}" for p in chosen.values())
+    return (
+        "## Profiles\n\nA profile presets the severities and counts of a practice, so a site can follow "
+        "it with one line, `profile: google` under the plugin (`okr_profile` in Sphinx). What the site "
+        "sets itself, in `severity` or a count, wins over its profile.\n\n" + about + "\n\n"
+        "What each sets (`null`: no limit); every rule not listed keeps its default:\n\n"
+        + head
+        + "\n".join(counts + rules)
+        + "\n"
     )
 
 

@@ -18,6 +18,7 @@ from ..check import Options
 from ..read.limits import DEPTH_CEILING, Limits
 from ..show.render import GUIDANCE_URL
 from ..show.report import EXPORT_FILE
+from .profiles import BASE, profile_name, profiles
 from .readers import (
     SettingError,
     boolean,
@@ -133,19 +134,30 @@ OPTIONS: tuple[Option, ...] = (
         "build's own process. The findings and the site are the same either way.",
     ),
     Option(
-        "min_key_results",
-        whole(0),
-        2,
+        "profile",
+        profile_name,
+        BASE,
         EVERY,
-        "Fewer key results than this on an objective is a `key-result-count` finding.",
+        "A preset of rule severities and counts, after the practice it is named for: `recommended`, "
+        "`google`, `radical-focus` or `lightweight` (the rules reference has a table of what each "
+        "sets). What you set yourself, in `severity` and the counts below, wins over it.",
+    ),
+    Option(
+        "min_key_results",
+        optional(whole(0)),
+        None,
+        EVERY,
+        "Fewer key results than this on an objective is a `key-result-count` finding; unset, the "
+        "profile's (2 under `recommended`).",
         core="min_key_results",
     ),
     Option(
         "max_key_results",
-        whole(1),
-        5,
+        optional(whole(1)),
+        None,
         EVERY,
-        "More key results than this on an objective is a `key-result-count` finding.",
+        "More key results than this on an objective is a `key-result-count` finding; unset, the "
+        "profile's (5 under `recommended`).",
         core="max_key_results",
     ),
     Option(
@@ -153,16 +165,17 @@ OPTIONS: tuple[Option, ...] = (
         optional(whole(1)),
         None,
         EVERY,
-        "More objectives than this on a page is an `objective-count` finding; unset, a page may have "
-        "any number of objectives.",
+        "More objectives than this on a page is an `objective-count` finding; unset, the profile's "
+        "(under `recommended`, a page may have any number of objectives).",
         core="max_objectives",
     ),
     Option(
         "stale_after_days",
-        whole(0),
-        45,
+        optional(whole(0)),
+        None,
         EVERY,
-        "A key result last measured more days ago than this, by its `updated` date or its latest check-in, is reported as `stale`.",
+        "A key result last measured more days ago than this, by its `updated` date or its latest "
+        "check-in, is reported as `stale`; unset, the profile's (45 under `recommended`).",
         core="stale_after_days",
     ),
     Option(
@@ -268,9 +281,14 @@ def read_options(given: Mapping[str, object], host: str) -> dict[str, Any]:
 
 
 def core_options(values: Mapping[str, Any]) -> Options:
-    """The core's options from read values (`read_options`); what a host does not take keeps the
-    core's default."""
+    """The core's options from read values (`read_options`): what the site leaves unset comes
+    from its profile, and what a host does not take keeps the core's default."""
+    preset = profiles()[values.get("profile", BASE)]
     plain = {o.core: values[o.name] for o in OPTIONS if o.core and "." not in o.core and o.name in values}
+    for name, value in preset.options.items():
+        if plain.get(name) is None:
+            plain[name] = value
+    plain["severity"] = {**preset.severity, **plain.get("severity", {})}
     limits = {
         o.core.split(".", 1)[1]: values[o.name] for o in OPTIONS if o.core.startswith("limits.") and o.name in values
     }

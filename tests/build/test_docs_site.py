@@ -105,6 +105,16 @@ def test_the_cycle_page_shows_a_quarter_read_from_a_real_history(site: Path) -> 
     assert "Confidence fell from 6 to 3 since the check-in of 2026-02-16" in card
     href = card.split('class="okr-finding__rule" href="', 1)[1].split('"', 1)[0]
     assert (site / "cycle" / href / "index.html").resolve() == (site / "rules/confidence-drop/index.html").resolve()
+    # five check-ins of two key results drawn as two lines; the milestone has no line, and the
+    # health metric that rose above its band is apart from the key results, with its finding
+    assert card.count('<svg class="okr-trend"') == 2 and "Milestone: done" in card
+    assert (
+        'aria-label="Check-ins: 82% on 2026-01-05, 84% on 2026-01-19, 85% on 2026-02-02, 85% on 2026-02-16, 85% on 2026-03-02; target 90%"'
+        in card
+    )
+    assert "Two restaurant chains put their renewals on hold until April</span>" in card
+    assert card.index("Ship the import of menus") < card.index('<div class="okr-health">')
+    assert "1.2 is above its max of 1" in card.split('<div class="okr-health">', 1)[1]
 
 
 def test_the_same_sources_build_the_same_cycle_page(site: Path, tmp_path: Path) -> None:

@@ -114,6 +114,45 @@ def test_severity_per_rule_from_config(
     assert (run.returncode != 0) == strict_fails
 
 
+TWO_OBJECTIVES = """\
+---
+okr:
+  team: Menus
+  period: 2026-Q1
+  customer: restaurants
+  objectives:
+    - title: Restaurants keep their menus current
+      key_results:
+        - Raise the restaurants that update their menu weekly from 30% to 50%
+        - Raise the restaurants that add photos to their menu from 20% to 60%
+        - Raise the renewal rate of restaurants from 80% to 88%
+    - title: Restaurants recommend us
+      key_results:
+        - Raise the restaurant NPS from 20 to 40
+        - Raise restaurant referrals from 5 to 20
+        - Raise restaurant reviews from 100 to 300
+---
+# Menus
+"""
+
+
+@pytest.mark.parametrize(
+    ("profile", "strict_fails"), [("recommended", False), ("radical-focus", True), ("lightweight", False)]
+)
+def test_a_profile_sets_what_fails_a_strict_build_and_the_checker_reads_it_too(
+    site: Callable[..., Path], profile: str, strict_fails: bool
+) -> None:
+    """Radical Focus allows one objective a page, as a warning; the others allow two."""
+    root = site({"menus.md": TWO_OBJECTIVES}, config(plugin=f"  - okr:\n      profile: {profile}\n"))
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True
+    )
+    assert (run.returncode != 0) == strict_fails, run.stderr
+    assert ("[objective-count]" in run.stderr) == strict_fails
+    check = run_cli("check", cwd=root)
+    assert ("warning: this page has 2 objectives, and the site allows 1" in check.stdout) == strict_fails, check.stdout
+
+
 @pytest.mark.parametrize(
     "options, says",
     [
@@ -122,6 +161,7 @@ def test_severity_per_rule_from_config(
         ("customer: 5", "expected a name or a list of names"),
         ("enabled: maybe", "expected true or false, got 'maybe'"),
         ("today: banana", "expected a date YYYY-MM-DD, got 'banana'"),
+        ("profile: googel", "got 'googel' — did you mean \"google\"?"),
     ],
 )
 def test_a_bad_option_gives_mkdocs_own_config_error(site: Callable[..., Path], options: str, says: str) -> None:
