@@ -70,7 +70,8 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     (root / "docs").mkdir()
     (root / "docs/good.md").write_text(OKR_PAGE, encoding="utf-8")
     (root / "docs/bad.md").write_text(BAD_PAGE, encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - okr\n", encoding="utf-8")
+    # a set day, inside the page's period: a page checked after its period ends has a score to give (unscored)
+    (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - okr:\n      today: 2026-02-10\n", encoding="utf-8")
     commit_all(root, env)
     return root, env
 
