@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.browser import offline, open_page, require_chromium, serve
+from fixtures.browser import CONTRAST, offline, open_page, require_chromium, serve
 from fixtures.sites import REPO, run_cli, run_mkdocs, write_site
 
 SHOTS = REPO / "tests" / "_artifacts" / "screenshots"
@@ -92,18 +92,6 @@ def test_the_card_reads_well_in_the_default_theme(browser: object, tmp_path: Pat
     finally:
         server.shutdown()
         shutil.rmtree(root / "site", ignore_errors=True)
-
-
-CONTRAST = """el => {
-  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
-  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  let bg = el, colour = 'rgba(0, 0, 0, 0)';
-  while (bg && (colour = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)') bg = bg.parentElement;
-  const fg = getComputedStyle(el).fill !== 'none' && el instanceof SVGElement ? getComputedStyle(el).fill : getComputedStyle(el).color;
-  const [a, b] = [lum(fg), lum(colour)].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
-}"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

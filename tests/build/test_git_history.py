@@ -78,7 +78,10 @@ def test_the_card_draws_the_check_ins_as_a_line_with_the_latest_confidence(
     assert "Confidence fell from 7 to 3 since the check-in of 2026-01-19" in first and "rules/confidence-drop/" in first
     assert "okr-trend" not in second and "okr-confidence" not in second  # never measured: no line
     index = element(built.html("okrs/index.html"), '<p class="okr-index__cycle"')
-    assert '<span class="okr-score okr-score--yellow" title="Progress, short of the goal">0.5<' in index
+    assert (
+        '<span class="okr-score okr-score--yellow">0.5</span> <span class="okr-score__label">progress, short of the goal</span>'
+        in index
+    )
     assert 'aria-label="Mean confidence: 7/10 on 2026-01-05, 7/10 on 2026-01-19, 3/10 on 2026-02-02"' in index
     assert '3/10<span class="okr-confidence__date"> on 2026-02-02</span>' in index
 
