@@ -155,7 +155,9 @@ def environment(search_paths: tuple[str, ...] = ()) -> Environment:
     env.filters["score"] = score
     env.filters["percent"] = percent
     env.filters["about"] = about
-    env.filters["trend"] = lambda kr: Markup(key_result_trend(kr))  # trend escapes every text it draws
+    # trend lines escape every text they draw
+    env.filters["trend"] = lambda kr: Markup(key_result_trend(kr))
+    env.filters["team_trend"] = lambda cycle: Markup(cycle.line)
     env.globals["confidence"] = confidence
     return env
 

@@ -23,11 +23,15 @@ class TeamCycle:
     score: float | None
     band: Band | None
     confidence: list[tuple[str, float]]  # (day, mean confidence), oldest first
-    line: str  # the confidence as an inline SVG, "" with fewer than two days
 
     @property
     def latest(self) -> tuple[str, float] | None:
         return self.confidence[-1] if self.confidence else None
+
+    @property
+    def line(self) -> str:
+        """The confidence as an inline SVG on the whole 0 to 10 scale, "" with fewer than two days."""
+        return trend(self.confidence, unit="/10", label="Mean confidence", scale=CONFIDENCE_SCALE)
 
 
 def team_cycle(okrs: Iterable[Mapping[str, Any]], scores: Sequence[tuple[float | None, str | None]]) -> TeamCycle:
@@ -37,9 +41,7 @@ def team_cycle(okrs: Iterable[Mapping[str, Any]], scores: Sequence[tuple[float |
     score = mean((s, 1.0) for s, _ in scored)
     kinds = {kind for _, kind in scored}
     shown = band(score, kinds.pop() if len(kinds) == 1 else None) if score is not None else None
-    points = confidence_over_time(okrs)
-    line = trend(points, unit="/10", label="Mean confidence", scale=CONFIDENCE_SCALE)
-    return TeamCycle(score, shown, points, line)
+    return TeamCycle(score, shown, confidence_over_time(okrs))
 
 
 def confidence_over_time(okrs: Iterable[Mapping[str, Any]]) -> list[tuple[str, float]]:
