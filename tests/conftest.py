@@ -82,6 +82,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(tier)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the slow jobs whose tests were collected, so they run beside the rest (fixtures/ahead.py)."""
+    from fixtures import ahead
+
+    files = {item.path.name for item in session.items}
+    ahead.start({name for name, test_file in ahead.JOBS.items() if test_file in files})
+
+
+def pytest_sessionfinish() -> None:
+    from fixtures import ahead
+
+    ahead.clean_up()
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.section("resolved versions")  # a failure after an upstream release names it
     terminalreporter.write_line(resolved_versions())
