@@ -111,6 +111,8 @@ class OkrServer(LanguageServer):
     def check(self, uri: str) -> Checked | None:
         """Check a document now and publish its findings; None for a document that is not a page."""
         self.timers.pop(uri, None)
+        if uri not in self.workspace.text_documents:
+            return None  # closed meanwhile
         document = self.workspace.get_text_document(uri)
         path = Path(document.path)
         if path.suffix not in MARKDOWN_SUFFIXES:
@@ -145,7 +147,10 @@ class OkrServer(LanguageServer):
         )
 
     def current(self, uri: str) -> Checked | None:
-        """The check of a document's text as it is now: made now, when the last is older."""
+        """The check of a document's text as it is now: made now, when the last is older; None
+        for a document that is not open."""
+        if uri not in self.workspace.text_documents:
+            return None
         checked = self.checked.get(uri)
         if checked is None or checked.version != self.workspace.get_text_document(uri).version:
             return self.check(uri)
@@ -247,11 +252,13 @@ def make_server() -> OkrServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
     def hovered(ls: OkrServer, params: types.HoverParams) -> types.Hover | None:
-        document = ls.workspace.get_text_document(params.text_document.uri)
         checked = ls.current(params.text_document.uri)
+        if checked is None:
+            return None
+        document = ls.workspace.get_text_document(params.text_document.uri)
         at = document.position_codec.position_from_client_units(document.lines, params.position)
         block = block_at(blocks(normalise(document.source)), at.line)
-        if checked is None or block is None:
+        if block is None:
             return None
         found = hover(block, (at.line, at.character), checked.page.models.get(block.first + 1))
         if found is None:
@@ -269,10 +276,10 @@ def make_server() -> OkrServer:
     @guarded
     def code_actions(ls: OkrServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        document = ls.workspace.get_text_document(uri)
         checked = ls.current(uri)
         if checked is None:
             return []
+        document = ls.workspace.get_text_document(uri)
         wanted = document.position_codec.range_from_client_units(document.lines, params.range)
         first, last = (wanted.start.line, wanted.start.character), (wanted.end.line, wanted.end.character)
         found = blocks(normalise(document.source))
@@ -306,6 +313,8 @@ def make_server() -> OkrServer:
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " "]))
     @guarded
     def complete(ls: OkrServer, params: types.CompletionParams) -> types.CompletionList | None:
+        if params.text_document.uri not in ls.workspace.text_documents:
+            return None
         document = ls.workspace.get_text_document(params.text_document.uri)
         at = document.position_codec.position_from_client_units(document.lines, params.position)
         block = block_at(blocks(normalise(document.source)), at.line)
