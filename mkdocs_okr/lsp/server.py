@@ -110,7 +110,9 @@ class OkrServer(LanguageServer):
 
     def check(self, uri: str) -> Checked | None:
         """Check a document now and publish its findings; None for a document that is not a page."""
-        self.timers.pop(uri, None)
+        timer = self.timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()  # checked now: not again when the timer would have fired
         if uri not in self.workspace.text_documents:
             return None  # closed meanwhile
         document = self.workspace.get_text_document(uri)

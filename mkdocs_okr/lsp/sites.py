@@ -21,7 +21,7 @@ from ..history.checkins import Version
 from ..history.gitlog import History
 from ..model import Diagnostic
 from ..options.site_config import SiteConfigError, load
-from ..rules.crosspage import cross_page, outline
+from ..rules.crosspage import cross_page, outline, placed, unplaced
 from ..show.render import GUIDANCE_URL
 from ..site.check import read_page
 from ..site.history import folder_history, inside
@@ -96,11 +96,12 @@ class Site:
                 self.on_disk[name] = checked
 
     def typing(self, name: str, outline: dict[str, Any] | None) -> bool:
-        """An open page's outline as typed; whether it changed (the other open pages' cross-page
-        findings may then change too)."""
-        if name in self.typed and self.typed[name] == outline:
-            return False
+        """An open page's outline as typed; whether what the cross-page rules read of it changed
+        (the other open pages' findings may then change too), not only where its parts stand."""
+        same = name in self.typed and unplaced(self.typed[name]) == unplaced(outline)
         self.typed[name] = outline
+        if same:
+            return False
         self.version += 1
         return True
 
@@ -115,10 +116,10 @@ class Site:
         now; none until the pages are read, since a page not read yet would be missed."""
         if not self.ready.is_set():
             return []
-        cached = self._cached.get(name)
-        if cached is not None and cached[0] == self.version:
-            return cached[1]
         pages = {**self.on_disk, **self.typed}
+        cached, now = self._cached.get(name), pages.get(name)
+        if cached is not None and cached[0] == self.version:
+            return [placed(d, now) for d in cached[1]] if now is not None else cached[1]
         okrs = [o for o in pages.values() if o is not None]
         if self.languages is None or self.pages is None:
             found = cross_page(okrs, self.options.severity)

@@ -255,7 +255,17 @@ def test_the_cross_page_rules_follow_the_files_of_the_site(server: Session, root
     (root / "docs" / "late.md").unlink()
     since = server.count(name)
     server.files_changed(("docs/late.md", types.FileChangeType.Deleted))
-    assert "aligns-to" in [d.code for d in server.diagnostics(name, 1, since=since)]
+    before = server.diagnostics(name, 1, since=since)
+    assert "aligns-to" in [d.code for d in before]
+    below = types.Position(row(PLAN, "  period: 2026-Q1") + 1, 0)  # a line above the objective: each finding moves down
+    version = server.change(
+        name,
+        types.TextDocumentContentChangePartial(range=types.Range(below, below), text="  customer: restaurant owners\n"),
+    )
+    after = server.diagnostics(name, version)
+    assert [(d.code, d.message, d.range.start.line) for d in after] == [
+        (d.code, d.message, d.range.start.line + 1) for d in before
+    ]
     server.close(name)
 
 
