@@ -98,8 +98,9 @@ def completions(block: Block, row: int, column: int) -> list[types.CompletionIte
             return []  # the front matter's other keys are the site's
         path = path[1:]
     path += [keys.ITEM] * len(line.dashes)
-    if line.key is not None:  # after `key:`: its values
-        return [_value(v) for v in keys.values(keys.at([*path, line.key]))]
+    if line.key is not None:  # after `key:`: its values, after a space
+        space = "" if text.endswith((" ", "\t")) else " "
+        return [_value(v, space) for v in keys.values(keys.at([*path, line.key]))]
     if _WORD.fullmatch(text[line.content :]) is None:
         return []  # inside a plain value, not a key
     if keys.takes_rule_ids(path):
@@ -119,9 +120,9 @@ def _key(name: str, node: dict[str, Any]) -> types.CompletionItem:
     )
 
 
-def _value(value: object) -> types.CompletionItem:
+def _value(value: object, space: str) -> types.CompletionItem:
     shown = str(value).lower() if isinstance(value, bool) else str(value)
-    return types.CompletionItem(label=shown, kind=types.CompletionItemKind.EnumMember)
+    return types.CompletionItem(label=shown, kind=types.CompletionItemKind.EnumMember, insert_text=space + shown)
 
 
 def _rule(rule_id: str, summary: str) -> types.CompletionItem:

@@ -17,7 +17,9 @@ from lsprotocol import types
 
 from fixtures.lsp import Session, apply
 from fixtures.sites import CLI
+from mkdocs_okr.options.site_config import load
 from mkdocs_okr.read.validate import schema
+from mkdocs_okr.site.outcome import Look, markdown_page
 
 CONFIG = """\
 site_name: LSP
@@ -125,6 +127,54 @@ def test_the_findings_are_those_of_check_at_the_key_or_value_they_are_about(serv
     assert found[0].code_description is not None
     assert found[0].code_description.href == "https://mkdocs-okr.github.io/mkdocs-okr/rules/duplicate-id/"
     server.close("docs/plan.md")
+
+
+FENCED = """\
+# Menu team
+
+```okr
+team: Fenced
+period: 2026-Q1
+objectives:
+  - title: Keep restaurants
+    key_results:
+      - Increase orders per diner per week from 1.2 to 1.5
+      - text: Raise renewal of restaurant owners from 82% to 90%
+        updated: 2026-01-05
+```
+"""
+
+
+def test_a_fenced_block_has_the_findings_the_markdown_extension_gives_it(server: Session, root: Path) -> None:
+    found = server.open("docs/fenced.md", FENCED)
+    options = load(root / "mkdocs.yml").options
+    expected = markdown_page(FENCED, "docs/fenced.md", options, Look(cards=False), None).fences[0][1].diagnostics
+    assert [(d.range.start.line + 1, d.range.start.character + 1, d.code, d.message) for d in found] == [
+        (d.line, d.column, d.rule, d.message) for d in expected
+    ]
+    assert [(d.code, covered(FENCED, d)) for d in found] == [
+        ("controllability", "Increase orders per diner per week from 1.2 to 1.5"),
+        ("implicit-type", "2026-01-05"),
+    ]
+    shown = server.hover(
+        "docs/fenced.md", row(FENCED, "      - Increase orders per diner per week from 1.2 to 1.5"), 12
+    )
+    assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+    assert shown.contents.value.startswith("**↗ Outside your control**")
+    server.close("docs/fenced.md")
+
+
+def test_ranges_count_utf16_units_as_the_protocol_does(server: Session) -> None:
+    text = page("Emoji", '- {text: "🍕 Increase orders per diner per week from 1.2 to 1.5", updated: 2026-01-05}')
+    found = server.open("docs/emoji.md", text)
+    line = text.split("\n")[
+        row(text, '        - {text: "🍕 Increase orders per diner per week from 1.2 to 1.5", updated: 2026-01-05}')
+    ]
+    units = line.encode("utf-16-le")
+    typed = [d for d in found if d.code == "implicit-type"][0]
+    assert units[typed.range.start.character * 2 : typed.range.end.character * 2].decode("utf-16-le") == "2026-01-05"
+    assert typed.range.start.character == line.index("2026-01-05") + 1  # the pizza is two UTF-16 units
+    server.close("docs/emoji.md")
 
 
 def test_a_change_is_checked_once_the_typing_stops(server: Session) -> None:
@@ -236,6 +286,17 @@ def test_completion_offers_the_keys_and_values_the_schema_allows(server: Session
     lines = text.split("\n")
     kind = row(text, "          kind: ")
     assert server.complete(name, kind, 16) == ["metric", "milestone", "baseline"]
+    values = server.run(
+        server.client.text_document_completion_async(
+            types.CompletionParams(types.TextDocumentIdentifier(server.uri(name)), types.Position(kind, 15))
+        )
+    )
+    assert isinstance(values, types.CompletionList)
+    assert [item.insert_text for item in values.items] == [
+        " metric",
+        " milestone",
+        " baseline",
+    ]  # right after the colon
     keys = server.complete(name, kind + 1, 10)
     assert "text" not in keys and "kind" not in keys and keys[:3] == ["id", "direction", "baseline"]
     assert server.complete(name, kind + 3, 12)[:3] == ["yaml", "duplicate-key", "implicit-type"]  # rule ids
