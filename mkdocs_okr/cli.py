@@ -182,6 +182,20 @@ def schema(report: bool) -> None:
     click.echo(text("schema/report.schema.json") if report else schema_text(), nl=False)
 
 
+@main.command()
+def lsp() -> None:
+    """Run the language server over stdio, for editors: the findings of `check` as you type,
+    hover, quick fixes and completion. Needs the lsp extra: pip install 'mkdocs-okr[lsp]'."""
+    from importlib.util import find_spec
+
+    if find_spec("pygls") is None:
+        click.echo("mkdocs-okr: the language server needs pygls: install mkdocs-okr[lsp]", err=True)
+        sys.exit(1)
+    from .lsp.server import serve
+
+    serve()
+
+
 def _context(docs_dir: Path, named: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
     """The site's other pages, read only so that the cross-page rules see the whole site when a
     few files are named (as pre-commit does); their own findings are not reported."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..check import Options
+from ..show.render import GUIDANCE_URL
 from ..site.translations import Languages, languages_from
 from .mkdocs_yml import SiteConfigError
 from .mkdocs_yml import read as read_file
@@ -28,6 +29,7 @@ class SiteConfig:
     options: Options
     warnings: tuple[str, ...] = ()  # options that are not the plugin's, as MkDocs warns of them
     languages: Languages | None = None  # the site's translations, with mkdocs-static-i18n
+    guidance_url: str = GUIDANCE_URL  # where the rule pages are (`rules/<id>/` added), for links to them
 
 
 def load(path: Path) -> SiteConfig:
@@ -40,19 +42,25 @@ def load(path: Path) -> SiteConfig:
     if not isinstance(given, (dict, type(None))):
         raise SiteConfigError(f"{path}: the okr plugin's options: expected a mapping of option to value, got {given!r}")
     languages = languages_from(_plugin_options(data.get("plugins"), "i18n"))
-    options, warnings = read(path, given or {})
-    return SiteConfig(path, path.parent / docs_dir, options, warnings, languages)
+    values, warnings = _values(path, given or {})
+    return SiteConfig(path, path.parent / docs_dir, core_options(values), warnings, languages, values["guidance_url"])
 
 
 def read(path: Path, given: dict[Any, Any]) -> tuple[Options, tuple[str, ...]]:
     """The plugin's options as the build reads them, and what MkDocs would warn of (an option
     that is not one); SiteConfigError for the first option that is wrong."""
+    values, warnings = _values(path, given)
+    return core_options(values), warnings
+
+
+def _values(path: Path, given: dict[Any, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Every option of the plugin as read (`read_options`), and the warnings of `read`."""
     known = [option.name for option in of_host(MKDOCS)]
     warnings = tuple(
         f'{path}: okr plugin option "{key}": {unknown(str(key), known)}' for key in given if key not in known
     )
     try:
-        return core_options(read_options(given, MKDOCS)), warnings
+        return read_options(given, MKDOCS), warnings
     except SettingError as error:
         raise SiteConfigError(f'{path}: okr plugin option "{error.setting}": {error}') from None
 

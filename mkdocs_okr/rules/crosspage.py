@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from typing import Any
 
@@ -58,6 +58,32 @@ def own_outline(okr: Mapping[str, Any], stands: Callable[[str], bool]) -> dict[s
         if whole["objectives"]:
             return whole
     return None
+
+
+def unplaced(okr: Mapping[str, Any] | None) -> object:
+    """What these rules read of a page's outline, less where its parts stand: while only that
+    stays the same (lines added or removed above an objective), each finding of these rules on
+    the page stays the same but for its place (`placed`). A rule that reads more reads it here too."""
+    if okr is None:
+        return None
+    kept = [
+        (o["id"], o["pointer"], (o.get("aligns_to") or {}).get("objective"), o.get("ignore")) for o in okr["objectives"]
+    ]
+    return okr["file"], okr["team"], okr["period"], okr.get("ignore"), kept
+
+
+def placed(d: Diagnostic, okr: Mapping[str, Any]) -> Diagnostic:
+    """A finding of these rules on the page of outline `okr`, at the place its pointer has there now."""
+    if d.pointer == "/okr/team":
+        at = okr.get("team_at") or {"line": 1, "column": 1}
+    else:
+        pointer, _, last = d.pointer.rpartition("/")
+        owner = pointer if last == "aligns_to" else d.pointer
+        objective = next((o for o in okr["objectives"] if o["pointer"] == owner), None)
+        if objective is None:
+            return d
+        at = objective["aligns_to"] if last == "aligns_to" else objective
+    return replace(d, line=int(at["line"]), column=int(at["column"]))
 
 
 def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
@@ -161,7 +187,13 @@ def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Di
     if level is Severity.IGNORE:
         return []
     by_key = resolve(refs)
-    suggest = Suggester(list(by_key))
+    made: list[Suggester] = []  # at the first `aligns_to` that matches none: most sites have none
+
+    def suggest(target: str) -> str | None:
+        if not made:
+            made.append(Suggester(list(by_key)))
+        return made[0](target)
+
     on_loop = loops(refs, by_key)
     reported: set[tuple[str, ...]] = set()
     found = []
@@ -248,7 +280,9 @@ def _parts(key: str) -> tuple[str, str, str]:
     return team.casefold(), period.casefold(), ident
 
 
-def _problem(ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Suggester, loop: tuple[str, ...] | None) -> str:
+def _problem(
+    ref: Ref, target: str, by_key: Mapping[str, Ref], suggest: Callable[[str], str | None], loop: tuple[str, ...] | None
+) -> str:
     if target == ref.key:
         return f'aligns_to "{target}" names this objective itself; name the objective it supports'
     if target not in by_key:

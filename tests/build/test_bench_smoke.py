@@ -90,3 +90,15 @@ def test_git_history_quick_run() -> None:
     )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "| 100 | 50 |" in run.stdout
+
+
+def test_lsp_runs() -> None:
+    run = subprocess.run(
+        [sys.executable, "bench/lsp.py", "--pages", "60", "--keys", "3"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "open: pages read in" in run.stdout and run.stdout.count("the server's own time per check, median") == 2

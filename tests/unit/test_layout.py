@@ -20,7 +20,7 @@ LAYERS = [
     {"show"},
     {"site"},
     {"options"},
-    {"for_mkdocs", "plugin", "cli", "markdown", "sphinx", "__main__"},
+    {"for_mkdocs", "plugin", "cli", "markdown", "sphinx", "lsp", "__main__"},
 ]
 LAYER = {name: n for n, names in enumerate(LAYERS) for name in names}
 
