@@ -79,7 +79,7 @@ class OkrServer(LanguageServer):
         """Begin to read the workspace's sites, each in the background."""
         self.sites = Sites(folders)
         for folder in folders:
-            site, new = self.sites.of(folder / "index.md")
+            site, new = self.sites.of(folder)
             if new:
                 self.read_site(site)
 
