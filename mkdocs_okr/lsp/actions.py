@@ -39,7 +39,7 @@ class Fix:
 
 def fixes(block: Block, rule: str, message: str, pointer: str, start: Point, end: Point) -> list[Fix]:
     """The quick fixes of one finding, whose range is `start` to `end` on one line of the page."""
-    lines = block.text.split("\n")
+    lines = block.lines
     row, first = block.local(start)
     token = lines[row][first : first + end[1] - start[1]] if 0 <= row < len(lines) else ""
     found = []

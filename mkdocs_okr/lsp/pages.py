@@ -25,7 +25,6 @@ class PageCheck:
     """A document's own findings, the model of each valid okr block by the page line (1-based) its
     YAML starts on, and what the cross-page rules read of its front matter."""
 
-    is_okr_page: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
     models: dict[int, OKR] = field(default_factory=dict)
     outline: dict[str, Any] | None = None
@@ -35,13 +34,12 @@ def check_document(text: str, file: str, options: Options, past: Sequence[Versio
     """Check a document's text; `file` is how findings name it, `past` its versions in git."""
     text = normalise(text)
     front = check_text(text, file, options, past)
-    checked = PageCheck(front.is_okr_page, list(front.diagnostics), outline=_outline(front))
+    checked = PageCheck(list(front.diagnostics), outline=_outline(front))
     if front.okr is not None:
         checked.models[FRONT_MATTER.line] = front.okr
     for fence in okr_fences(text.split("\n")):
         origin = fence.origin()
         block = check_block(fence.text, origin, file, options)
-        checked.is_okr_page = True
         checked.diagnostics += block.diagnostics
         if block.okr is not None:
             checked.models[origin.line] = block.okr

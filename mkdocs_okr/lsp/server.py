@@ -15,45 +15,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
-from pygls.workspace import TextDocument
 
 from .. import __version__
 from ..cli import MARKDOWN_SUFFIXES
-from ..model import Diagnostic, Severity
+from ..model import Diagnostic
 from ..read.text import normalise
-from ..show.render import GUIDANCE_URL
 from .actions import fixes
-from .blocks import Point, block_at, blocks
+from .blocks import block_at, blocks
 from .complete import completions
+from .diagnostics import Found, found
 from .hover import hover
 from .pages import PageCheck, check_document
-from .ranges import token_end
 from .sites import CONFIG_NAMES, Site, Sites
 
 DELAY = 0.15  # seconds after the last change before a document is checked again
-SEVERITY = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
 WATCHED = "**/{" + ",".join(["*" + s for s in MARKDOWN_SUFFIXES] + list(CONFIG_NAMES)) + "}"
 log = logging.getLogger("mkdocs_okr.lsp")
 T = TypeVar("T")
-
-
-@dataclass
-class Found:
-    """A finding as the editor has it: the core's, where it stands in the page, and in LSP terms."""
-
-    finding: Diagnostic
-    start: Point
-    end: Point
-    lsp: types.Diagnostic
 
 
 @dataclass
@@ -79,7 +61,7 @@ class OkrServer(LanguageServer):
         """Begin to read the workspace's sites, each in the background."""
         self.sites = Sites(folders)
         for folder in folders:
-            site, new = self.sites.of(folder / "index.md")
+            site, new = self.sites.of(folder)
             if new:
                 self.read_site(site)
 
@@ -142,7 +124,7 @@ class OkrServer(LanguageServer):
         name = checked.site.name(Path(document.path))
         findings = sorted([*checked.page.diagnostics, *checked.site.cross_page(name)], key=Diagnostic.sort_key)
         lines = normalise(document.source).split("\n")
-        checked.found = [_found(d, lines, document, checked.site.guidance_url) for d in findings]
+        checked.found = [found(d, lines, document, checked.site.guidance_url) for d in findings]
         diagnostics = [f.lsp for f in checked.found]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics)
@@ -157,24 +139,6 @@ class OkrServer(LanguageServer):
         if checked is None or checked.version != self.workspace.get_text_document(uri).version:
             return self.check(uri)
         return checked
-
-
-def _found(d: Diagnostic, lines: list[str], document: TextDocument, guidance_url: str) -> Found:
-    row = min(d.line - 1, len(lines) - 1)
-    start = (row, d.column - 1)
-    end = (row, token_end(lines[row], start[1]))
-    codec = document.position_codec
-    span = codec.range_to_client_units(document.lines, types.Range(types.Position(*start), types.Position(*end)))
-    base = guidance_url if urlsplit(guidance_url).scheme in ("http", "https") else GUIDANCE_URL
-    lsp = types.Diagnostic(
-        range=span,
-        message=d.message,
-        severity=SEVERITY[d.severity],
-        code=d.rule,
-        code_description=types.CodeDescription(href=f"{base}rules/{d.rule}/"),
-        source="mkdocs-okr",
-    )
-    return Found(d, start, end, lsp)
 
 
 def guarded(handler: Callable[..., T]) -> Callable[..., T | None]:

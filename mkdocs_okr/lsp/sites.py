@@ -31,8 +31,8 @@ CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 def nearest_config(path: Path) -> Path | None:
-    """The mkdocs.yml in the folder of `path` or the nearest folder above it."""
-    for folder in path.parents:
+    """The mkdocs.yml in the folder of `path` (or in `path`, a folder) or the nearest folder above it."""
+    for folder in [path, *path.parents] if path.is_dir() else path.parents:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
                 return folder / name
@@ -149,9 +149,11 @@ class Sites:
         self.sites: dict[Path, Site] = {}
 
     def of(self, path: Path) -> tuple[Site, bool]:
-        """The site of the page at `path`, and whether it is new (its pages are not read yet)."""
+        """The site of the page at `path` (or of the pages in `path`, a folder), and whether it is
+        new (its pages are not read yet)."""
         config = nearest_config(path)
-        key = config or next((f for f in self.folders if inside(path, f) is not None), path.parent)
+        own = path if path.is_dir() else path.parent
+        key = config or next((f for f in self.folders if inside(path, f) is not None), own)
         if key in self.sites:
             return self.sites[key], False
         site = self.sites[key] = make_site(config, key)

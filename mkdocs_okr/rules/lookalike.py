@@ -11,6 +11,8 @@ import unicodedata
 def looks(name: str) -> str:
     """What a reader sees of `name`: compatibility forms folded (NFKC: no-break spaces, ligatures,
     composed and decomposed accents alike), invisible format characters dropped, runs of spaces as one."""
+    if name.isascii():  # most names: NFKC leaves ASCII as it is, and no format character is ASCII
+        return " ".join(name.split())
     folded = unicodedata.normalize("NFKC", name)
     return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
 

@@ -355,6 +355,22 @@ def test_a_broken_page_never_stops_the_server(server: Session) -> None:
     server.close("docs/plan.md")
 
 
+def test_the_settings_follow_mkdocs_yml_when_it_changes(server: Session, root: Path) -> None:
+    name, text = "docs/settings.md", page("Settings", f"- {KR}")
+    found = server.open(name, text)
+    assert [(d.code, d.severity) for d in found] == [("controllability", types.DiagnosticSeverity.Warning)]
+    try:
+        (root / "mkdocs.yml").write_text(CONFIG + "      severity: {customers_users: error}\n", encoding="utf-8")
+        since = server.count(name)
+        server.files_changed(("mkdocs.yml", types.FileChangeType.Changed))
+        found = server.diagnostics(name, 1, since=since)
+        assert [(d.code, d.severity) for d in found] == [("controllability", types.DiagnosticSeverity.Error)]
+    finally:
+        (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+        server.files_changed(("mkdocs.yml", types.FileChangeType.Changed))
+    server.close(name)
+
+
 def test_without_pygls_the_command_says_what_to_install() -> None:
     probe = "import sys; sys.modules['pygls'] = None; from mkdocs_okr.cli import main; main(['lsp'], prog_name='mkdocs-okr')"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
