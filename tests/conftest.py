@@ -24,6 +24,7 @@ from fixtures.sites import DATA, FIGURES, write_site
 
 HERE = Path(__file__).parent
 TIERS = ("unit", "build", "browser")  # registered as markers in pyproject.toml
+SHOWN: list[str] = []  # the figures the tests recorded, as their reports bring them in
 
 # CI sets FORCE_COLOR, which makes Sphinx colour its log even into a pipe; the suite runs that way
 # everywhere, so a test that reads a host's log without asking for plain text fails here too.
@@ -82,26 +83,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(tier)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the slow jobs whose tests were collected, so they run beside the rest (fixtures/ahead.py)."""
-    from fixtures import ahead
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport() -> Iterator[None]:
+    """Carry the figures a test recorded on its report: under pytest-xdist a test runs in a worker,
+    and only its reports reach the process that prints the summary."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    report.user_properties.extend(("figure", line) for line in FIGURES)
+    FIGURES.clear()
 
-    files = {item.path.name for item in session.items}
-    ahead.start({name for name, test_file in ahead.JOBS.items() if test_file in files})
 
-
-def pytest_sessionfinish() -> None:
-    from fixtures import ahead
-
-    ahead.clean_up()
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    SHOWN.extend(value for key, value in report.user_properties if key == "figure")
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.section("resolved versions")  # a failure after an upstream release names it
     terminalreporter.write_line(resolved_versions())
-    if FIGURES:
+    if SHOWN:
         terminalreporter.section("measured figures")
-        for line in FIGURES:
+        for line in SHOWN:
             terminalreporter.write_line(line)
 
 

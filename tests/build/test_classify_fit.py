@@ -4,20 +4,16 @@ it never saw (the classifier itself: tests/unit/test_classify.py)."""
 
 from __future__ import annotations
 
-import pickle
-
 import pytest
 
-from fixtures import ahead
-from fixtures.sites import record_figure
+from fixtures.sites import DATA, record_figure
 from mkdocs_okr.classify import fit
 
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:
-    """The fit, run afresh on every labelled set (about 40 seconds) while the rest of the suite
-    runs (fixtures/ahead.py)."""
-    return pickle.loads((ahead.finished("refit") / "fitted.pickle").read_bytes())
+    """The fit, run afresh on every labelled set (about 40 seconds)."""
+    return fit.fitted(DATA)
 
 
 def test_the_shipped_model_is_what_the_fit_gives(fitted) -> None:
