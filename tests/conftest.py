@@ -73,7 +73,14 @@ def browser() -> Iterator[object]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with the tier its folder names."""
+    """Mark each test with the tier its folder names, and put the modules marked long first, the
+    longest first: each runs in one worker, and one started last would keep the whole run waiting."""
+
+    def seconds(item: pytest.Item) -> float:
+        mark = item.get_closest_marker("long")
+        return mark.args[0] if mark else 0
+
+    items.sort(key=seconds, reverse=True)
     for item in items:
         try:
             tier = item.path.relative_to(HERE).parts[0]

@@ -12,6 +12,9 @@ import pytest
 from fixtures.browser import CONTRAST, offline, open_page, require_chromium, serve
 from fixtures.sites import REPO, run_cli, run_mkdocs, write_site
 
+# the guidance site and sample sites built, then read in Chromium: started first (tests/conftest.py)
+pytestmark = pytest.mark.long(95)
+
 SHOTS = REPO / "tests" / "_artifacts" / "screenshots"
 LABELS = {"You can influence", "Outside your control", "Your output", "Unclear"}
 PAGES = ["", "examples/food-delivery-before/"]

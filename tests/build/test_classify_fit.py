@@ -9,6 +9,8 @@ import pytest
 from fixtures.sites import DATA, record_figure
 from mkdocs_okr.classify import fit
 
+pytestmark = pytest.mark.long(40)  # the fit, run afresh: started first (tests/conftest.py)
+
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:

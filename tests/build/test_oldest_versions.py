@@ -11,6 +11,8 @@ import pytest
 from fixtures import oldest
 from fixtures.sites import record_figure
 
+pytestmark = pytest.mark.long(110)  # a fresh environment and some 200 tests in it: started first (tests/conftest.py)
+
 
 def test_the_core_passes_on_the_oldest_libraries_allowed(tmp_path: Path) -> None:
     pytest.importorskip("tomllib")  # the floors are read from pyproject.toml with it: Python 3.11 and newer
