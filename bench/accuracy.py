@@ -43,6 +43,8 @@ SETS = [
     "unseen/key_results_blind5.yaml",
     "unseen/key_results_published2.yaml",
     "unseen/key_results_blind6.yaml",
+    "unseen/key_results_blind7.yaml",
+    "unseen/key_results_published3.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 

@@ -32,9 +32,10 @@ def test_held_out_domains(fitted) -> None:
         f"classifier, domains held out: {len(found)} key results, "
         + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
     )
-    assert len({e.domain for e in found}) >= 270
-    # 0.778 over 2,655 key results from 273 domains (0.796 over 2,061 from 202, before train_09's
-    # harder domains came in; the sets it was never fitted on rose with them)
-    assert shown["accuracy"] >= 0.77 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.12, (
+    assert len({e.domain for e in found}) >= 365
+    # 0.772 over 3,549 key results from 370 domains, with false alarms held to 2 % (0.785 at 3 %;
+    # 0.778 over 2,655 from 273 before train_10 to train_12 came in)
+    assert len(found) >= 3500
+    assert shown["accuracy"] >= 0.77 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.125, (
         shown
     )
