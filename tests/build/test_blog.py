@@ -14,7 +14,7 @@ from fixtures.sites import build_site, run_cli
 
 DINERS = "Increase orders per diner per week from 1.2 to 1.5"
 POST = OKR_PAGE.replace("---\nokr:", "---\ndate: 2026-01-15\nokr:", 1).replace(
-    "Cut the median time to publish a full menu from 3 days to 1 day", DINERS
+    "Cut the median time for restaurant owners to publish a full menu from 3 days to 1 day", DINERS
 )
 DRAFT = POST.replace("date: 2026-01-15", "date: 2026-01-16\ndraft: true").replace("Restaurant platform", "Draft team")
 BLOG = "site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\n  - blog\n  - okr\n"

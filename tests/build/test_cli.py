@@ -78,7 +78,7 @@ def test_json_format_follows_the_contract(site: Callable[..., Path]) -> None:
     kr = okr["objectives"][0]["key_results"][1]
     assert {k: kr[k] for k in ("id", "text", "line")} == {
         "id": "KR2",
-        "text": "Cut the median time to publish a full menu from 3 days to 1 day",
+        "text": "Cut the median time for restaurant owners to publish a full menu from 3 days to 1 day",
         "line": 14,
     }
     assert set(kr["controllability"]) == {"level", "source", "actor", "evidence", "reason", "suggestion"}

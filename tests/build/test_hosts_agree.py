@@ -23,7 +23,7 @@ EXAMPLES = [
 ]
 PARTIES = {"customer": ["restaurant owners", "restaurants"], "customers_users": ["diners"]}
 # a site's own words: each host must hand them to the classifier (the ranch page reads them)
-VOCABULARY = {"customers_users": ["riders"], "metrics": {"customers_users": ["hoof trims"], "team": ["pasture checks"]}}
+VOCABULARY = {"customers_users": ["riders"], "metrics": {"customers_users": ["hoof trims"], "team": ["pasture walks"]}}
 RANCH = """---
 okr:
   team: Ranch tools
@@ -32,7 +32,7 @@ okr:
     - title: Ranches run their days on us
       key_results:
         - text: "Hoof trims per month: 200 to 300"
-        - text: Pasture checks per week up 20%
+        - text: Pasture walks per week up 20%
 ---
 
 # Ranch tools
@@ -178,7 +178,7 @@ def test_every_host_teaches_the_classifier_the_sites_words(reports: dict[str, di
 
     assert {
         assess(text).result.level.value
-        for text in ("Hoof trims per month: 200 to 300", "Pasture checks per week up 20%")
+        for text in ("Hoof trims per month: 200 to 300", "Pasture walks per week up 20%")
     } == {"unknown"}
     for host, report in reports.items():
         (ranch,) = [o for o in report["okrs"] if o["file"] == "docs/okrs/ranch.md"]

@@ -219,8 +219,8 @@ def test_each_key_result_carries_a_badge_in_words_a_reason_and_a_suggestion(
     site: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     page = OKR_PAGE.replace(
-        "        - Cut the median time to publish a full menu from 3 days to 1 day\n",
-        "        - Cut the median time to publish a full menu from 3 days to 1 day\n"
+        "        - Cut the median time for restaurant owners to publish a full menu from 3 days to 1 day\n",
+        "        - Cut the median time for restaurant owners to publish a full menu from 3 days to 1 day\n"
         "        - Increase orders per diner per week from 1.2 to 1.5\n",
     )
     plugin = "  - okr:\n      customer: [restaurant owners, restaurants]\n      customers_users: [diners]\n"

@@ -21,7 +21,7 @@ import pytest
 from fixtures.pages import OKR_PAGE
 
 DINERS = OKR_PAGE.replace(
-    "Cut the median time to publish a full menu from 3 days to 1 day",
+    "Cut the median time for restaurant owners to publish a full menu from 3 days to 1 day",
     "Increase orders per diner per week from 1.2 to 1.5",
 )
 GUESTS = DINERS.replace("Restaurant platform", "Guest team").replace("per diner", "per guest")

@@ -21,7 +21,7 @@ okr:
         - text: Raise the renewal rate of restaurants from 82% to 90%
           target: {target}
         - id: KR1
-          text: Cut the median time to publish a menu from 3 days to 1
+          text: Cut the median time for restaurants to publish a menu from 3 days to 1
     - title: Ship what restaurants ask for{objective}
       key_results:
         - Ship the menu importer
