@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,6 +75,9 @@ class OkrServer(LanguageServer):
         def done(_: object) -> None:
             if future.exception() is not None:
                 log.error("mkdocs-okr could not read the pages of %s: %s", site.root, future.exception())
+            # the pages' outlines live as long as the server: kept out of the collector's full passes,
+            # which otherwise walk all of them every so often during a keystroke's check
+            gc.freeze()
             self.recheck(site)
 
         future.add_done_callback(done)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Diagnostic, Severity, one_line
 from .lookalike import looks, shown
@@ -23,20 +23,17 @@ def objective_key(team: object, period: object, ident: object) -> str:
     return f"{team}/{period}/{ident}"
 
 
-@dataclass(frozen=True)
-class Ref:
-    """One objective of the site, with where it is and what it supports."""
+class Ref(NamedTuple):
+    """One objective of the site, with where it is and what it supports. A tuple, not a frozen
+    dataclass: a site's refs are made again on each change the language server checks, and a
+    tuple is made three times as fast."""
 
     key: str
     file: str
     okr: Mapping[str, Any]
     objective: Mapping[str, Any]
     position: int  # among its page's objectives
-
-    @property
-    def aligns_to(self) -> str | None:
-        target = self.objective.get("aligns_to")
-        return str(target["objective"]) if target else None
+    aligns_to: str | None  # the key of the objective it supports, as written
 
     def ignores(self, rule: str) -> bool:
         return rule in self.okr.get("ignore", {}) or rule in self.objective.get("ignore", {})
@@ -86,13 +83,26 @@ def placed(d: Diagnostic, okr: Mapping[str, Any]) -> Diagnostic:
     return replace(d, line=int(at["line"]), column=int(at["column"]))
 
 
-def objectives(okrs: Iterable[Mapping[str, Any]]) -> list[Ref]:
-    """Every objective of the site, pages in path order."""
+def page_objectives(okr: Mapping[str, Any]) -> list[Ref]:
+    """The objectives of one page."""
+    file = str(okr["file"])
     return [
-        Ref(objective_key(okr["team"], okr["period"], o["id"]), str(okr["file"]), okr, o, n)
-        for okr in sorted(okrs, key=lambda o: str(o["file"]))
+        Ref(objective_key(okr["team"], okr["period"], o["id"]), file, okr, o, n, _target(o))
         for n, o in enumerate(okr["objectives"])
     ]
+
+
+RefsOf = Callable[[Mapping[str, Any]], list[Ref]]  # a page's objectives: `page_objectives`, or a cache of it
+
+
+def objectives(okrs: Iterable[Mapping[str, Any]], refs_of: RefsOf = page_objectives) -> list[Ref]:
+    """Every objective of the site, pages in path order."""
+    return [ref for okr in sorted(okrs, key=lambda o: str(o["file"])) for ref in refs_of(okr)]
+
+
+def _target(objective: Mapping[str, Any]) -> str | None:
+    target = objective.get("aligns_to")
+    return str(target["objective"]) if target else None
 
 
 def resolve(refs: Sequence[Ref]) -> dict[str, Ref]:
@@ -115,12 +125,20 @@ def add_cross_page(
         page.sort(key=Diagnostic.sort_key)
 
 
-def cross_page(okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+def cross_page(
+    okrs: Iterable[Mapping[str, Any]], severity: Mapping[str, Severity], refs_of: RefsOf = page_objectives
+) -> list[Diagnostic]:
     """The findings no single page can know: duplicate objectives, `aligns_to` problems, and
-    team names that look the same but are written differently."""
+    team names that look the same but are written differently. The language server, which
+    checks again on each change, passes a `refs_of` that keeps the objectives of unchanged pages."""
     okrs = list(okrs)
-    refs = objectives(okrs)
-    return [*duplicate_objectives(refs, severity), *alignments(refs, severity), *team_spellings(okrs, severity)]
+    refs = objectives(okrs, refs_of)
+    by_key = resolve(refs)
+    return [
+        *duplicate_objectives(refs, by_key, severity),
+        *alignments(refs, by_key, severity),
+        *team_spellings(okrs, severity),
+    ]
 
 
 def team_spellings(okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Severity]) -> list[Diagnostic]:
@@ -162,10 +180,12 @@ def team_spellings(okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Sev
     return found
 
 
-def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
-    """A `duplicate-id` finding for each objective whose team, period and id another page used first."""
+def duplicate_objectives(
+    refs: Sequence[Ref], first: Mapping[str, Ref], severity: Mapping[str, Severity]
+) -> list[Diagnostic]:
+    """A `duplicate-id` finding for each objective whose team, period and id another page used
+    first (`first`: `resolve(refs)`)."""
     level = severity_of("duplicate-id", severity)
-    first = resolve(refs)
     found = []
     for ref in refs:
         earlier = first[ref.key]
@@ -180,13 +200,12 @@ def duplicate_objectives(refs: Sequence[Ref], severity: Mapping[str, Severity]) 
     return found
 
 
-def alignments(refs: Sequence[Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
+def alignments(refs: Sequence[Ref], by_key: Mapping[str, Ref], severity: Mapping[str, Severity]) -> list[Diagnostic]:
     """An `aligns-to` finding for each `aligns_to` that names no objective of the site, names the
-    objective itself, or closes a loop."""
+    objective itself, or closes a loop (`by_key`: `resolve(refs)`)."""
     level = severity_of("aligns-to", severity)
     if level is Severity.IGNORE:
         return []
-    by_key = resolve(refs)
     made: list[Suggester] = []  # at the first `aligns_to` that matches none: most sites have none
 
     def suggest(target: str) -> str | None:

@@ -6,8 +6,10 @@ tell apart, and show where such names differ."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # a site has few team names, and the cross-page rules ask for each page's
 def looks(name: str) -> str:
     """What a reader sees of `name`: compatibility forms folded (NFKC: no-break spaces, ligatures,
     composed and decomposed accents alike), invisible format characters dropped, runs of spaces as one."""

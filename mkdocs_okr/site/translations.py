@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..model import Diagnostic, Severity
-from ..rules.crosspage import cross_page
+from ..rules.crosspage import RefsOf, cross_page, page_objectives
 
 LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")  # the i18n plugin's
 
@@ -79,12 +79,16 @@ def languages_from(options: Any) -> Languages | None:
 
 
 def cross_page_by_language(
-    okrs: Sequence[Mapping[str, Any]], severity: Mapping[str, Severity], languages: Languages, inside: Mapping[str, str]
+    okrs: Sequence[Mapping[str, Any]],
+    severity: Mapping[str, Severity],
+    languages: Languages,
+    inside: Mapping[str, str],
+    refs_of: RefsOf = page_objectives,
 ) -> list[Diagnostic]:
     """The cross-page findings of each language's build, each once; `inside` gives each page's
     path inside docs_dir, by its file's name in the report."""
     by_path = {inside.get(str(okr["file"])) or str(okr["file"]): okr for okr in okrs}
     found: dict[Diagnostic, None] = {}
     for pages in languages.builds(by_path):
-        found.update(dict.fromkeys(cross_page([by_path[p] for p in pages], severity)))
+        found.update(dict.fromkeys(cross_page([by_path[p] for p in pages], severity, refs_of)))
     return list(found)
