@@ -1,4 +1,4 @@
-"""The package on the oldest libraries its requirements allow: the core and MkDocs tests run again
+"""The package on the oldest libraries its requirements allow: the core, MkDocs and language-server tests run again
 in a fresh environment with each floor pinned, so a floor that no longer works is caught here, not
 by a user whose resolver picked it. The newest are what the main run resolves."""
 
@@ -19,7 +19,7 @@ def test_the_core_passes_on_the_oldest_libraries_allowed(tmp_path: Path) -> None
     result = oldest.main(tmp_path)
     pins = result["pins"]
     assert all("==" in pin for pin in pins), pins  # each runtime requirement has a floor
-    assert {pin.split("==")[0].lower() for pin in pins} >= {"pyyaml", "markdown", "mkdocs", "jsonschema"}
+    assert {pin.split("==")[0].lower() for pin in pins} >= {"pyyaml", "markdown", "mkdocs", "jsonschema", "pygls"}
     assert result["install"] == 0, result["install_errors"]
     for pin in pins:
         assert pin.lower() in result["listed"].lower(), f"{pin} was not installed:\n{result['listed']}"
