@@ -1,6 +1,6 @@
-"""The package on the oldest libraries its requirements allow: the core, MkDocs and language-server tests run again
-in a fresh environment with each floor pinned, so a floor that no longer works is caught here, not
-by a user whose resolver picked it. The newest are what the main run resolves."""
+"""The package on the oldest libraries its requirements allow: the core, MkDocs and language
+server tests run again in a fresh environment with each floor pinned, so a floor that no longer
+works is caught here, not by a user whose resolver picked it. The newest are what the main run resolves."""
 
 from __future__ import annotations
 
