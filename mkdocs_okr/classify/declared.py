@@ -17,14 +17,17 @@ def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) 
     """The page's own names for its parties: each party a declaration names (`parties`: "estate
     agencies and their agents" names two, "studios shipping on our engine" one), its head noun
     ("districts" for "school districts") and, for the customer, the organisation in front
-    ("campgrounds" for "campground owners")."""
+    ("campgrounds" for "campground owners"). The customers' users are the people of another:
+    a party they are said to belong to ("our customers' clients", "a gym's members") is the
+    customer, and so is a party both declarations name."""
     matcher = Matcher()
     declared = [
         (party, level)
-        for names, level in ((customers_users, USERS), (customer, CUSTOMER))
+        for names, level in ((customer, CUSTOMER), (customers_users, USERS))
         for name in names
         for party in parties(name)
     ]
+    declared = [(party, CUSTOMER if party.possessor else level) for party, level in declared]
     for party, level in declared:
         matcher.add(phrase(party.words), Entry("actor", level, source="declared"))
     for party, level in declared:
@@ -46,5 +49,5 @@ def staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) ->
             for party in parties(name):
                 words = phrase(party.words)
                 if words:
-                    levels[words[-1]] = level
+                    levels[words[-1]] = CUSTOMER if party.possessor else level
     return levels

@@ -28,10 +28,11 @@ class Party:
     head: str
     staff_of: str | None = None
     initials: bool = False  # written in capitals ("TOCs", "MSPs"): a name of its own
+    possessor: bool = False  # named as the one whose people follow ("the shops' own buyers")
 
     def of(self, owner: str | None) -> Party:
         """The same party, as the staff of `owner`."""
-        return Party(self.words, self.head, owner, self.initials)
+        return Party(self.words, self.head, owner, self.initials, self.possessor)
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _close(conjunct: list[str], found: list[Party], owner: Party | None, linked:
     linked = linked or conjunct[0].lower() in ("their", "its")
     possessor = next((i for i, t in enumerate(conjunct[:-1]) if _POSSESSIVE.search(t)), None)
     if possessor is not None:
-        first = _party(conjunct[: possessor + 1], strip_possessive=True)
+        first = _party(conjunct[: possessor + 1], strip_possessive=True, possessor=True)
         second = _party([t for t in conjunct[possessor + 1 :] if t.lower() != "own"])
         if first:
             found.append(first)
@@ -206,7 +207,7 @@ def _close(conjunct: list[str], found: list[Party], owner: Party | None, linked:
     return linked
 
 
-def _party(tokens: list[str], strip_possessive: bool = False) -> Party | None:
+def _party(tokens: list[str], strip_possessive: bool = False, possessor: bool = False) -> Party | None:
     words = _words()
     tokens = list(tokens)
     while tokens and tokens[0].lower() in words.determiners:
@@ -224,7 +225,7 @@ def _party(tokens: list[str], strip_possessive: bool = False) -> Party | None:
         if initials
         else words.irregular.get(low) or (low[:-3] + "man" if low.endswith("men") else lemma(low))
     )
-    return Party(text, head, None, initials)
+    return Party(text, head, None, initials, possessor)
 
 
 def _is_party(party: Party) -> bool:

@@ -75,11 +75,11 @@ def figures(name: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     "name, floor, alarms",
     [
-        ("unseen/key_results_blind5.yaml", 0.72, 0.031),
-        ("unseen/key_results_published2.yaml", 0.68, 0.012),
-        ("unseen/key_results_blind6.yaml", 0.68, 0.036),
-        ("unseen/key_results_blind7.yaml", 0.70, 0.038),
-        ("unseen/key_results_published3.yaml", 0.64, 0.029),
+        ("unseen/key_results_blind5.yaml", 0.74, 0.008),
+        ("unseen/key_results_published2.yaml", 0.70, 0.012),
+        ("unseen/key_results_blind6.yaml", 0.69, 0.036),
+        ("unseen/key_results_blind7.yaml", 0.72, 0.023),
+        ("unseen/key_results_published3.yaml", 0.65, 0.029),
     ],
 )
 def test_sets_it_was_never_fitted_on(name: str, floor: float, alarms: float) -> None:
@@ -137,6 +137,15 @@ def test_every_article_example_is_right() -> None:
         # number-only
         ("NRR 115%", ([], []), "customer", None),
         ("AOV +8%", ([], []), "customers_users", None),
+        # whose people the customers' users are names the customer, even where it is literally "customers"
+        (
+            "Customers passing SPF, DKIM and DMARC from 70% to 95%",
+            (["customers"], ["the recipients of our customers' emails"]),
+            "customer",
+            "Customers",
+        ),
+        ("Gyms renewing their annual plan to 90%", ([], ["a gym's members"]), "customer", "Gyms"),
+        ("Members checking in three times a week up 10%", ([], ["a gym's members"]), "customers_users", "Members"),
         # the page's own names for its parties win over the vocabulary
         ("Raise weekly bookings by guests of our partner spas", (["spas"], ["guests"]), "customers_users", None),
         # nothing to go on
