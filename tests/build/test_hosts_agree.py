@@ -32,7 +32,7 @@ okr:
     - title: Ranches run their days on us
       key_results:
         - text: "Hoof trims per month: 200 to 300"
-        - text: Pasture walks per week up 20%
+        - text: "Pasture walks per month: 20 to 30"
 ---
 
 # Ranch tools
@@ -178,7 +178,7 @@ def test_every_host_teaches_the_classifier_the_sites_words(reports: dict[str, di
 
     assert {
         assess(text).result.level.value
-        for text in ("Hoof trims per month: 200 to 300", "Pasture walks per week up 20%")
+        for text in ("Hoof trims per month: 200 to 300", "Pasture walks per month: 20 to 30")
     } == {"unknown"}
     for host, report in reports.items():
         (ranch,) = [o for o in report["okrs"] if o["file"] == "docs/okrs/ranch.md"]
