@@ -9,7 +9,7 @@ from typing import Any
 
 from ..levels import levels
 from ..model import Controllability, Level
-from .parties import parties
+from .parties import parties, plurals
 from .reading import Reading, Signal
 from .vocabulary import load
 from .words import lemma
@@ -17,30 +17,6 @@ from .words import lemma
 CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
 _INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
 NO_EVIDENCE = "read from the whole sentence"  # shown when no single word or party decided
-_NOUN_BREAKS = {
-    "per",
-    "of",
-    "from",
-    "by",
-    "to",
-    "for",
-    "in",
-    "on",
-    "at",
-    "with",
-    "and",
-    "or",
-    "a",
-    "an",
-    "the",
-    "who",
-    "that",
-    "under",
-    "over",
-    "above",
-    "below",
-    "than",
-}
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +49,13 @@ def quoted(evidence: Sequence[str]) -> str:
 def people(phrase: str) -> str:
     """A party named in the singular, as a group: "diner" -> "diners", "pharmacy" -> "pharmacies"."""
     last = phrase.rsplit(" ", 1)[-1].lower()
-    if not last.isalpha() or lemma(last) != last or last.endswith(_INVARIANT) or last.endswith("s"):
+    if (
+        not last.isalpha()
+        or lemma(last) != last
+        or last.endswith(_INVARIANT)
+        or last.endswith("s")
+        or last in plurals()
+    ):
         return phrase
     if last.endswith("y") and last[-2:-1] not in "aeiou":
         return phrase[:-1] + "ies"
@@ -93,8 +75,10 @@ def explained(
     entry = levels()[level.value]
     actor = party.text if party else None
     declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
-    named = parties(declared[0]) if declared else ()
-    who = people(actor) if actor else (named[0].words if named else entry["default_actor"])
+    if party and actor:
+        who = people(in_sentence(actor, party.start, reading))
+    else:
+        who = short_name(declared) or entry["default_actor"]
     texts = tuple(dict.fromkeys([s.text for s in evidence]))
     shown = quoted(texts)
     reason = entry["reason"].format(actor=who, evidence=shown)
@@ -110,17 +94,44 @@ def _suggest(reading: Reading, customer: Sequence[str]) -> str:
     data = _suggestions()
     metrics = [s for s in reading.signals if s.kind == "metric" and s.level is USERS]
     measured = _noun(metrics[0], reading) if metrics else "their users' behaviour"
-    named = parties(customer[0]) if customer else ()
-    customers = [s.text for s in reading.signals if s.level is CUSTOMER and s.kind == "actor"]
-    who = named[0].words if named else (people(customers[0]) if customers else "your customers")
+    customers = [s for s in reading.signals if s.level is CUSTOMER and s.kind == "actor"]
+    seen = people(in_sentence(customers[0].text, customers[0].start, reading)) if customers else "your customers"
+    who = short_name(customer) or seen
     family = next((data["by_family"][s.source] for s in metrics if s.source in data["by_family"]), None)
     text = family["text"] if family else data["fallback"]
     return str(text).format(customer=who, measured=measured, aim=aim(reading.sentence.text))
 
 
+def short_name(declared: Sequence[str]) -> str:
+    """The first party of a page's first declaration, as the page writes it and as a group:
+    "NHS trusts" for "NHS trusts and their midwives", "marketplaces" for "the marketplace's teams"."""
+    if not declared:
+        return ""
+    named = parties(declared[0])
+    if not named:
+        return ""
+    words, written = named[0].words, declared[0]
+    at = written.lower().find(words)
+    return people(written[at : at + len(words)] if at >= 0 else words)
+
+
+def in_sentence(text: str, start: int, reading: Reading) -> str:
+    """Words of the key result as they read inside another sentence: a capital that is there only
+    because the key result starts with the word is dropped ("Hikers" -> "hikers"; "NHS" stays)."""
+    words = text.split(" ")
+    title = [w[:1].isupper() and w[1:].islower() for w in words[:2]]
+    if start == reading.sentence.first and title[0] and not any(title[1:]):  # "Gift Aid" is a name
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def _noun(signal: Signal, reading: Reading) -> str:
-    """The metric as a noun phrase: "monthly active" is read to "monthly active users"."""
-    s, end = reading.sentence, signal.end
-    while end < s.count and end - signal.end < 2 and s.words[end][:1].isalpha() and s.words[end] not in _NOUN_BREAKS:
+    """The metric as a noun phrase: "monthly active" is read to "monthly active users"; a metric
+    written as a verb ("booked online") is named by what its family counts."""
+    data = _suggestions()
+    if any(word.endswith("ed") for word in signal.text.lower().split()):
+        return str(data["family_nouns"].get(signal.source, "their users' behaviour"))
+    s, end, breaks = reading.sentence, signal.end, frozenset(data["noun_breaks"])
+    while end < s.count and end - signal.end < 2 and s.words[end][:1].isalpha() and s.words[end].lower() not in breaks:
         end += 1
-    return s.phrase(signal.start, end).lower() if end > signal.end else signal.text
+    return in_sentence(s.phrase(signal.start, end), signal.start, reading)

@@ -53,6 +53,11 @@ class _Words:
     served_phrases: frozenset[str]  # the customers' users of actors.yaml
 
 
+def plurals() -> dict[str, str]:
+    """Plurals that do not end in -s, and nouns with no plural: "women" -> "woman", "staff"."""
+    return _words().irregular
+
+
 @cache
 def _words() -> _Words:
     data = load_yaml("classify/data/parties.yaml")
