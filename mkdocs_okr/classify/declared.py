@@ -22,12 +22,11 @@ def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) 
     customer, and so is a party both declarations name."""
     matcher = Matcher()
     declared = [
-        (party, level)
+        (party, CUSTOMER if party.possessor else level)
         for names, level in ((customer, CUSTOMER), (customers_users, USERS))
         for name in names
         for party in parties(name)
     ]
-    declared = [(party, CUSTOMER if party.possessor else level) for party, level in declared]
     for party, level in declared:
         matcher.add(phrase(party.words), Entry("actor", level, source="declared"))
     for party, level in declared:

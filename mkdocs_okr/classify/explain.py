@@ -26,6 +26,11 @@ def _suggestions() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _noun_breaks() -> frozenset[str]:
+    return frozenset(_suggestions()["noun_breaks"])
+
+
+@lru_cache(maxsize=1)
 def _carry_over() -> tuple[re.Pattern[str], ...]:
     """One expression per part that carries over: the change, then the time frame."""
     found = _suggestions()["carry_over"]
@@ -75,8 +80,8 @@ def explained(
     entry = levels()[level.value]
     actor = party.text if party else None
     declared = {CUSTOMER: customer, USERS: customers_users}.get(level, ())
-    if party and actor:
-        who = people(in_sentence(actor, party.start, reading))
+    if party:
+        who = people(in_sentence(party.text, party.start, reading))
     else:
         who = short_name(declared) or entry["default_actor"]
     texts = tuple(dict.fromkeys([s.text for s in evidence]))
@@ -128,10 +133,9 @@ def in_sentence(text: str, start: int, reading: Reading) -> str:
 def _noun(signal: Signal, reading: Reading) -> str:
     """The metric as a noun phrase: "monthly active" is read to "monthly active users"; a metric
     written as a verb ("booked online") is named by what its family counts."""
-    data = _suggestions()
     if any(word.endswith("ed") for word in signal.text.lower().split()):
-        return str(data["family_nouns"].get(signal.source, "their users' behaviour"))
-    s, end, breaks = reading.sentence, signal.end, frozenset(data["noun_breaks"])
+        return str(_suggestions()["family_nouns"].get(signal.source, "their users' behaviour"))
+    s, end, breaks = reading.sentence, signal.end, _noun_breaks()
     while end < s.count and end - signal.end < 2 and s.words[end][:1].isalpha() and s.words[end].lower() not in breaks:
         end += 1
     return in_sentence(s.phrase(signal.start, end), signal.start, reading)
