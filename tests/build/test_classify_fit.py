@@ -9,12 +9,12 @@ import pytest
 from fixtures.sites import DATA, record_figure
 from mkdocs_okr.classify import fit
 
-pytestmark = pytest.mark.long(40)  # the fit, run afresh: started first (tests/conftest.py)
+pytestmark = pytest.mark.long(10)  # the fit, run afresh: started first (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:
-    """The fit, run afresh on every labelled set (about 40 seconds)."""
+    """The fit, run afresh on every labelled set (about ten seconds)."""
     return fit.fitted(DATA)
 
 
