@@ -1,11 +1,11 @@
-"""The pre-commit hook in .pre-commit-hooks.yaml, installed and run by pre-commit itself (`try-repo`).
+"""The pre-commit hook in .pre-commit-hooks.yaml, installed and run by pre-commit itself, as a user's
+.pre-commit-config.yaml names it: a repository and a revision.
 
-`pre-commit try-repo` clones the hook repository, builds a fresh virtualenv and pip-installs the project
-into it (about 10 s a run here, and it needs the package index). Given a working folder, it takes HEAD plus
-staged and modified tracked files but not new untracked ones, so a new module not yet added would be
-missing from the clone; the test hands it a one-commit snapshot of the working tree instead (tracked and
-untracked files, .gitignore respected): what the rest of the suite tests too. PRE_COMMIT_HOME is under
-tmp_path, so nothing is cached outside the test.
+The repository is a one-commit snapshot of this working tree (tracked and untracked files, .gitignore
+respected), so a new module not yet added to git is in it: what the rest of the suite tests too.
+pre-commit clones it, builds a virtualenv and pip-installs the project into it once (about 10 s here,
+and it needs the package index); the second run reuses that environment, as a user's second commit
+does. PRE_COMMIT_HOME is under tmp_path, so nothing is cached outside the test.
 """
 
 from __future__ import annotations
@@ -28,17 +28,20 @@ def git(*args: str, cwd: Path, env: dict[str, str]) -> None:
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True, timeout=60)
 
 
-def commit_all(root: Path, env: dict[str, str]) -> None:
+def commit_all(root: Path, env: dict[str, str]) -> str:
+    """Commit everything in `root` as a new repository, and give the commit's hash."""
     git("init", "-q", cwd=root, env=env)
     for key, value in (("user.name", "Test"), ("user.email", "test@example.com"), ("commit.gpgsign", "false")):
         git("config", key, value, cwd=root, env=env)
     git("add", ".", cwd=root, env=env)
     git("commit", "-q", "-m", "snapshot", cwd=root, env=env)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, env=env, check=True, capture_output=True, text=True)
+    return head.stdout.strip()
 
 
 @pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This repository's working tree, committed in a throwaway repository."""
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This repository's working tree, committed in a throwaway repository, and that commit."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -56,13 +59,13 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
     assert (root / ".pre-commit-hooks.yaml").is_file()
-    commit_all(root, env)
-    return root
+    return root, commit_all(root, env)
 
 
 @pytest.fixture(scope="module")
-def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A throwaway git repository with one good and one bad OKR page, committed; and the env to run in."""
+def user_repo(tmp_path_factory: pytest.TempPathFactory, hook_repo: tuple[Path, str]) -> tuple[Path, dict[str, str]]:
+    """A throwaway git repository with one good and one bad OKR page and a .pre-commit-config.yaml that
+    names the hook, committed; and the env to run in."""
     root = tmp_path_factory.mktemp("user_repo")
     # No GIT_* from an outer hook (GIT_DIR, GIT_INDEX_FILE) may point git at another repository.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -72,33 +75,26 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     (root / "docs/bad.md").write_text(BAD_PAGE, encoding="utf-8")
     # a set day, inside the page's period: a page checked after its period ends has a score to give (unscored)
     (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - okr:\n      today: 2026-02-10\n", encoding="utf-8")
+    hooks, rev = hook_repo
+    config = f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: mkdocs-okr\n"
+    (root / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     commit_all(root, env)
     return root, env
 
 
-def try_repo(hook_repo: Path, user_repo: tuple[Path, dict[str, str]], *files: str) -> subprocess.CompletedProcess[str]:
+def run_hook(user_repo: tuple[Path, dict[str, str]], *files: str) -> subprocess.CompletedProcess[str]:
     root, env = user_repo
-    command = [
-        sys.executable,
-        "-m",
-        "pre_commit",
-        "try-repo",
-        str(hook_repo),
-        "mkdocs-okr",
-        "--verbose",
-        "--files",
-        *files,
-    ]
+    command = [sys.executable, "-m", "pre_commit", "run", "mkdocs-okr", "--verbose", "--files", *files]
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_the_hook_passes_a_good_page(hook_repo: Path, user_repo: tuple[Path, dict[str, str]]) -> None:
-    run = try_repo(hook_repo, user_repo, "docs/good.md")
+def test_the_hook_passes_a_good_page(user_repo: tuple[Path, dict[str, str]]) -> None:
+    run = run_hook(user_repo, "docs/good.md")
     assert run.returncode == 0, run.stdout + run.stderr
     assert "checked 1 file (1 OKR page): no findings" in run.stdout
 
 
-def test_the_hook_fails_a_bad_page_with_the_finding(hook_repo: Path, user_repo: tuple[Path, dict[str, str]]) -> None:
-    run = try_repo(hook_repo, user_repo, "docs/bad.md")
+def test_the_hook_fails_a_bad_page_with_the_finding(user_repo: tuple[Path, dict[str, str]]) -> None:
+    run = run_hook(user_repo, "docs/bad.md")
     assert run.returncode == 1, run.stdout + run.stderr
     assert 'docs/bad.md:4:11: error: period: expected YYYY, YYYY-Qn or YYYY-Hn, got "Q3 2026" [schema]' in run.stdout
