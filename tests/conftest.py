@@ -72,6 +72,12 @@ def browser() -> Iterator[object]:
         yield launched
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """One worker more than the cores (`-n auto`): many tests wait on a build in a subprocess or on
+    the browser, and a spare worker keeps the cores busy meanwhile (on 2 cores, 420 s against 510 s)."""
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with the tier its folder names, and put the modules marked long first, the
     longest first: each runs in one worker, and one started last would keep the whole run waiting."""
