@@ -90,8 +90,8 @@ def fit(
     rows = np.array([r for r, _, _ in entries], dtype=np.intp)
     cols = np.array([c for _, c, _ in entries], dtype=np.intp)
     values = np.array([v for _, _, v in entries], dtype=float)
-    w = np.array([start.weights.get(name, (0.0, 0.0, 0.0)) if start else (0.0, 0.0, 0.0) for name in names])
-    w = w.reshape(len(names), 3)
+    zero = (0.0, 0.0, 0.0)
+    w = np.array([start.weights.get(name, zero) if start else zero for name in names], dtype=float).reshape(-1, 3)
     bias = np.array(start.bias if start else (0.0, 0.0, 0.0))
     truth = np.eye(3)[np.asarray(ys, dtype=np.intp)]
     counts = np.asarray(weights, dtype=float)[:, None]

@@ -24,8 +24,9 @@ from fixtures.sites import REPO
 BAD_PAGE = OKR_PAGE.replace("2026-Q1", "Q3 2026").replace("Restaurant platform", "Menu team")
 
 
-def git(*args: str, cwd: Path, env: dict[str, str]) -> None:
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True, timeout=60)
+def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    run = subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True, timeout=60)
+    return run.stdout
 
 
 def commit_all(root: Path, env: dict[str, str]) -> str:
@@ -35,8 +36,7 @@ def commit_all(root: Path, env: dict[str, str]) -> str:
         git("config", key, value, cwd=root, env=env)
     git("add", ".", cwd=root, env=env)
     git("commit", "-q", "-m", "snapshot", cwd=root, env=env)
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, env=env, check=True, capture_output=True, text=True)
-    return head.stdout.strip()
+    return git("rev-parse", "HEAD", cwd=root, env=env).strip()
 
 
 @pytest.fixture(scope="module")
