@@ -15,7 +15,6 @@ from .vocabulary import load
 from .words import lemma
 
 CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
-_INVARIANT = ("staff", "people", "personnel", "children", "team", "police", "crew", "faculty", "audience")
 NO_EVIDENCE = "read from the whole sentence"  # shown when no single word or party decided
 
 
@@ -57,9 +56,8 @@ def people(phrase: str) -> str:
     if (
         not last.isalpha()
         or lemma(last) != last
-        or last.endswith(_INVARIANT)
+        or last.endswith(tuple(plurals()))  # "salespeople", "kitchen staff"
         or last.endswith("s")
-        or last in plurals()
     ):
         return phrase
     if last.endswith("y") and last[-2:-1] not in "aeiou":

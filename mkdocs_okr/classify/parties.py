@@ -51,6 +51,12 @@ class _Words:
     participles: frozenset[str]
     irregular: dict[str, str]
     served_phrases: frozenset[str]  # the customers' users of actors.yaml
+    roles: frozenset[str]  # heads that name a role in an organisation ("festival organisers")
+
+
+def organisation_roles() -> frozenset[str]:
+    """Heads that name someone by their role in an organisation: "campground owners" are campgrounds."""
+    return _words().roles
 
 
 def plurals() -> dict[str, str]:
@@ -80,6 +86,7 @@ def _words() -> _Words:
         frozenset(data["participles"]),
         dict(data["irregular_plurals"]),
         frozenset(actors["customers_users"]),
+        frozenset(data["organisation_roles"]),
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import Level
 from .declared import declared_names, staff_levels
 from .vocabulary import Vocabulary
-from .words import Entry, token_spans, tokenize
+from .words import Entry, tokens
 
 CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
 _CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
@@ -57,13 +57,15 @@ class Sentence:
     def __init__(self, text: str, customer: Sequence[str], customers_users: Sequence[str], vocab: Vocabulary) -> None:
         self.vocab = vocab
         self.text = text
-        self.words, self.lemmas = tokenize(text)
-        self.spans: list[tuple[int, int]] | None = None  # where each token stands, found when first quoted
+        self.words, self.lemmas, self.spans = tokens(text)
         self.count = len(self.lemmas)
         # the first word (not a number or a mark): where an opening verb or an acting party stands
         self.first = next((i for i, w in enumerate(self.words) if w[:1].isalpha()), None)
         assert vocab.lexicon is not None
-        builtin_actors, metrics, role_words, neutral_spans = vocab.lexicon.spans(self.lemmas)
+        builtin_actors, metrics, role_words, neutral_spans, general_actors, general_metrics = vocab.lexicon.spans(
+            self.lemmas
+        )
+        builtin_actors, metrics = merge(builtin_actors, general_actors), merge(metrics, general_metrics)
         self.roles = {start: (end, entry.role) for start, end, entry in role_words}
         self.role_starts = sorted(self.roles)
         declared = declared_names(tuple(customer), tuple(customers_users))
@@ -82,8 +84,6 @@ class Sentence:
 
     def phrase(self, start: int, end: int) -> str:
         """Tokens start to end, as the text writes them."""
-        if self.spans is None:
-            self.spans = token_spans(self.text, self.words)
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     def text_at(self, i: int) -> str:

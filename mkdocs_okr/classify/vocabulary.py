@@ -32,6 +32,11 @@ _ACTOR_GROUPS = [
     ("team", TEAM, "actor"),
     ("staff", CUSTOMER, "staff"),  # the customer's own staff count as the customer (labelling guide)
 ]
+_LEXICON_GROUPS = [  # data/lexicon.yaml, matched after actors.yaml
+    ("organisations", CUSTOMER, "actor"),
+    ("professionals", CUSTOMER, "staff"),
+    ("individuals", USERS, "actor"),
+]
 
 
 @dataclass
@@ -46,7 +51,9 @@ class Vocabulary:
     acquisition_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
     deadlines: Matcher = field(default_factory=Matcher)
     neutral: Matcher = field(default_factory=Matcher)
-    lexicon: Lexicon | None = None  # actors, metrics, words and neutral phrases, read in one pass
+    general_actors: Matcher = field(default_factory=Matcher)  # data/lexicon.yaml: where the lists above say nothing
+    general_metrics: Matcher = field(default_factory=Matcher)
+    lexicon: Lexicon | None = None  # all the matchers above, read in one pass
     measurable: set[str] = field(default_factory=set)
     stopwords: frozenset[str] = frozenset()
 
@@ -109,9 +116,16 @@ def vocabulary(site: SiteWords = ()) -> Vocabulary:
             vocab.actors.add(phrase(name), Entry(kind, level, source=group))
     for name in actors["ambiguous_customer"]:
         vocab.actors.add(phrase(name), Entry("ambiguous", CUSTOMER, source="ambiguous"))
+    lexicon = load("lexicon")
+    for group, level, kind in _LEXICON_GROUPS:
+        for name in lexicon[group]:
+            vocab.general_actors.add(phrase(name), Entry(kind, level, source=group))
     for family, data in families.items():
         for name in data["words"]:
             vocab.metrics.add(phrase(name), Entry("metric", Level(data["owner"]), data["strong"], source=family))
+    for owner, names in lexicon["metrics"].items():
+        for name in names:
+            vocab.general_metrics.add(phrase(name), Entry("metric", Level(owner), source="lexicon"))
     for role in ("counters", "reporters", "outcome_markers", "negations", "causatives"):
         for word in grammar[role]:
             vocab.words.add(phrase(word), Entry("word", role=role))
@@ -124,5 +138,7 @@ def vocabulary(site: SiteWords = ()) -> Vocabulary:
         vocab.neutral.add(phrase(name), Entry("neutral"))
     vocab.measurable = {lemma(w) for w in grammar["measurable"]}
     vocab.stopwords = frozenset(lemma(w) for w in grammar["stopwords"])
-    vocab.lexicon = Lexicon([vocab.actors, vocab.metrics, vocab.words, vocab.neutral])
+    vocab.lexicon = Lexicon(
+        [vocab.actors, vocab.metrics, vocab.words, vocab.neutral, vocab.general_actors, vocab.general_metrics]
+    )
     return vocab

@@ -35,16 +35,11 @@ def tokenize(text: str) -> tuple[list[str], tuple[str, ...]]:
     return words, tuple(map(lemma, words))
 
 
-def token_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
-    """Where each of `words`, the tokens of `tokenize(text)`, stands in the text. Nothing between
-    two tokens can begin one (else the tokenizer would have matched there), so each token is the
-    next occurrence of its text."""
-    lowered, spans, at = _lowered(text), [], 0
-    for word in words:
-        start = lowered.find(word, at)
-        at = start + len(word)
-        spans.append((start, at))
-    return spans
+def tokens(text: str) -> tuple[list[str], tuple[str, ...], list[tuple[int, int]]]:
+    """As `tokenize`, with where each token stands in the text, from the same pass."""
+    found = list(_TOKEN_RE.finditer(_lowered(text)))
+    words = [m.group() for m in found]
+    return words, tuple(map(lemma, words)), [m.span() for m in found]
 
 
 def phrase(text: str) -> tuple[str, ...]:
@@ -100,27 +95,32 @@ class Matcher:
 
 
 class Lexicon:
-    """Several matchers read in one pass: each keeps its own longest, non-overlapping matches."""
+    """Several matchers read in one pass: each keeps its own longest, non-overlapping matches.
+
+    Phrases are indexed by their first word and then by their length, so that a word that opens
+    many phrases ("school" opens dozens) costs one lookup per length, not one comparison per phrase."""
 
     def __init__(self, matchers: Sequence[Matcher]) -> None:
         self.size = len(matchers)
-        self.index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        by_first: dict[str, dict[int, dict[tuple[str, ...], list[tuple[int, Entry]]]]] = {}
         for number, matcher in enumerate(matchers):
             for first, bucket in matcher.index.items():
-                self.index.setdefault(first, []).extend((phrase, number, entry) for phrase, entry in bucket)
-        for found in self.index.values():
-            found.sort(key=lambda item: -len(item[0]))
+                for phrase, entry in bucket:
+                    lengths = by_first.setdefault(first, {})
+                    lengths.setdefault(len(phrase), {}).setdefault(phrase, []).append((number, entry))
+        self.index = {
+            first: [(size, lengths[size]) for size in sorted(lengths, reverse=True)]
+            for first, lengths in by_first.items()
+        }
 
     def spans(self, lemmas: tuple[str, ...]) -> list[list[tuple[int, int, Entry]]]:
         found: list[list[tuple[int, int, Entry]]] = [[] for _ in range(self.size)]
         free = [0] * self.size  # where each matcher may match next
         index = self.index
         for i, lem in enumerate(lemmas):
-            for phrase, number, entry in index.get(lem, ()):
-                if free[number] > i:
-                    continue
-                size = len(phrase)
-                if size == 1 or lemmas[i : i + size] == phrase:
-                    found[number].append((i, i + size, entry))
-                    free[number] = i + size
+            for size, phrases in index.get(lem, ()):
+                for number, entry in phrases.get(lemmas[i : i + size], ()):
+                    if free[number] <= i:
+                        found[number].append((i, i + size, entry))
+                        free[number] = i + size
         return found

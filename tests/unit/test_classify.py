@@ -12,7 +12,9 @@ from fixtures.sites import DATA, record_figure
 from mkdocs_okr.check import Options, check_text
 from mkdocs_okr.classify import assess, fit
 from mkdocs_okr.classify.explain import aim
-from mkdocs_okr.classify.words import _TOKEN_RE, token_spans, tokenize
+from mkdocs_okr.classify.reading import read
+from mkdocs_okr.classify.vocabulary import vocabulary
+from mkdocs_okr.classify.words import tokenize, tokens
 from mkdocs_okr.model import Controllability, Level
 
 
@@ -75,11 +77,12 @@ def figures(name: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     "name, floor, alarms",
     [
-        ("unseen/key_results_blind5.yaml", 0.74, 0.008),
-        ("unseen/key_results_published2.yaml", 0.70, 0.012),
-        ("unseen/key_results_blind6.yaml", 0.69, 0.036),
-        ("unseen/key_results_blind7.yaml", 0.72, 0.023),
-        ("unseen/key_results_published3.yaml", 0.65, 0.029),
+        ("unseen/key_results_blind5.yaml", 0.75, 0.016),
+        ("unseen/key_results_published2.yaml", 0.76, 0.017),
+        ("unseen/key_results_blind6.yaml", 0.71, 0.043),
+        ("unseen/key_results_blind7.yaml", 0.74, 0.015),
+        ("unseen/key_results_published3.yaml", 0.70, 0.029),
+        ("unseen/key_results_blind8.yaml", 0.74, 0.008),
     ],
 )
 def test_sets_it_was_never_fitted_on(name: str, floor: float, alarms: float) -> None:
@@ -165,6 +168,32 @@ def test_hard_cases(text: str, parties: tuple[list[str], list[str]], level: str,
     assert (result.suggestion is not None) == (level == "customers_users")
 
 
+@pytest.mark.parametrize(
+    "text, customer, party",
+    [
+        ("OTAs live on the new widget: 9 → 15", "online travel agencies that embed our widget", "OTAs"),
+        ("Terminals publishing slot capacity 48h ahead", "container terminal operators", "Terminals"),
+        ("10 festivals switch on vendor self-onboarding", "festival organisers (with their bar managers)", "festivals"),
+    ],
+)
+def test_a_page_may_call_its_customer_by_initials_or_by_the_organisation(text: str, customer: str, party: str) -> None:
+    """Teams shorten what they declare: "online travel agencies" are OTAs, and "container terminal
+    operators" are terminals."""
+    found = [
+        (s.text, s.level, s.source) for s in read(text, (customer,), (), vocabulary()).signals if s.kind == "actor"
+    ]
+    assert (party, Level.CUSTOMER, "declared-head") in found, found
+
+
+def test_the_general_lexicon_fills_gaps_and_yields_to_the_lists() -> None:
+    """A kind of organisation the lists do not know is read from lexicon.yaml ("apiaries"); where
+    a metric family knows a phrase, its family is kept ("quiz completions")."""
+    apiaries = read("Apiaries logging hive inspections weekly", (), (), vocabulary()).signals
+    assert any(s.text == "Apiaries" and s.source == "organisations" for s in apiaries), apiaries
+    quiz = read("Applicants' quiz completions up 20%", (), (), vocabulary()).signals
+    assert all(s.source != "lexicon" for s in quiz if s.kind == "metric"), quiz
+
+
 def test_a_declaration_wins_and_the_text_is_still_read() -> None:
     result, inferred = classify("Increase orders per diner per week", *FOOD, declared="customer")
     assert (result.level, result.source) == (Level.CUSTOMER, "declared")
@@ -209,7 +238,13 @@ def test_suggestions_use_the_page_and_what_it_counts() -> None:
             "Measure what NHS trusts do",
         ),
         # a metric written as a verb is named by what its family counts
-        ("Sunbeds booked online per weekend up 20%", ["beach clubs"], ["sunbathers"], "", "keep their users' bookings"),
+        (
+            "Sunbeds booked online by sunbathers per weekend up 20%",
+            ["beach clubs"],
+            ["sunbathers"],
+            "",
+            "keep their users' bookings",
+        ),
         # a metric ends before a preposition or direction, whether or not YAML would read it as a boolean
         ("DAU/MAU on the companion app 0.18 → 0.25", ["appliance makers"], ["households"], "", "drive DAU/MAU,"),
         ("Applicants' quiz completions up 20%", ["foundations"], ["applicants"], "", "leave quiz completions to"),
@@ -271,9 +306,10 @@ def test_classification_is_deterministic() -> None:
 @given(
     st.text(alphabet=st.sampled_from(list("abz09 .,'%-;:()/<>\u2013\u2014\u2019sS\u00e9\u0130\u00df\n")), max_size=60)
 )
-def test_each_token_is_found_where_the_tokenizer_matched_it(text: str) -> None:
-    """Evidence is quoted from the key result as written: the places found for the tokens are
-    those where the tokenizer's pattern matched them."""
-    words, _ = tokenize(text)
+def test_each_token_stands_where_its_span_says(text: str) -> None:
+    """Evidence is quoted from the key result as written: each token's span holds that token, and
+    the tokens are those the word lists are matched against."""
+    words, lemmas, spans = tokens(text)
     lowered = text.lower().replace("\u2019", "'")
-    assert token_spans(text, words) == [m.span() for m in _TOKEN_RE.finditer(lowered)]
+    assert [lowered[a:b] for a, b in spans] == words
+    assert (words, lemmas) == tokenize(text)
