@@ -53,7 +53,7 @@ def assess(
     vocab = vocabulary(site)
     reading = read(text, customer, customers_users, vocab)
     parties = (customer, customers_users)
-    level = model().decide(features(reading, vocab.stopwords))
+    level = _taught(reading) or model().decide(features(reading, vocab.stopwords))
     inferred = _explained(level, "inferred", reading, parties)
     result = inferred if declared is None else _explained(Level(declared), "declared", reading, parties)
     return Assessment(result, inferred, _measurable(text, reading, vocab.measurable, has_target))
@@ -64,6 +64,14 @@ def _explained(
 ) -> Controllability:
     evidence = _evidence(reading, level)
     return explained(level, source, evidence, _actor(evidence, level), reading, parties)
+
+
+def _taught(reading: Reading) -> Level | None:
+    """The level of the site's own words, when the key result names some and they agree: a team
+    that says in `mkdocs.yml` whose behaviour a word counts has declared it, and no fit has seen
+    its words to weigh them."""
+    taught = {signal.level for signal in reading.signals if signal.source == "site"}
+    return taught.pop() if len(taught) == 1 else None
 
 
 def read_features(text: str, customer: Sequence[str], customers_users: Sequence[str], site: SiteWords = ()) -> Features:

@@ -108,6 +108,8 @@ class Sentence:
         nxt = self.text_at(end)
         if nxt in _SUBJECT_MARKERS or nxt in self.vocab.actions:
             return True
+        if nxt == "to" and self.text_at(start - 1) == "for" and self.text_at(end + 1)[:1].isalpha():
+            return True  # "time for restaurant owners to publish": they publish
         if nxt.endswith("ly") and self.text_at(end + 1) in self.vocab.actions:
             return True
         plain = nxt[:1].isalpha() and end not in self.metric_at and end not in self.actor_at

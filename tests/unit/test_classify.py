@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from fixtures.sites import DATA, record_figure
 from mkdocs_okr.check import Options, check_text
-from mkdocs_okr.classify import assess, fit
+from mkdocs_okr.classify import assess, fit, site_words
 from mkdocs_okr.classify.explain import aim
 from mkdocs_okr.classify.reading import read
 from mkdocs_okr.classify.vocabulary import vocabulary
@@ -78,10 +78,10 @@ def figures(name: str) -> dict[str, float]:
     "name, floor, alarms",
     [
         ("unseen/key_results_blind5.yaml", 0.75, 0.016),
-        ("unseen/key_results_published2.yaml", 0.76, 0.017),
-        ("unseen/key_results_blind6.yaml", 0.71, 0.043),
+        ("unseen/key_results_published2.yaml", 0.77, 0.017),
+        ("unseen/key_results_blind6.yaml", 0.70, 0.036),
         ("unseen/key_results_blind7.yaml", 0.74, 0.015),
-        ("unseen/key_results_published3.yaml", 0.70, 0.029),
+        ("unseen/key_results_published3.yaml", 0.69, 0.029),
         ("unseen/key_results_blind8.yaml", 0.74, 0.008),
     ],
 )
@@ -153,9 +153,8 @@ def test_every_article_example_is_right() -> None:
         ("Raise weekly bookings by guests of our partner spas", (["spas"], ["guests"]), "customers_users", None),
         # nothing to go on
         ("Improve NPS", ([], []), "customer", None),  # the scores customers give (shared/labelling.md)
-        # "make" opens the team's own work in the corpus ("Make the export resumable"): since train_10
-        # and train_11 came in, the fit reads this as the team's aim, and the measurable rule flags it
-        ("Make Q3 great", ([], []), "team", None),
+        # "make", like "improve" or "better", is a word of any aim (grammar.yaml): it names nobody
+        ("Make Q3 great", ([], []), "unknown", None),
         ("Do better in Q3", ([], []), "unknown", None),
     ],
 )
@@ -183,6 +182,27 @@ def test_a_page_may_call_its_customer_by_initials_or_by_the_organisation(text: s
         (s.text, s.level, s.source) for s in read(text, (customer,), (), vocabulary()).signals if s.kind == "actor"
     ]
     assert (party, Level.CUSTOMER, "declared-head") in found, found
+
+
+def test_a_party_before_an_infinitive_acts() -> None:
+    """ "time for restaurant owners to publish": the owners publish; they are not the object."""
+    signals = read("Cut the median time for restaurant owners to publish a full menu", (), (), vocabulary()).signals
+    assert [(s.text, s.role) for s in signals if s.kind == "actor"] == [("restaurant owners", "subject")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Improve things", "Get better at it", "Make it better", "Do more of the right things"]
+)
+def test_words_of_any_aim_are_no_evidence(text: str) -> None:
+    """A key result that says only that things get better names nobody's behaviour."""
+    assert classify(text)[1].level is Level.UNKNOWN
+
+
+def test_the_sites_words_decide_where_they_agree() -> None:
+    """A metric the site's `vocabulary` gives an owner is that owner's, though no fit has seen it."""
+    words = site_words({"metrics": {"customers_users": ["hoof trims"], "team": ["pasture walks"]}})
+    assert assess("Hoof trims per month: 200 to 300", site=words).inferred.level is Level.CUSTOMERS_USERS
+    assert assess("Pasture walks per month: 20 to 30", site=words).inferred.level is Level.TEAM
 
 
 def test_the_general_lexicon_fills_gaps_and_yields_to_the_lists() -> None:
