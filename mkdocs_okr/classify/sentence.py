@@ -43,9 +43,9 @@ Span = tuple[int, int, Entry]
 
 
 def merge(first: list[Span], second: list[Span]) -> list[Span]:
-    """Spans of `first` (declared names) win over overlapping spans of `second` (built-in names)."""
-    if not first:
-        return second
+    """Spans of `first` (declared names, say) win over overlapping spans of `second` (built-in names)."""
+    if not first or not second:
+        return first or second
     taken = {i for s, e, _ in first for i in range(s, e)}
     kept = [span for span in second if taken.isdisjoint(range(span[0], span[1]))]
     return sorted(first + kept, key=lambda span: span[0])
