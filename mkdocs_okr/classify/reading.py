@@ -60,7 +60,9 @@ def _actor_signals(s: Sentence) -> list[Signal]:
     possessors: dict[int, int] = {}  # possessed word -> its possessor
     for start, end, entry in s.actors:
         level, source = entry.level or CUSTOMER, entry.source
-        if entry.kind == "staff":
+        if entry.kind == "staff" and s.lemmas[end - 1] not in s.staff_as and _ours(start, s):
+            level, source = TEAM, "ours"  # "our crews", "our CS agents": the team's own people
+        elif entry.kind == "staff":
             level = s.staff_as.get(s.lemmas[end - 1], level)
         elif entry.kind == "ambiguous":
             level, source, possessor = _resolve_customer_word(start, end, s)
@@ -79,6 +81,17 @@ def _actor_signals(s: Sentence) -> list[Signal]:
                 by_start[possessed].role = "subject"
             owner.role = "possessor"
     return _join_compounds(signals, s)
+
+
+def _ours(start: int, s: Sentence) -> bool:
+    """ "our" in front of a party's name, over at most two words ("our customer success agents")."""
+    for j in range(start - 1, max(-1, start - 4), -1):
+        word = s.text_at(j)
+        if word == "our":
+            return True
+        if not word[:1].isalpha() or j in s.actor_at or j in s.metric_at:
+            return False
+    return False
 
 
 def _join_compounds(signals: list[Signal], s: Sentence) -> list[Signal]:

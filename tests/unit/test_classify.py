@@ -190,6 +190,15 @@ def test_a_party_before_an_infinitive_acts() -> None:
     assert [(s.text, s.role) for s in signals if s.kind == "actor"] == [("restaurant owners", "subject")]
 
 
+def test_our_own_people_are_the_team() -> None:
+    """ "our crews" are the team's, though crews elsewhere are a customer's staff (shared/labelling.md)."""
+    parties = (("regional parcel carriers and their drivers",), ())
+    ours = read("Installs completed by our crews within 3 weeks", *parties, vocabulary()).signals
+    theirs = read("Installs completed by crews within 3 weeks", *parties, vocabulary()).signals
+    assert [(s.level, s.source) for s in ours if s.kind == "actor"] == [(Level.TEAM, "ours")]
+    assert [s.level for s in theirs if s.kind == "actor"] == [Level.CUSTOMER]
+
+
 @pytest.mark.parametrize(
     "text", ["Improve things", "Get better at it", "Make it better", "Do more of the right things"]
 )
