@@ -46,6 +46,7 @@ SETS = [
     "unseen/key_results_blind7.yaml",
     "unseen/key_results_published3.yaml",
     "unseen/key_results_blind8.yaml",
+    "unseen/key_results_blind9.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
