@@ -20,7 +20,8 @@ from ..model import Controllability, Level
 from .explain import explained, people
 from .features import Features, features, signal_features
 from .model import LEVELS, TELLING, model
-from .reading import Reading, Signal, read
+from .reading import read
+from .signals import Reading, Signal
 from .vocabulary import SiteWords, site_words, vocabulary
 
 __all__ = ["Assessment", "assess", "people", "site_words", "warm_up"]

@@ -10,7 +10,7 @@ from typing import Any
 from ..levels import levels
 from ..model import Controllability, Level
 from .parties import parties, plurals
-from .reading import Reading, Signal
+from .signals import Reading, Signal
 from .vocabulary import load
 from .words import lemma
 

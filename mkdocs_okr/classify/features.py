@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Level
-from .reading import Reading, Signal
+from .signals import Reading, Signal
 
 Features = list[str]  # a bag of feature names
 

@@ -4,16 +4,17 @@ A signal is a party or a metric the sentence names, with the role the small gram
 (acts, is counted, owns the metric, is only a denominator or a place) and the scope it stands in
 (after the party that acts, before an outcome clause, a modifier of a longer metric). The signals
 carry no weights: how much each kind counts is fitted from labelled key results (see fit.py and
-features.py), not set by hand.
+features.py), not set by hand. The signals of the team's own work are read in team_work.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..model import Level
 from .sentence import _ATTACH_AFTER, _CLAUSE_BREAKS, _MODIFYING, _OBJECT_PREPOSITIONS, Sentence
+from .signals import Reading, Signal
+from .team_work import counts_defects, modifies_product, team_signals
 from .vocabulary import Vocabulary
 from .words import POSSESSIVES as _POSSESSIVES
 from .words import Entry
@@ -21,35 +22,10 @@ from .words import Entry
 CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
 
 
-@dataclass(slots=True)
-class Signal:
-    """One piece of evidence: some words, the level they point to, and what kind of evidence it is."""
-
-    start: int
-    end: int
-    level: Level
-    text: str
-    kind: str  # actor | metric | team-verb | deadline | reporter
-    role: str = (
-        ""  # subject | counted | numbered | owner | denominator | object | counterparty | possessor | modifier | yields
-    )
-    scope: str = ""  # after-subject | before-outcome | modifier
-    source: str = ""  # a party's source (declared, site, a group of actors.yaml); a metric's family
-    strong: bool = False
-
-
-@dataclass(slots=True)
-class Reading:
-    """What the reading found in one key result."""
-
-    sentence: Sentence
-    signals: list[Signal]
-
-
 def read(text: str, customer: Sequence[str], customers_users: Sequence[str], vocab: Vocabulary) -> Reading:
     """Find the evidence in one key result, and the role and scope of each piece."""
     s = Sentence(text, customer, customers_users, vocab)
-    signals = sorted(_actor_signals(s) + _metric_signals(s) + _team_signals(s), key=lambda x: x.start)
+    signals = sorted(_actor_signals(s) + _metric_signals(s) + team_signals(s), key=lambda x: x.start)
     _mark_compounds(signals, s)
     _mark_after_subject(signals, s)
     return Reading(s, _apply_scopes(signals, s))
@@ -68,7 +44,7 @@ def _actor_signals(s: Sentence) -> list[Signal]:
             level, source, possessor = _resolve_customer_word(start, end, s)
             if possessor is not None:
                 possessors[start] = possessor
-        if s.role_before(start, "reporters", 3) is not None and _counts_defects(s):
+        if s.role_before(start, "reporters", 3) is not None and counts_defects(s):
             continue  # "bugs reported by restaurants": they only report; the count is the team's
         signals.append(
             Signal(start, end, level, s.phrase(start, end), "actor", _role(start, end, level, s), source=source)
@@ -143,7 +119,7 @@ def _role(start: int, end: int, level: Level, s: Sentence) -> str:
             or before[k] in _OBJECT_PREPOSITIONS
         ):
             break
-    if _modifies_product(end, s):
+    if modifies_product(end, s):
         return "modifier"  # "citizen portal uptime", "citizen-facing forms": about the product, not the party
     owned = _owned_metric(start, end, s)
     if owned is not None:
@@ -151,15 +127,6 @@ def _role(start: int, end: int, level: Level, s: Sentence) -> str:
     if s.text_at(start - 1) in _OBJECT_PREPOSITIONS:
         return "object"
     return ""
-
-
-def _modifies_product(end: int, s: Sentence) -> bool:
-    if s.text_at(end) == "-" and s.text_at(end + 1) in ("facing", "side", "level"):
-        return True
-    for k in (end, end + 1, end + 2):
-        if k in s.metric_at and s.metric_at[k][2].level is TEAM and s.metric_at[k][2].strong:
-            return all(s.text_at(j)[:1].isalpha() and s.text_at(j) not in _OBJECT_PREPOSITIONS for j in range(end, k))
-    return False
 
 
 def _owned_metric(start: int, end: int, s: Sentence) -> Entry | None:
@@ -229,7 +196,7 @@ def _metric_signals(s: Sentence) -> list[Signal]:
 def _by_agent(end: int, s: Sentence) -> bool:
     """ "renewals by riders", "requests submitted by residents": a party after "by" does what is counted,
     unless the count is of the team's defects ("bugs reported by salons")."""
-    if s.role_at(end) == "reporters" and _counts_defects(s):
+    if s.role_at(end) == "reporters" and counts_defects(s):
         return False
     return s.text_at(end) == "by" or s.text_at(end + 1) == "by"
 
@@ -246,52 +213,6 @@ def _metric_owner(start: int, end: int, s: Sentence) -> Level | None:
             if k in s.actor_at and s.actor_at[k][2].kind in ("actor", "staff"):
                 _, last, entry = s.actor_at[k]
                 return entry.level if entry.kind == "actor" else s.staff_as.get(s.lemmas[last - 1], entry.level)
-    return None
-
-
-def _team_signals(s: Sentence) -> list[Signal]:
-    """An opening output verb ("Ship", "Migrate"), and "reported by" beside the team's own defects."""
-    signals = []
-    first = s.first
-    opening = _opening_verb(s, first)
-    if first is not None and opening is not None:
-        signals.append(Signal(first, opening, TEAM, s.phrase(first, opening), "team-verb", "subject"))
-    if "by" in s.words:  # most key results have no "by": skip the walk
-        for j, word in enumerate(s.words[:-1]):
-            if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
-                signals.append(Signal(j, j + 2, TEAM, s.phrase(j, j + 2), "deadline"))
-                break
-    reporter = next((j for j in s.role_starts if s.role_at(j) == "reporters"), None)
-    if reporter is not None and _counts_defects(s):
-        end = s.roles[reporter][0]
-        signals.append(Signal(reporter, end, TEAM, s.phrase(reporter, end), "reporter"))
-    return signals
-
-
-def _counts_defects(s: Sentence) -> bool:
-    """The key result counts something of the team's own (bugs, incidents, crashes), whoever reports it."""
-    return any(e.level is TEAM and e.strong for _, _, e in s.metrics)
-
-
-def _opening_verb(s: Sentence, first: int | None) -> int | None:
-    """End of an opening output verb, unless it opens a metric ("Test drives") or wins customers
-    ("Add 30 properties", "Sign 12 districts": their choice to buy)."""
-    if first is None:
-        return None
-    if first in s.metric_at:
-        start, end, entry = s.metric_at[first]
-        if entry.level is not TEAM and (entry.strong or end - start > 1):
-            return None  # "Test drives booked", "Support contacts per 1,000 merchants": a noun, not a verb
-    lemmas = s.lemmas[first : first + 2]
-    for verb in s.vocab.acquisition_verbs.get(s.lemmas[first], ()):
-        after = first + len(verb)
-        if lemmas[: len(verb)] == verb and s.text_at(after)[:1].isdigit():
-            won = [k for k in range(after + 1, after + 4) if k in s.actor_at and s.actor_at[k][2].level is CUSTOMER]
-            if won and not _modifies_product(s.actor_at[won[0]][1], s):  # not "Onboard 3 airline partner feeds"
-                return None
-    for verb in s.vocab.team_verbs.get(s.lemmas[first], ()):
-        if s.lemmas[first : first + len(verb)] == verb:
-            return first + len(verb)
     return None
 
 
