@@ -6,8 +6,8 @@ and the roles the small grammar gives them; a general lexicon (data/lexicon.yaml
 parties and metrics the lists do not know. The reading becomes features (features.py) that a model
 fitted on labelled key results from some four hundred and fifty domains weighs (model.py, fit.py).
 The answer is the most probable level when it is confident enough, else unknown, with the evidence
-that counted most and, for the customers' users, a customer-side alternative (explain.py). Words a
-site teaches in its `vocabulary` decide where they agree, since no fit has seen them.
+that counted most and, for the customers' users, a customer-side alternative (explain.py). Metrics
+a site teaches in its `vocabulary` decide where they agree, since no fit has seen them.
 """
 
 from __future__ import annotations
@@ -70,10 +70,11 @@ def _explained(
 
 
 def _taught(reading: Reading) -> Level | None:
-    """The level of the site's own words, when the key result names some and they agree: a team
-    that says in `mkdocs.yml` whose behaviour a word counts has declared it, and no fit has seen
-    its words to weigh them."""
-    taught = {signal.level for signal in reading.signals if signal.source == "site"}
+    """The owner of the site's own metrics, when the key result counts some and they agree: a team
+    that says in `mkdocs.yml` whose behaviour a metric counts has declared it, and no fit has seen
+    its words to weigh them. A site's party words are weighed like any party, by their role
+    ("uptime of the diner app" counts no diner)."""
+    taught = {s.level for s in reading.signals if s.source == "site" and s.kind == "metric"}
     return taught.pop() if len(taught) == 1 else None
 
 

@@ -39,7 +39,7 @@ def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) 
                     matcher.add(kind, Entry("actor", CUSTOMER, source="declared-head"))
         initials = "".join(word[0] for word in words)
         if len(words) > 2 and initials.isalpha():  # "online travel agencies": OTAs
-            matcher.add((initials,), Entry("actor", level, source="declared-head"))
+            matcher.add((initials,), Entry("actor", level, source="declared-initials"))
     return matcher
 
 
@@ -48,10 +48,10 @@ def staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) ->
     """Staff roles a page declares: `customer: [teachers]`, or "schools and their teachers", makes
     teachers the customer."""
     levels: dict[str, Level] = {}
-    for names, level in ((customer, CUSTOMER), (customers_users, USERS)):  # as in declared_names: the customer first
+    for names, level in ((customers_users, USERS), (customer, CUSTOMER)):  # the customer's word is the last
         for name in names:
             for party in parties(name):
                 words = phrase(party.words)
                 if words:
-                    levels.setdefault(words[-1], CUSTOMER if party.possessor else level)
+                    levels[words[-1]] = CUSTOMER if party.possessor else level
     return levels

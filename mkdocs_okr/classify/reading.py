@@ -25,7 +25,10 @@ CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
 def read(text: str, customer: Sequence[str], customers_users: Sequence[str], vocab: Vocabulary) -> Reading:
     """Find the evidence in one key result, and the role and scope of each piece."""
     s = Sentence(text, customer, customers_users, vocab)
-    signals = sorted(_actor_signals(s) + _metric_signals(s) + team_signals(s), key=lambda x: x.start)
+    team = team_signals(s)
+    verbs = {x.start for x in team if x.kind == "team-verb"}
+    metrics = [x for x in _metric_signals(s) if not (x.source == "lexicon" and x.start in verbs)]  # "Ship": once
+    signals = sorted(_actor_signals(s) + metrics + team, key=lambda x: x.start)
     _mark_compounds(signals, s)
     _mark_after_subject(signals, s)
     return Reading(s, _apply_scopes(signals, s))
@@ -36,6 +39,8 @@ def _actor_signals(s: Sentence) -> list[Signal]:
     possessors: dict[int, int] = {}  # possessed word -> its possessor
     for start, end, entry in s.actors:
         level, source = entry.level or CUSTOMER, entry.source
+        if source == "declared-initials" and not s.phrase(start, end).removesuffix("s").isupper():
+            continue  # "OTAs" names online travel agencies; "its" does not name independent tea shops
         if entry.kind == "staff" and s.lemmas[end - 1] not in s.staff_as and _ours(start, s):
             level, source = TEAM, "ours"  # "our crews", "our CS agents": the team's own people
         elif entry.kind == "staff":

@@ -43,12 +43,18 @@ Span = tuple[int, int, Entry]
 
 
 def merge(first: list[Span], second: list[Span]) -> list[Span]:
-    """Spans of `first` (declared names, say) win over overlapping spans of `second` (built-in names)."""
+    """Spans of `first` win over overlapping spans of `second`: declared names over built-in ones,
+    and the lists over the general lexicon."""
     if not first or not second:
         return first or second
     taken = {i for s, e, _ in first for i in range(s, e)}
     kept = [span for span in second if taken.isdisjoint(range(span[0], span[1]))]
     return sorted(first + kept, key=lambda span: span[0])
+
+
+def _outside(spans: list[Span], taken: set[int]) -> list[Span]:
+    """The spans not wholly inside the tokens `taken`."""
+    return [span for span in spans if not taken.issuperset(range(span[0], span[1]))] if taken else spans
 
 
 class Sentence:
@@ -65,17 +71,19 @@ class Sentence:
         builtin_actors, metrics, role_words, neutral_spans, general_actors, general_metrics = vocab.lexicon.spans(
             self.lemmas
         )
-        builtin_actors, metrics = merge(builtin_actors, general_actors), merge(metrics, general_metrics)
         self.roles = {start: (end, entry.role) for start, end, entry in role_words}
         self.role_starts = sorted(self.roles)
         declared = declared_names(tuple(customer), tuple(customers_users))
         neutral = {i for a, b, _ in neutral_spans for i in range(a, b)}
-        self.metrics = [m for m in metrics if not neutral.issuperset(range(m[0], m[1]))] if neutral else metrics
-        covered = neutral | {i for a, b, _ in self.metrics if b - a > 1 for i in range(a, b)}
-        actors = merge(declared.spans(self.lemmas), builtin_actors)
+        metrics = _outside(metrics, neutral)
         # "bank card", "business day", "app-store rating": a party's name inside a longer phrase names no party
-        self.actors = (
-            [span for span in actors if not covered.issuperset(range(span[0], span[1]))] if covered else actors
+        covered = neutral | {i for a, b, _ in metrics if b - a > 1 for i in range(a, b)}
+        actors = _outside(merge(declared.spans(self.lemmas), builtin_actors), covered)
+        # the general lexicon fills gaps only: it covers no party and no metric of the lists
+        self.actors = merge(actors, _outside(general_actors, covered))
+        named = {i for a, b, _ in self.actors for i in range(a, b)}
+        self.metrics = merge(
+            metrics, [m for m in _outside(general_metrics, neutral) if named.isdisjoint(range(*m[:2]))]
         )
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}

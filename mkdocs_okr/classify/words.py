@@ -36,10 +36,15 @@ def tokenize(text: str) -> tuple[list[str], tuple[str, ...]]:
 
 
 def tokens(text: str) -> tuple[list[str], tuple[str, ...], list[tuple[int, int]]]:
-    """As `tokenize`, with where each token stands in the text, from the same pass."""
-    found = list(_TOKEN_RE.finditer(_lowered(text)))
+    """As `tokenize`, with where each token stands in the text, from the same pass. A letter can
+    lower to two ("İ" to "i" and a dot), so places in the lowered text are mapped back to the text."""
+    lowered = _lowered(text)
+    found = list(_TOKEN_RE.finditer(lowered))
     words = [m.group() for m in found]
-    return words, tuple(map(lemma, words)), [m.span() for m in found]
+    if len(lowered) == len(text):
+        return words, tuple(map(lemma, words)), [m.span() for m in found]
+    at = [i for i, char in enumerate(text) for _ in _lowered(char)]  # lowered place -> text place
+    return words, tuple(map(lemma, words)), [(at[m.start()], at[m.end() - 1] + 1) for m in found]
 
 
 def phrase(text: str) -> tuple[str, ...]:
