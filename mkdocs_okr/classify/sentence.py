@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import Level
 from .declared import declared_names, staff_levels
 from .vocabulary import Vocabulary
-from .words import Entry, tokens
+from .words import Entry, token_spans, tokenize
 
 CUSTOMER, USERS, TEAM = Level.CUSTOMER, Level.CUSTOMERS_USERS, Level.TEAM
 _CLAUSE_BREAKS = {";", ":", ",", "(", ")", "\u2013", "\u2014"}
@@ -63,7 +63,8 @@ class Sentence:
     def __init__(self, text: str, customer: Sequence[str], customers_users: Sequence[str], vocab: Vocabulary) -> None:
         self.vocab = vocab
         self.text = text
-        self.words, self.lemmas, self.spans = tokens(text)
+        self.words, self.lemmas = tokenize(text)
+        self.spans: list[tuple[int, int]] | None = None  # where each token stands, found when first quoted
         self.count = len(self.lemmas)
         # the first word (not a number or a mark): where an opening verb or an acting party stands
         self.first = next((i for i, w in enumerate(self.words) if w[:1].isalpha()), None)
@@ -92,6 +93,8 @@ class Sentence:
 
     def phrase(self, start: int, end: int) -> str:
         """Tokens start to end, as the text writes them."""
+        if self.spans is None:
+            self.spans = token_spans(self.text, self.words)
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     def text_at(self, i: int) -> str:

@@ -35,16 +35,20 @@ def tokenize(text: str) -> tuple[list[str], tuple[str, ...]]:
     return words, tuple(map(lemma, words))
 
 
-def tokens(text: str) -> tuple[list[str], tuple[str, ...], list[tuple[int, int]]]:
-    """As `tokenize`, with where each token stands in the text, from the same pass. A letter can
-    lower to two ("İ" to "i" and a dot), so places in the lowered text are mapped back to the text."""
-    lowered = _lowered(text)
-    found = list(_TOKEN_RE.finditer(lowered))
-    words = [m.group() for m in found]
-    if len(lowered) == len(text):
-        return words, tuple(map(lemma, words)), [m.span() for m in found]
-    at = [i for i, char in enumerate(text) for _ in _lowered(char)]  # lowered place -> text place
-    return words, tuple(map(lemma, words)), [(at[m.start()], at[m.end() - 1] + 1) for m in found]
+def token_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each of `words`, the tokens of `tokenize(text)`, stands in the text. Nothing between
+    two tokens can begin one (else the tokenizer would have matched there), so each token is the
+    next occurrence of its text. A letter can lower to two ("İ" to "i" and a dot), so places in
+    the lowered text are then mapped back to the text."""
+    lowered, spans, at = _lowered(text), [], 0
+    for word in words:
+        start = lowered.find(word, at)
+        at = start + len(word)
+        spans.append((start, at))
+    if len(lowered) != len(text):
+        place = [i for i, char in enumerate(text) for _ in _lowered(char)]  # lowered place -> text place
+        spans = [(place[a], place[b - 1] + 1) for a, b in spans]
+    return spans
 
 
 def phrase(text: str) -> tuple[str, ...]:
@@ -113,8 +117,12 @@ class Lexicon:
                 for phrase, entry in bucket:
                     lengths = by_first.setdefault(first, {})
                     lengths.setdefault(len(phrase), {}).setdefault(phrase, []).append((number, entry))
+        # by first word: the longer phrases, longest first, and the entries of the word alone
         self.index = {
-            first: [(size, lengths[size]) for size in sorted(lengths, reverse=True)]
+            first: (
+                [(size, lengths[size]) for size in sorted(lengths, reverse=True) if size > 1],
+                next(iter(lengths[1].values())) if 1 in lengths else [],
+            )
             for first, lengths in by_first.items()
         }
 
@@ -123,9 +131,17 @@ class Lexicon:
         free = [0] * self.size  # where each matcher may match next
         index = self.index
         for i, lem in enumerate(lemmas):
-            for size, phrases in index.get(lem, ()):
+            hit = index.get(lem)
+            if hit is None:
+                continue
+            longer, alone = hit
+            for size, phrases in longer:
                 for number, entry in phrases.get(lemmas[i : i + size], ()):
                     if free[number] <= i:
                         found[number].append((i, i + size, entry))
                         free[number] = i + size
+            for number, entry in alone:
+                if free[number] <= i:
+                    found[number].append((i, i + 1, entry))
+                    free[number] = i + 1
         return found
