@@ -161,20 +161,17 @@ def test_every_article_example_is_right() -> None:
         # known failures, kept until the reader gets them right: the time a customer takes to
         # publish, with no party named, reads as the team's (0.51 against 0.49 for the customer);
         # a booking named only by its verb falls short of the confidence "Outside your control" needs
-        pytest.param(
-            "Cut the median time to publish a full menu from 3 days to 1 day",
-            (["restaurant owners"], ["diners"]),
-            "customer",
-            None,
-            marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"),
-        ),
-        pytest.param(
-            "Sunbeds booked online per weekend up 20%",
-            (["beach clubs"], ["sunbathers"]),
-            "customers_users",
-            None,
-            marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"),
-        ),
+        *[
+            pytest.param(*case, None, marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"))
+            for case in [
+                (
+                    "Cut the median time to publish a full menu from 3 days to 1 day",
+                    (["restaurant owners"], ["diners"]),
+                    "customer",
+                ),
+                ("Sunbeds booked online per weekend up 20%", (["beach clubs"], ["sunbathers"]), "customers_users"),
+            ]
+        ],
     ],
 )
 def test_hard_cases(text: str, parties: tuple[list[str], list[str]], level: str, actor: str | None) -> None:
