@@ -82,12 +82,12 @@ class Sentence:
         actors = _outside(merge(declared.spans(self.lemmas), builtin_actors), covered)
         # the general lexicon fills gaps only: it covers no party and no metric of the lists
         self.actors = merge(actors, _outside(general_actors, covered))
-        named = {i for a, b, _ in self.actors for i in range(a, b)}
-        self.metrics = merge(
-            metrics, [m for m in _outside(general_metrics, neutral) if named.isdisjoint(range(*m[:2]))]
-        )
-        self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.actor_at = {i: span for span in self.actors for i in range(span[0], span[1])}
+        if general_metrics:
+            gaps = [m for m in _outside(general_metrics, neutral) if self.actor_at.keys().isdisjoint(range(*m[:2]))]
+            metrics = merge(metrics, gaps)
+        self.metrics = metrics
+        self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.staff_as = staff_levels(tuple(customer), tuple(customers_users))
         self.declares_parties = bool(customer or customers_users)
 

@@ -52,6 +52,9 @@ def token_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def phrase(text: str) -> tuple[str, ...]:
+    """A word list's entry as the lemmas it is matched by; most entries are one plain word."""
+    if text.isascii() and text.isalpha() and text.islower():
+        return (lemma(text),)
     words, lemmas = tokenize(text)
     return tuple(lem for word, lem in zip(words, lemmas) if word not in POSSESSIVES)
 
