@@ -25,6 +25,12 @@ def _suggestions() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _unchanged() -> tuple[str, ...]:
+    """Endings of a group that takes no plural -s: the plurals and group nouns of parties.yaml."""
+    return tuple(plurals())
+
+
+@lru_cache(maxsize=1)
 def _noun_breaks() -> frozenset[str]:
     return frozenset(_suggestions()["noun_breaks"])
 
@@ -56,7 +62,7 @@ def people(phrase: str) -> str:
     if (
         not last.isalpha()
         or lemma(last) != last
-        or last.endswith(tuple(plurals()))  # "salespeople", "kitchen staff"
+        or last.endswith(_unchanged())  # "salespeople", "kitchen staff"
         or last.endswith("s")
     ):
         return phrase

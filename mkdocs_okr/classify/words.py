@@ -117,8 +117,8 @@ class Lexicon:
         by_first: dict[str, dict[int, dict[tuple[str, ...], list[tuple[int, Entry]]]]] = {}
         for number, matcher in enumerate(matchers):
             for first, bucket in matcher.index.items():
+                lengths = by_first.setdefault(first, {})
                 for phrase, entry in bucket:
-                    lengths = by_first.setdefault(first, {})
                     lengths.setdefault(len(phrase), {}).setdefault(phrase, []).append((number, entry))
         # by first word: the longer phrases, longest first, and the entries of the word alone
         self.index = {
