@@ -46,6 +46,7 @@ class _Words:
     served: frozenset[str]
     people: frozenset[str]  # every head noun of actors.yaml
     staff: frozenset[str]  # the head nouns of its staff, and more
+    professionals: frozenset[str]  # the job titles of the general lexicon: staff when "their" says whose
     person_endings: tuple[str, ...]
     things: frozenset[str]
     participles: frozenset[str]
@@ -68,8 +69,11 @@ def plurals() -> dict[str, str]:
 def _words() -> _Words:
     data = load_yaml("classify/data/parties.yaml")
     actors = load_yaml("classify/data/actors.yaml")
+    general = load_yaml("classify/data/lexicon.yaml")  # knows far more job titles, to tell a person in an aside
     heads = lambda names: {name.split()[-1] for name in names}  # noqa: E731
-    people = set().union(*(heads(group) for group in actors.values()))
+    professionals = heads(general["professionals"].splitlines())
+    people = set().union(*(heads(group) for group in actors.values()), professionals)
+    people |= heads(general["individuals"].splitlines())
     phrases = lambda key: tuple(sorted((tuple(p.split()) for p in data[key]), key=len, reverse=True))  # noqa: E731
     return _Words(
         frozenset(data["determiners"]),
@@ -81,6 +85,7 @@ def _words() -> _Words:
         frozenset(data["served"]),
         frozenset(people),
         frozenset(heads(actors["staff"]) | heads(data["staff"])),
+        frozenset(professionals),
         tuple(data["person_endings"]),
         frozenset(data["things"]),
         frozenset(data["participles"]),
@@ -105,6 +110,7 @@ _POSSESSIVE = re.compile(r"(?:'s|s')$")
 def parties(declaration: str) -> tuple[Party, ...]:
     """The parties a declaration names, in the order it names them, each once."""
     text = _QUOTES.sub("", declaration.replace("\u2019", "'")).strip().rstrip(".;:!\u2026 ")
+    text = text.replace(";", ",")  # "vineyards; vineyard managers; irrigation crews": a list of three
     asides = [m.group(1) for m in _ASIDE.finditer(text)]
     main, *more = _DASH.split(_ASIDE.sub(" ", text))
     found = _segment(_TOKEN.findall(main), None)
@@ -212,7 +218,8 @@ def _close(conjunct: list[str], found: list[Party], owner: Party | None, linked:
     if party is None:
         return linked
     first = owner or (found[0] if found else None)
-    if first is not None and not _served(party) and party.head in words.staff:
+    staff = party.head in words.staff or (linked and party.head in words.professionals)
+    if first is not None and not _served(party) and staff:
         if linked or first.head in words.organisations:
             party = party.of(first.words)  # "estate agencies and their agents", "hospitals (nurses, clerks)"
     found.append(party)
