@@ -1,6 +1,7 @@
-"""The signals of the team's own work: an opening output verb ("Ship", "Migrate"), a deadline
-("by June"), the team's defects whoever reports them, and a party's name that only names the
-team's product ("citizen portal uptime")."""
+"""The signals of the team's own work: an opening output verb ("Ship", "Migrate") or any other
+order to the team ("Draft the guides", "Perform docs assessments"), a deadline ("by June"), the
+team's defects whoever reports them, and a party's name that only names the team's product
+("citizen portal uptime")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def team_signals(s: Sentence) -> list[Signal]:
     opening = _opening_verb(s, first)
     if first is not None and opening is not None:
         signals.append(Signal(first, opening, TEAM, s.phrase(first, opening), "team-verb", "subject"))
+    elif first is not None and _order(s, first):
+        signals.append(Signal(first, first + 1, TEAM, s.phrase(first, first + 1), "team-verb", "subject", "", "order"))
     if "by" in s.words:  # most key results have no "by": skip the walk
         for j, word in enumerate(s.words[:-1]):
             if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
@@ -43,6 +46,19 @@ def team_signals(s: Sentence) -> list[Signal]:
 def counts_defects(s: Sentence) -> bool:
     """The key result counts something of the team's own (bugs, incidents, crashes), whoever reports it."""
     return any(e.level is TEAM and e.strong for _, _, e in s.metrics)
+
+
+def _order(s: Sentence, first: int) -> bool:
+    """The key result opens with a verb of general English that names no change it aims at: an
+    order to the team, whatever the verb ("Draft", "Perform", "Host 3 meetups"). A word that is also
+    a noun is the verb only before its object ("Measure the", not "Measure accuracy")."""
+    if first in s.metric_at or first in s.actor_at:
+        return False
+    word, vocab = s.words[first], s.vocab
+    if word in vocab.orders:
+        return True
+    after = s.text_at(first + 1)
+    return word in vocab.orders_before_object and (after in vocab.order_objects or after[:1].isdigit())
 
 
 def _opening_verb(s: Sentence, first: int | None) -> int | None:

@@ -49,6 +49,9 @@ class Vocabulary:
     actions: set[str] = field(default_factory=set)
     team_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
     acquisition_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by first word
+    orders: frozenset[str] = frozenset()  # verbs that, opening a key result, give the team an order
+    orders_before_object: frozenset[str] = frozenset()  # the same, when also nouns: only before "the", "a", a number
+    order_objects: frozenset[str] = frozenset()
     deadlines: Matcher = field(default_factory=Matcher)
     neutral: Matcher = field(default_factory=Matcher)
     general_actors: Matcher = field(default_factory=Matcher)  # data/lexicon.yaml: where the lists above say nothing
@@ -132,6 +135,10 @@ def vocabulary(site: SiteWords = ()) -> Vocabulary:
     vocab.actions = {form for verb in grammar["actions"] for form in _inflections(verb)}
     vocab.team_verbs = _by_first_word(grammar["team_verbs"])
     vocab.acquisition_verbs = _by_first_word(grammar["acquisition_verbs"])
+    verbs, aims = load("verbs"), set(grammar["aim_verbs"]) | set(grammar["stopwords"])
+    vocab.orders = frozenset(verbs["verbs"].split()) - aims
+    vocab.orders_before_object = frozenset(verbs["verbs_and_nouns"].split()) - aims
+    vocab.order_objects = frozenset(grammar["order_objects"])
     for deadline in grammar["deadlines"]:
         vocab.deadlines.add(phrase(deadline), Entry("deadline"))
     for name in grammar["neutral"]:

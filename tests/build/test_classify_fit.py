@@ -32,11 +32,12 @@ def test_held_out_domains(fitted) -> None:
         f"classifier, domains held out: {len(found)} key results, "
         + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
     )
-    assert len({e.domain for e in found}) >= 440
-    # 0.781 over 4,271 key results from 446 domains, with false alarms held to 1.5 % (each fold
-    # fitted from nothing, L2 chosen by `--tune`; 0.772 over 3,549 from 370 before train_13,
-    # train_14_published and lexicon.yaml came in, with false alarms held to 2 %)
-    assert len(found) >= 4200
-    assert shown["accuracy"] >= 0.775 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.125, (
+    assert len({e.domain for e in found}) >= 730
+    # 0.736 over 6,740 key results from 734 domains, with false alarms held to 1.5 % (each fold
+    # fitted from nothing, L2 chosen by `--tune`); 0.781 over the 4,271 from 446 domains before
+    # train_15 to train_18 came in: their writers' key results are harder to read (0.59 to 0.70
+    # at first sight), so the figure over all of them is lower, and the sets never fitted on are not
+    assert len(found) >= 6700
+    assert shown["accuracy"] >= 0.73 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.13, (
         shown
     )
