@@ -167,8 +167,17 @@ def test_every_article_example_is_right() -> None:
             "customer",
             None,
         ),
-        # a known failure, kept until the reader gets it right: a booking named only by its verb
-        # falls short of the confidence "Outside your control" needs
+        # known failures, kept until the reader gets them right. A booking named only by its verb
+        # falls short of the confidence "Outside your control" needs. The words "owner" and "point"
+        # weigh towards end users (pet owners, loyalty points), and outweigh the declared customer
+        # who acts (bench/build_overhead.py asked this of the till, to keep its pages clean).
+        pytest.param(
+            "Raise the share of restaurant owners who connect their point-of-sale from 25% to 40%",
+            (["restaurant owners"], ["diners"]),
+            "customer",
+            None,
+            marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"),
+        ),
         pytest.param(
             "Sunbeds booked online per weekend up 20%",
             (["beach clubs"], ["sunbathers"]),
