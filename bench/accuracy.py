@@ -132,15 +132,18 @@ def main() -> None:
 
 def leave_one_domain_out() -> None:
     """Figures per set, and over all, with each domain answered by a model fitted without it."""
-    model, found, held_out = fit.fitted(ROOT / "tests" / "data")
-    answers = [fit.answer(p, model.thresholds) for p in held_out]
-    print(f"\nleave-one-domain-out over {len(found)} key results from {len({e.domain for e in found})} domains:")
+    model, found, deals = fit.fitted(ROOT / "tests" / "data")
+    labels, answers = fit.pooled(found, deals, model.thresholds)
+    print(
+        f"\nleave-one-domain-out over {len(found)} key results from {len({e.domain for e in found})} domains"
+        f" (each domain once in each of {len(deals)} deals into folds):"
+    )
     by_set: dict[str, list[int]] = {}
-    for i, e in enumerate(found):
+    for i, e in enumerate(found * len(deals)):
         by_set.setdefault(e.domain.split("::")[0].split("/")[0], []).append(i)
-    for name, rows in [*sorted(by_set.items()), ("all", list(range(len(found))))]:
-        shown = fit.figures([found[i].label for i in rows], [answers[i] for i in rows])
-        print(f"  {name:<28} {len(rows):>5}  " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()))
+    for name, rows in [*sorted(by_set.items()), ("all", list(range(len(labels))))]:
+        shown = fit.figures([labels[i] for i in rows], [answers[i] for i in rows])
+        print(f"  {name:<28} {len(rows) // len(deals):>5}  " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()))
 
 
 if __name__ == "__main__":

@@ -89,8 +89,18 @@ def _evidence(reading: Reading, level: Level) -> list[Signal]:
     that pulled the model most towards it. For unknown, every signal."""
     if level is Level.UNKNOWN:
         return list(reading.signals)
-    chosen = [s for s in reading.signals if s.level is level]
+    chosen = [s for s in reading.signals if s.level is level or _consumer(s, level, reading)]
     return chosen or _telling_words(reading, level, LEVELS.index(level))
+
+
+def _consumer(signal: Signal, level: Level, reading: Reading) -> bool:
+    """On a page that sells to consumers, a party named as a customer's user is one of its customers."""
+    return (
+        reading.sentence.consumers
+        and level is Level.CUSTOMER
+        and signal.kind == "actor"
+        and signal.level is Level.CUSTOMERS_USERS
+    )
 
 
 def _actor(evidence: Sequence[Signal], level: Level) -> Signal | None:

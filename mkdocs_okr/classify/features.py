@@ -2,7 +2,8 @@
 
 Each signal gives a few overlapping features (its kind and level; with its role, its scope, its
 source), so that the model can learn how much a counted party outweighs a mere place, or a strong
-metric family a hint, from labelled key results rather than by hand. The sentence's own words and
+metric family a hint, from labelled key results rather than by hand; on a page that sells to
+consumers, each signal's kind and level again, since there the customer is the one it names. The sentence's own words and
 word pairs, and its first word, let the model learn what bare metrics ("logo churn", "time to
 approve") usually count; they are validated on domains the fit never saw (fit.py).
 """
@@ -37,6 +38,8 @@ def features(reading: Reading, stopwords: frozenset[str]) -> Features:
         x.append("no-signal")
     if s.declares_parties:
         x.append("declares-parties")
+    if s.consumers:  # what a party or a metric counts changes when the customer is the consumer
+        x += ["consumers", *(f"consumers:{signal.kind}:{signal.level.value}" for signal in reading.signals)]
     content = [lem for word, lem in zip(s.words, s.lemmas) if word[:1].isalpha() and lem not in stopwords]
     x += dict.fromkeys(
         ["word:" + lem for lem in content] + ["pair:" + a + "_" + b for a, b in zip(content, content[1:])]

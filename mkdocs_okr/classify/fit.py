@@ -184,23 +184,29 @@ def thresholds(
     return chosen[0], chosen[1], chosen[2]
 
 
-def fitted(folder: Path) -> tuple[Model, list[Example], list[tuple[list[float], Answerable]]]:
-    """The model fitted on every set under `folder`, its examples and their held-out probabilities."""
+def fitted(folder: Path) -> tuple[Model, list[Example], list[list[tuple[list[float], Answerable]]]]:
+    """The model fitted on every set under `folder`, its examples and, for each deal of their
+    domains into folds, their held-out probabilities."""
     found = examples(folder)
     full = fit(*_scored(found))
     deals = [held_out(found, deal=deal) for deal in range(DEALS)]
     chosen = thresholds([e.label for e in found] * DEALS, [p for dealt in deals for p in dealt])
-    return Model(full.weights, full.bias, chosen), found, deals[0]
+    return Model(full.weights, full.bias, chosen), found, deals
+
+
+def pooled(
+    found: Sequence[Example], deals: Sequence[Sequence[tuple[list[float], Answerable]]], chosen: Sequence[float]
+) -> tuple[list[str], list[str]]:
+    """The labels and the held-out answers over every deal: what the thresholds are chosen on."""
+    return [e.label for e in found] * len(deals), [answer(p, chosen) for dealt in deals for p in dealt]
 
 
 def tune(found: Sequence[Example]) -> None:
     """Print the held-out figures for each penalty of L2_GRID, the answers at their own thresholds."""
-    labels = [e.label for e in found]
     for l2 in L2_GRID:
         deals = [held_out(found, l2, deal) for deal in range(DEALS)]
-        chosen = thresholds(labels * DEALS, [p for dealt in deals for p in dealt])
-        probabilities = deals[0]
-        shown = figures(labels, [answer(p, chosen) for p in probabilities])
+        chosen = thresholds([e.label for e in found] * DEALS, [p for dealt in deals for p in dealt])
+        shown = figures(*pooled(found, deals, chosen))
         print(f"L2 {l2}: " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()) + f"; thresholds {chosen}")
 
 
@@ -222,8 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tune:
         tune(examples(args.folder))
         return 0
-    model, found, probabilities = fitted(args.folder)
-    shown = figures([e.label for e in found], [answer(p, model.thresholds) for p in probabilities])
+    model, found, deals = fitted(args.folder)
+    shown = figures(*pooled(found, deals, model.thresholds))
     print(
         f"{len(found)} key results, {len({e.domain for e in found})} domains; domains held out: "
         + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())

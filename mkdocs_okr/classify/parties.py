@@ -47,6 +47,7 @@ class _Words:
     people: frozenset[str]  # every head noun of actors.yaml
     staff: frozenset[str]  # the head nouns of its staff, and more
     professionals: frozenset[str]  # the job titles of the general lexicon: staff when "their" says whose
+    individuals: frozenset[str]  # people in a private role (actors.yaml's customers' users, the lexicon's individuals)
     person_endings: tuple[str, ...]
     things: frozenset[str]
     participles: frozenset[str]
@@ -58,6 +59,14 @@ class _Words:
 def organisation_roles() -> frozenset[str]:
     """Heads that name someone by their role in an organisation: "campground owners" are campgrounds."""
     return _words().roles
+
+
+def consumers(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> bool:
+    """Whether a page sells to people in a private role ("households that subscribe to the box",
+    "learners"), with no users of theirs declared: then the words that elsewhere name the
+    customers' users ("subscribers", "visitors") name its customers."""
+    named = parties(customer[0]) if customer and not customers_users else ()
+    return bool(named) and named[0].head in _words().individuals
 
 
 def plurals() -> dict[str, str]:
@@ -73,7 +82,8 @@ def _words() -> _Words:
     heads = lambda names: {name.split()[-1] for name in names}  # noqa: E731
     professionals = heads(general["professionals"].splitlines())
     people = set().union(*(heads(group) for group in actors.values()), professionals)
-    people |= heads(general["individuals"].splitlines())
+    individuals = heads(general["individuals"].splitlines()) | heads(actors["customers_users"])
+    people |= individuals
     phrases = lambda key: tuple(sorted((tuple(p.split()) for p in data[key]), key=len, reverse=True))  # noqa: E731
     return _Words(
         frozenset(data["determiners"]),
@@ -86,6 +96,7 @@ def _words() -> _Words:
         frozenset(people),
         frozenset(heads(actors["staff"]) | heads(data["staff"])),
         frozenset(professionals),
+        frozenset(lemma(word) for word in individuals),
         tuple(data["person_endings"]),
         frozenset(data["things"]),
         frozenset(data["participles"]),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..model import Level
 from .declared import declared_names, staff_levels
+from .parties import consumers
 from .vocabulary import Vocabulary
 from .words import Entry, token_spans, tokenize
 
@@ -90,6 +91,7 @@ class Sentence:
         self.metric_at = {i: span for span in self.metrics for i in range(span[0], span[1])}
         self.staff_as = staff_levels(tuple(customer), tuple(customers_users))
         self.declares_parties = bool(customer or customers_users)
+        self.consumers = consumers(tuple(customer), tuple(customers_users))
 
     def phrase(self, start: int, end: int) -> str:
         """Tokens start to end, as the text writes them."""

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.long(10)  # the fit, run afresh: started first (tests/c
 
 
 @pytest.fixture(scope="module")
-def fitted() -> tuple[fit.Model, list[fit.Example], list[list[float]]]:
+def fitted() -> tuple[fit.Model, list[fit.Example], list[list[tuple[list[float], fit.Answerable]]]]:
     """The fit, run afresh on every labelled set (about ten seconds)."""
     return fit.fitted(DATA)
 
@@ -26,18 +26,18 @@ def test_the_shipped_model_is_what_the_fit_gives(fitted) -> None:
 
 def test_held_out_domains(fitted) -> None:
     """Each domain answered by a model fitted without it: the figure that carries over."""
-    model, found, probabilities = fitted
-    shown = fit.figures([e.label for e in found], [fit.answer(p, model.thresholds) for p in probabilities])
+    model, found, deals = fitted
+    shown = fit.figures(*fit.pooled(found, deals, model.thresholds))
     record_figure(
         f"classifier, domains held out: {len(found)} key results, "
         + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
     )
     assert len({e.domain for e in found}) >= 730
-    # 0.736 over 6,740 key results from 734 domains, with false alarms held to 1.5 % (each fold
+    # 0.746 over 6,740 key results from 734 domains (three deals into folds), with false alarms held to 1.5 % (each fold
     # fitted from nothing, L2 chosen by `--tune`); 0.781 over the 4,271 from 446 domains before
     # train_15 to train_18 came in: their writers' key results are harder to read (0.59 to 0.70
     # at first sight), so the figure over all of them is lower, and the sets never fitted on are not
     assert len(found) >= 6700
-    assert shown["accuracy"] >= 0.73 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.13, (
+    assert shown["accuracy"] >= 0.74 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.125, (
         shown
     )

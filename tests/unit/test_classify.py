@@ -77,14 +77,14 @@ def figures(name: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     "name, floor, alarms",
     [
-        ("unseen/key_results_blind5.yaml", 0.75, 0.016),
-        ("unseen/key_results_published2.yaml", 0.74, 0.012),
+        ("unseen/key_results_blind5.yaml", 0.78, 0.016),
+        ("unseen/key_results_published2.yaml", 0.77, 0.012),
         ("unseen/key_results_blind6.yaml", 0.70, 0.043),
-        ("unseen/key_results_blind7.yaml", 0.72, 0.015),
-        ("unseen/key_results_published3.yaml", 0.64, 0.029),
-        ("unseen/key_results_blind8.yaml", 0.76, 0.008),
-        ("unseen/key_results_blind9.yaml", 0.81, 0.008),
-        ("unseen/key_results_blind10.yaml", 0.72, 0.008),
+        ("unseen/key_results_blind7.yaml", 0.74, 0.023),
+        ("unseen/key_results_published3.yaml", 0.65, 0.029),
+        ("unseen/key_results_blind8.yaml", 0.78, 0.008),
+        ("unseen/key_results_blind9.yaml", 0.82, 0.008),
+        ("unseen/key_results_blind10.yaml", 0.74, 0.008),
     ],
 )
 def test_sets_it_was_never_fitted_on(name: str, floor: float, alarms: float) -> None:
@@ -167,21 +167,16 @@ def test_every_article_example_is_right() -> None:
             "customer",
             None,
         ),
-        # known failures, kept until the reader gets them right. A booking named only by its verb
-        # falls short of the confidence "Outside your control" needs. The words "owner" and "point"
-        # weigh towards end users (pet owners, loyalty points), and outweigh the declared customer
-        # who acts (bench/build_overhead.py asked this of the till, to keep its pages clean).
+        # a booking named only by its verb: confident enough for "Outside your control" once the
+        # corpus held more bookings (train_15 to train_18)
+        ("Sunbeds booked online per weekend up 20%", (["beach clubs"], ["sunbathers"]), "customers_users", None),
+        # a known failure, kept until the reader gets it right: the words "owner" and "point" weigh
+        # towards end users (pet owners, loyalty points), and outweigh the declared customer who
+        # acts (bench/build_overhead.py asks this of the till instead, to keep its pages clean)
         pytest.param(
             "Raise the share of restaurant owners who connect their point-of-sale from 25% to 40%",
             (["restaurant owners"], ["diners"]),
             "customer",
-            None,
-            marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"),
-        ),
-        pytest.param(
-            "Sunbeds booked online per weekend up 20%",
-            (["beach clubs"], ["sunbathers"]),
-            "customers_users",
             None,
             marks=pytest.mark.xfail(strict=True, reason="a known failure of the reader"),
         ),

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from fixtures.sites import DATA, record_figure
-from mkdocs_okr.classify.parties import parties
+from mkdocs_okr.classify.parties import consumers, parties
 from mkdocs_okr.classify.reading import read
 from mkdocs_okr.classify.vocabulary import vocabulary
 
@@ -77,3 +77,21 @@ def test_a_metric_counted_from_the_customers_declared_staff_belongs_to_the_custo
         ("metric", "customer", ""),
         ("actor", "customer", "owner"),
     ]
+
+
+@pytest.mark.parametrize(
+    "customer, customers_users, sells_to_consumers",
+    [
+        (("households that subscribe to the weekly box",), (), True),
+        (("learners who subscribe to the app",), (), True),
+        (("patients",), (), True),
+        (("households",), ("guests",), False),  # they have users of their own
+        (("restaurants",), (), False),
+        (("developers who read the docs",), (), False),  # people at work, not in a private role
+        ((), (), False),
+    ],
+)
+def test_a_page_sells_to_consumers_when_its_customer_is_a_person_in_a_private_role(
+    customer: tuple[str, ...], customers_users: tuple[str, ...], sells_to_consumers: bool
+) -> None:
+    assert consumers(customer, customers_users) is sells_to_consumers
