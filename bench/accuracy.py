@@ -48,6 +48,7 @@ SETS = [
     "unseen/key_results_blind8.yaml",
     "unseen/key_results_blind9.yaml",
     "unseen/key_results_blind10.yaml",
+    "unseen/key_results_blind11.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
