@@ -74,7 +74,7 @@ KEY_RESULTS = [
     ("Raise the share of restaurant owners who update their menu every month from 40% to 60%", 40, 60, 45, "%"),
     ("Increase the number of restaurant owners who enable online booking from 1,200 to 2,000", 1200, 2000, 1350, None),
     ("Reduce support tickets opened by restaurant owners per 100 accounts from 9 to 5", 9, 5, 8, None),
-    ("Raise the share of restaurant owners who connect their till system from 25% to 40%", 25, 40, 31, "%"),
+    ("Raise the share of restaurant owners who connect their point-of-sale from 25% to 40%", 25, 40, 31, "%"),
     ("Cut the churn of restaurant owners in their first 90 days from 12% to 7%", 12, 7, 10.5, "%"),
     ("Increase the number of restaurant owners who refer another restaurant from 150 to 300", 150, 300, 170, None),
     ("Raise the weekly active rate of restaurant owners in the dashboard from 55% to 70%", 55, 70, 58, "%"),

@@ -32,12 +32,13 @@ def test_held_out_domains(fitted) -> None:
         f"classifier, domains held out: {len(found)} key results, "
         + ", ".join(f"{k} {v:.3f}" for k, v in shown.items())
     )
-    assert len({e.domain for e in found}) >= 730
-    # 0.746 over 6,740 key results from 734 domains (three deals into folds), with false alarms held to 1.5 % (each fold
-    # fitted from nothing, L2 chosen by `--tune`); 0.781 over the 4,271 from 446 domains before
-    # train_15 to train_18 came in: their writers' key results are harder to read (0.59 to 0.70
-    # at first sight), so the figure over all of them is lower, and the sets never fitted on are not
-    assert len(found) >= 6700
-    assert shown["accuracy"] >= 0.74 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.125, (
+    assert len({e.domain for e in found}) >= 880
+    # 0.735 over 8,114 key results from 887 domains, each domain once in each of three deals into
+    # folds, with false alarms held to 1.5 % (each fold fitted from nothing, L2 chosen by `--tune`);
+    # 0.781 over the 4,271 from 446 domains before train_15 to train_21 came in: their writers' key
+    # results are harder to read (0.59 to 0.73 at first sight), so the figure over all of them is
+    # lower, and the sets never fitted on are not
+    assert len(found) >= 8100
+    assert shown["accuracy"] >= 0.725 and shown["false_alarms"] <= fit.MAX_FALSE_ALARMS and shown["unknown"] <= 0.125, (
         shown
     )
