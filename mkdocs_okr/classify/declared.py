@@ -11,7 +11,7 @@ from .words import Entry, Matcher, phrase
 CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)  # a site whose pages each declare their own parties: read once per build
 def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> Matcher:
     """The page's own names for its parties: each party a declaration names (`parties`: "estate
     agencies and their agents" names two, "studios shipping on our engine" one), its head noun
@@ -43,7 +43,7 @@ def declared_names(customer: tuple[str, ...], customers_users: tuple[str, ...]) 
     return matcher
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)  # a site whose pages each declare their own parties: read once per build
 def staff_levels(customer: tuple[str, ...], customers_users: tuple[str, ...]) -> dict[str, Level]:
     """Staff roles a page declares: `customer: [teachers]`, or "schools and their teachers", makes
     teachers the customer."""

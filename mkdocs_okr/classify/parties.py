@@ -117,7 +117,7 @@ _SLASHED = re.compile(r"(?<=\w)/(?=\w)")
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def parties(declaration: str) -> tuple[Party, ...]:
     """The parties a declaration names, in the order it names them, each once."""
     text = _QUOTES.sub("", declaration.replace("\u2019", "'")).strip().rstrip(".;:!\u2026 ")
