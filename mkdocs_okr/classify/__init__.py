@@ -4,7 +4,7 @@ One entry point, `assess`. A key result is read (reading.py): the parties it nam
 declared ones first (parties.py, declared.py), the metric families it counts (data/families.yaml),
 and the roles the small grammar gives them; a general lexicon (data/lexicon.yaml) fills in the
 parties and metrics the lists do not know. The reading becomes features (features.py) that a model
-fitted on labelled key results from some seven hundred domains weighs (model.py, fit.py).
+fitted on labelled key results from some nine hundred domains weighs (model.py, fit.py).
 The answer is the most probable level when it is confident enough, else unknown, with the evidence
 that counted most and, for the customers' users, a customer-side alternative (explain.py). Metrics
 a site teaches in its `vocabulary` decide where they agree, since no fit has seen them.

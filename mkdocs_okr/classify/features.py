@@ -2,10 +2,11 @@
 
 Each signal gives a few overlapping features (its kind and level; with its role, its scope, its
 source), so that the model can learn how much a counted party outweighs a mere place, or a strong
-metric family a hint, from labelled key results rather than by hand; on a page that sells to
-consumers, each signal's kind and level again, since there the customer is the one it names. The sentence's own words and
-word pairs, and its first word, let the model learn what bare metrics ("logo churn", "time to
-approve") usually count; they are validated on domains the fit never saw (fit.py).
+metric family a hint, from labelled key results rather than by hand. On a page that sells to
+consumers each signal's kind and level come again, under their own names, since there the
+customer is the one it names. The sentence's own words and word pairs, and its first word, let
+the model learn what bare metrics ("logo churn", "time to approve") usually count; they are
+validated on domains the fit never saw (fit.py).
 """
 
 from __future__ import annotations

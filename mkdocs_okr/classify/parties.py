@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..datafiles import load_yaml
+from .vocabulary import load
 from .words import lemma
 
 
@@ -76,9 +76,8 @@ def plurals() -> dict[str, str]:
 
 @cache
 def _words() -> _Words:
-    data = load_yaml("classify/data/parties.yaml")
-    actors = load_yaml("classify/data/actors.yaml")
-    general = load_yaml("classify/data/lexicon.yaml")  # knows far more job titles, to tell a person in an aside
+    data, actors = load("parties"), load("actors")
+    general = load("lexicon")  # knows far more job titles, to tell a person in an aside
     heads = lambda names: {name.split()[-1] for name in names}  # noqa: E731
     professionals = heads(general["professionals"].splitlines())
     people = set().union(*(heads(group) for group in actors.values()), professionals)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..datafiles import load_yaml
@@ -61,8 +61,10 @@ class Vocabulary:
     stopwords: frozenset[str] = frozenset()
 
 
+@cache
 def load(name: str) -> Any:
-    """One of the classifier's data files."""
+    """One of the classifier's data files, read once: the word lists and the declarations' reader
+    share them. Nothing may change what it returns."""
     return load_yaml(f"classify/data/{name}.yaml")
 
 
