@@ -30,7 +30,9 @@ def team_signals(s: Sentence) -> list[Signal]:
     if first is not None and opening is not None:
         signals.append(Signal(first, opening, TEAM, s.phrase(first, opening), "team-verb", "subject"))
     elif first is not None and _order(s, first):
-        signals.append(Signal(first, first + 1, TEAM, s.phrase(first, first + 1), "team-verb", "subject", "", "order"))
+        signals.append(
+            Signal(first, first + 1, TEAM, s.phrase(first, first + 1), "team-verb", "subject", source="order")
+        )
     if "by" in s.words:  # most key results have no "by": skip the walk
         for j, word in enumerate(s.words[:-1]):
             if word == "by" and s.vocab.deadlines.match_at(s.lemmas, j + 1):
