@@ -49,6 +49,7 @@ SETS = [
     "unseen/key_results_blind9.yaml",
     "unseen/key_results_blind10.yaml",
     "unseen/key_results_blind11.yaml",
+    "unseen/key_results_blind12.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
