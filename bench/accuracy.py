@@ -50,6 +50,7 @@ SETS = [
     "unseen/key_results_blind10.yaml",
     "unseen/key_results_blind11.yaml",
     "unseen/key_results_blind12.yaml",
+    "unseen/key_results_published4.yaml",
 ]
 Row = tuple[str, tuple[str, ...], tuple[str, ...], str, str]  # text, customer, customers' users, label, answer
 
