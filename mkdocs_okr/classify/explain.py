@@ -18,7 +18,6 @@ CUSTOMER, USERS = Level.CUSTOMER, Level.CUSTOMERS_USERS
 NO_EVIDENCE = "read from the whole sentence"  # shown when no single word or party decided
 
 
-@lru_cache(maxsize=1)
 def _suggestions() -> dict[str, Any]:
     found: dict[str, Any] = load("suggestions")
     return found

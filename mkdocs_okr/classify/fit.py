@@ -190,8 +190,14 @@ def fitted(folder: Path) -> tuple[Model, list[Example], list[list[tuple[list[flo
     found = examples(folder)
     full = fit(*_scored(found))
     deals = [held_out(found, deal=deal) for deal in range(DEALS)]
-    chosen = thresholds([e.label for e in found] * DEALS, [p for dealt in deals for p in dealt])
-    return Model(full.weights, full.bias, chosen), found, deals
+    return Model(full.weights, full.bias, _chosen(found, deals)), found, deals
+
+
+def _chosen(
+    found: Sequence[Example], deals: Sequence[Sequence[tuple[list[float], Answerable]]]
+) -> tuple[float, float, float]:
+    """The thresholds, chosen on the held-out probabilities of every deal at once."""
+    return thresholds([e.label for e in found] * len(deals), [p for dealt in deals for p in dealt])
 
 
 def pooled(
@@ -205,7 +211,7 @@ def tune(found: Sequence[Example]) -> None:
     """Print the held-out figures for each penalty of L2_GRID, the answers at their own thresholds."""
     for l2 in L2_GRID:
         deals = [held_out(found, l2, deal) for deal in range(DEALS)]
-        chosen = thresholds([e.label for e in found] * DEALS, [p for dealt in deals for p in dealt])
+        chosen = _chosen(found, deals)
         shown = figures(*pooled(found, deals, chosen))
         print(f"L2 {l2}: " + ", ".join(f"{k} {v:.3f}" for k, v in shown.items()) + f"; thresholds {chosen}")
 
